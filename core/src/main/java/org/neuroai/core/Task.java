@@ -1,0 +1,27 @@
+package org.neuroai.core;
+
+/**
+ * What every learner in an experiment faces: a stream of training samples and held-out samples.
+ *
+ * <p>The contract that makes comparisons fair: {@link #stream(long)} with the same seed yields the
+ * same samples in the same order, so a bio learner and a gradient learner see identical data.
+ * Experiments usually draw each batch once and hand that one batch to every learner.
+ */
+public interface Task {
+    /** The task's registered name, e.g. "gaussian" or "digits". */
+    String name();
+
+    /** Dimension of one input sample. */
+    int inputDim();
+
+    /**
+     * A fresh stream of training samples.
+     *
+     * @param orderSeed the seed for the order (and, for generative tasks, the values) of samples
+     * @return a new stream positioned at its first sample
+     */
+    SampleStream stream(long orderSeed);
+
+    /** Samples never shown during training, used to evaluate every learner. */
+    Split heldOut();
+}

@@ -1,0 +1,77 @@
+package org.neuroai.core.data;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import org.neuroai.core.UserError;
+
+/**
+ * Reads MNIST's IDX files (LeCun et al.), gzip'd or not.
+ *
+ * <p>Images: big-endian int32 magic 2051, count, rows, cols, then count*rows*cols unsigned bytes.
+ * Labels: magic 2049, count, then count unsigned bytes. Pixel values are scaled to [0, 1].
+ */
+public final class Idx {
+    /** Magic number of an IDX image file. */
+    public static final int IMAGES_MAGIC = 2051;
+    /** Magic number of an IDX label file. */
+    public static final int LABELS_MAGIC = 2049;
+
+    private Idx() {}
+
+    /**
+     * Reads an image file and its label file into one data set.
+     *
+     * @param images e.g. {@code mnist/train-images-idx3-ubyte.gz}
+     * @param labels e.g. {@code mnist/train-labels-idx1-ubyte.gz}
+     * @param limit read at most this many samples (the first ones)
+     * @return pixels in [0, 1], one row of rows*cols per image, and labels 0..9
+     * @throws UserError for a missing, truncated or wrong-magic file
+     */
+    public static Dataset read(Path images, Path labels, int limit) {
+        ByteBuffer im = ByteBuffer.wrap(DataFiles.read(images));
+        ByteBuffer lb = ByteBuffer.wrap(DataFiles.read(labels));
+        int n = header(images, im, IMAGES_MAGIC, 16);
+        int rows = im.getInt();
+        int cols = im.getInt();
+        int nl = header(labels, lb, LABELS_MAGIC, 8);
+        if (n != nl) {
+            throw new UserError(images + ": holds " + n + " images but " + labels + " holds " + nl
+                    + " labels; they must be a matching pair.");
+        }
+        int pixels = rows * cols;
+        if (im.remaining() < (long) n * pixels) {
+            throw new UserError(images + ": truncated: the header promises " + n + " images of " + rows + "x" + cols
+                    + " but only " + im.remaining() + " bytes of pixels follow.");
+        }
+        if (lb.remaining() < n) {
+            throw new UserError(labels + ": truncated: the header promises " + n + " labels but only "
+                    + lb.remaining() + " bytes follow.");
+        }
+        int count = Math.min(n, limit);
+        double[][] x = new double[count][pixels];
+        int[] y = new int[count];
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < pixels; p++) {
+                x[i][p] = (im.get() & 0xff) / 255.0;
+            }
+            y[i] = lb.get() & 0xff;
+            if (y[i] > 9) {
+                throw new UserError(labels + ": label " + y[i] + " at item " + i + " out of range; valid labels are 0..9.");
+            }
+        }
+        return new Dataset(x, y, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), images.toString());
+    }
+
+    private static int header(Path file, ByteBuffer b, int magic, int headerBytes) {
+        if (b.remaining() < headerBytes) {
+            throw new UserError(file + ": truncated: shorter than the " + headerBytes + "-byte IDX header.");
+        }
+        int m = b.getInt();
+        if (m != magic) {
+            throw new UserError(file + ": wrong magic number " + m + "; an IDX "
+                    + (magic == IMAGES_MAGIC ? "image" : "label") + " file starts with " + magic + ".");
+        }
+        return b.getInt();
+    }
+}

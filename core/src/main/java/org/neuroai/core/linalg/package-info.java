@@ -1,0 +1,2 @@
+/** Small dense linear algebra on Java arrays: eigendecomposition, principal angles. */
+package org.neuroai.core.linalg;

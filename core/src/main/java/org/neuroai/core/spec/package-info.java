@@ -1,0 +1,2 @@
+/** Run specifications from the command line or YAML. */
+package org.neuroai.core.spec;

@@ -1,0 +1,50 @@
+package org.neuroai.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroai.core.UserError;
+
+class RunSpecTest {
+    @TempDir
+    Path tmp;
+
+    private Path yaml(String text) throws IOException {
+        Path f = tmp.resolve("spec.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void aSpecIsReadWithItsSettings() throws IOException {
+        RunSpec s = RunSpec.fromYaml(yaml("experiment: pca\nseeds: 4\nquick: true\nset:\n  task: digits\n  bio.eta: 0.002\n"));
+        assertEquals("pca", s.experiment());
+        assertEquals(4, s.seeds());
+        assertEquals(true, s.quick());
+        assertEquals(Map.of("task", "digits", "bio.eta", "0.002"), s.settings());
+        assertEquals(4, s.seedList().length);
+    }
+
+    @Test
+    void anUnknownKeyNamesTheFileAndTheValidKeys() throws IOException {
+        Path f = yaml("experiment: pca\nseed: 3\n");
+        UserError e = assertThrows(UserError.class, () -> RunSpec.fromYaml(f));
+        assertEquals(f + ": unknown key 'seed'; valid keys are: experiment, seeds, first_seed, quick, set.", e.getMessage());
+    }
+
+    @Test
+    void malformedSpecsAreRefused() throws IOException {
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(yaml("experiment: [pca\n")));
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(yaml("seeds: 3\n")));
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(yaml("experiment: pca\nseeds: 0\n")));
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(yaml("experiment: pca\nseeds: two\n")));
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(yaml("experiment: pca\nset:\n  k: [1, 2]\n")));
+        assertThrows(UserError.class, () -> RunSpec.fromYaml(tmp.resolve("missing.yaml")));
+    }
+}

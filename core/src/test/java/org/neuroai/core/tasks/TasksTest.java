@@ -1,0 +1,82 @@
+package org.neuroai.core.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.neuroai.core.Batch;
+import org.neuroai.core.SampleStream;
+import org.neuroai.core.data.Datasets;
+import org.neuroai.core.linalg.Linalg;
+
+class TasksTest {
+    @Test
+    void theSameSeedGivesTheSameSamplesInTheSameOrder() {
+        GaussianTask g = new GaussianTask(5, 4, 0.6, 7, 50);
+        SampleStream a = g.stream(11);
+        SampleStream b = g.stream(11);
+        for (int i = 0; i < 20; i++) {
+            Batch x = a.next(3);
+            Batch y = b.next(3);
+            assertEquals(x.first(), y.first());
+            for (int s = 0; s < 3; s++) {
+                assertArrayEquals(x.inputs()[s], y.inputs()[s]);
+            }
+        }
+        assertEquals(false, java.util.Arrays.equals(g.stream(12).next(1).inputs()[0], g.stream(11).next(1).inputs()[0]),
+                "another seed must give other samples");
+    }
+
+    @Test
+    void gaussianSamplesHaveTheDeclaredCovariance() {
+        // C = U diag(λ) Uᵀ. Each entry of a sample covariance of n Gaussian samples has standard
+        // deviation sqrt((C_ij² + C_ii C_jj) / n) <= sqrt(2) λ_max / sqrt(n) = 4·1.41/sqrt(40000) ≈ 0.028;
+        // 0.12 is over four such deviations, so the test fails only on a real error.
+        int d = 6;
+        GaussianTask g = new GaussianTask(d, 4, 0.6, 7, 10);
+        double[][] x = g.stream(1).next(40000).inputs();
+        double[][] c = Linalg.covariance(x, new double[d]);
+        double[][] u = g.principalAxes(d);
+        double[] lambda = g.eigenvalues();
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double expected = 0;
+                for (int k = 0; k < d; k++) {
+                    expected += lambda[k] * u[k][i] * u[k][j];
+                }
+                assertEquals(expected, c[i][j], 0.12, "covariance entry " + i + "," + j);
+            }
+        }
+        assertEquals(4.0, lambda[0]);
+        assertEquals(4.0 * 0.6, lambda[1], 1e-12);
+    }
+
+    @Test
+    void digitsAreScaledCentredAndSplitOnce() {
+        DigitsTask t = new DigitsTask(Datasets.digits(), 0.2, 2024);
+        assertEquals(64, t.inputDim());
+        assertEquals(1797 - 359, t.trainSize());
+        assertEquals(359, t.heldOut().size());
+        double[][] all = t.stream(0).next(t.trainSize()).inputs();
+        double[] mu = Linalg.mean(all);
+        for (double m : mu) {
+            assertEquals(0.0, m, 1e-12, "one epoch of training samples is centred");
+        }
+        double[] eig = t.eigenvalues();
+        assertTrue(eig[2] > eig[3], "the top-3 digits subspace is well defined (distinct eigenvalues)");
+        assertTrue(eig[0] < 1.0 && eig[0] > 0.3, "pixels in [0,1] give a leading variance below 1, got " + eig[0]);
+    }
+
+    @Test
+    void anEpochVisitsEveryTrainingImageOnce() {
+        DigitsTask t = new DigitsTask(Datasets.digits(), 0.2, 2024);
+        double[][] epoch = t.stream(5).next(t.trainSize()).inputs();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (double[] row : epoch) {
+            seen.add(java.util.Arrays.toString(row));
+        }
+        // a few images of the set are exact duplicates of each other, so allow for them
+        assertTrue(seen.size() > t.trainSize() - 5, "an epoch is a permutation of the training images");
+    }
+}
