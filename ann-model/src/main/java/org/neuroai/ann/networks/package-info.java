@@ -1,0 +1,2 @@
+/** The built-in networks. */
+package org.neuroai.ann.networks;

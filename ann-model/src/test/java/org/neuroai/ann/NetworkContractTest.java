@@ -1,0 +1,69 @@
+package org.neuroai.ann;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neuroai.core.Family;
+import org.neuroai.core.Learner;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.Registry;
+import org.neuroai.core.SampleStream;
+import org.neuroai.core.UserError;
+import org.neuroai.core.tasks.GaussianTask;
+
+/** Contracts every registered network keeps: validated parameters and reproducible training. */
+class NetworkContractTest {
+    static Stream<NetworkFactory> networks() {
+        return Registry.all(NetworkFactory.class).stream();
+    }
+
+    private static final GaussianTask TASK = new GaussianTask(6, 2.0, 0.6, 7, 10);
+
+    private static double[] trainAndCopy(NetworkFactory f, long weightSeed) {
+        Learner l = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), weightSeed);
+        SampleStream s = TASK.stream(1);
+        for (int i = 0; i < 10; i++) {
+            l.learn(s.next(8));
+        }
+        return l.weights().copy("w");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void parametersAreValidated(NetworkFactory f) {
+        assertThrows(UserError.class, () -> Params.resolve(f.parameters(), Map.of("nope", 1), "test"));
+        for (ParamSpec p : f.parameters()) {
+            if (p.defaultValue() instanceof Number && Double.isFinite(p.min())) {
+                double below = p.minExclusive() ? p.min() : p.min() - 1;
+                assertThrows(UserError.class, () -> Params.resolve(f.parameters(), Map.of(p.name(), below), "test"),
+                        p.name() + "=" + below);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void theSameSeedsGiveIdenticalWeights(NetworkFactory f) {
+        double[] a = trainAndCopy(f, 3);
+        double[] b = trainAndCopy(f, 3);
+        assertArrayEquals(a, b, 0.0);
+        assertFalse(Arrays.equals(a, trainAndCopy(f, 4)), "the weight seed must matter");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void isAGradientLearnerThatCountsPresentations(NetworkFactory f) {
+        Learner l = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), 1);
+        l.learn(TASK.stream(0).next(7));
+        assertTrue(l.family() == Family.GRADIENT);
+        assertTrue(l.presentations() == 7);
+    }
+}
