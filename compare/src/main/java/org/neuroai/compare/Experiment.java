@@ -1,0 +1,49 @@
+package org.neuroai.compare;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.Registered;
+
+/**
+ * A paired comparison: bio and gradient learners on one task, same samples, same order, written
+ * out as traces, charts and provenance. Registered in
+ * {@code META-INF/services/org.neuroai.compare.Experiment}.
+ */
+public interface Experiment extends Registered {
+    /** The settings a spec may give with {@code set:} or {@code --set}, with defaults for a full run. */
+    List<ParamSpec> settings();
+
+    /** Defaults that replace those of {@link #settings()} in quick mode (the user's values still win). */
+    default Map<String, Object> quickSettings() {
+        return Map.of();
+    }
+
+    /**
+     * Checks everything a user could have got wrong and loads the data, before anything is written.
+     *
+     * @param settings resolved settings
+     * @param seeds the run's seeds
+     * @return a run ready to go
+     * @throws org.neuroai.core.UserError for bad settings or data
+     */
+    Prepared prepare(Params settings, long[] seeds);
+
+    /** A validated run. */
+    interface Prepared {
+        /**
+         * Runs and writes every output into {@code out} (an empty folder).
+         *
+         * @param out the output folder
+         * @return facts to add to the provenance (durations, learner families, ...)
+         * @throws IOException when an output cannot be written
+         */
+        Map<String, Object> run(Path out) throws IOException;
+
+        /** The figures written, as base names without extension, with a one-line caption each. */
+        Map<String, String> figures();
+    }
+}

@@ -1,0 +1,104 @@
+package org.neuroai.compare;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neuroai.core.Params;
+import org.neuroai.core.Provenance;
+import org.neuroai.core.Registry;
+import org.neuroai.core.UserError;
+import org.neuroai.core.spec.RunSpec;
+
+/**
+ * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder beside
+ * the output, writes provenance, and only then puts the folder in place, so a failed run never
+ * leaves a half-written output.
+ */
+public final class Runner {
+    private Runner() {}
+
+    /** What a finished run produced. */
+    public record Result(Path out, Map<String, String> figures, Params settings) {}
+
+    /** Resolves the settings of a spec against its experiment (quick defaults, then the user's values). */
+    public static Params resolve(Experiment exp, RunSpec spec) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (spec.quick()) {
+            merged.putAll(exp.quickSettings());
+        }
+        merged.putAll(spec.settings());
+        return Params.resolve(exp.settings(), merged, spec.source());
+    }
+
+    /**
+     * Runs a spec into {@code out}.
+     *
+     * @param spec what to run
+     * @param out the output folder; replaced if it holds an earlier run, refused if it holds anything else
+     * @return the result
+     * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
+     */
+    public static Result run(RunSpec spec, Path out) {
+        Experiment exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
+        Params settings = resolve(exp, spec);
+        checkOutput(out);
+        Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
+        Path abs = out.toAbsolutePath().normalize();
+        Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(scratch);
+            Files.createDirectories(scratch);
+            long t0 = System.nanoTime();
+            Map<String, Object> facts = new LinkedHashMap<>(prepared.run(scratch));
+            facts.put("wall_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+            Map<String, Object> resolved = spec.asMap();
+            resolved.put("set", settings.asMap());
+            Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, facts));
+            deleteTree(abs);
+            Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                deleteTree(scratch);
+            } catch (IOException e) {
+                // leave it; the next run removes it
+            }
+        }
+        return new Result(abs, prepared.figures(), settings);
+    }
+
+    private static void checkOutput(Path out) {
+        if (Files.isRegularFile(out)) {
+            throw new UserError(out + ": --out must be a folder, but this is a file.");
+        }
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> s = Files.list(out)) {
+                boolean empty = s.findAny().isEmpty();
+                if (!empty && !Files.isRegularFile(out.resolve("provenance.json"))) {
+                    throw new UserError(out + ": --out folder is not empty and holds no earlier run "
+                            + "(no provenance.json); choose an empty or new folder.");
+                }
+            } catch (IOException e) {
+                throw new UserError(out + ": cannot read the --out folder (" + e.getMessage() + ").");
+            }
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.neuroai.compare;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+
+/** Prints what a run ended with: the final value of every metric per learner, over seeds. */
+public final class Summary {
+    private Summary() {}
+
+    /** Final value of one metric of one learner over seeds. */
+    public record Final(String learner, String metric, double mean, double min, double max, int seeds, long step) {}
+
+    /**
+     * The final value (at each seed's last step) of every metric of every learner.
+     *
+     * @param rows rows of curves.csv
+     * @return one entry per learner and metric, in order of first appearance
+     */
+    public static List<Final> finals(List<TraceRow> rows) {
+        Map<String, Map<Long, TraceRow>> last = new LinkedHashMap<>();
+        for (TraceRow r : rows) {
+            String key = r.learner() + "\u0000" + r.metric();
+            Map<Long, TraceRow> bySeed = last.computeIfAbsent(key, k -> new TreeMap<>());
+            TraceRow prev = bySeed.get(r.seed());
+            if (prev == null || r.step() >= prev.step()) {
+                bySeed.put(r.seed(), r);
+            }
+        }
+        return last.values().stream().map(bySeed -> {
+            double sum = 0;
+            double mn = Double.POSITIVE_INFINITY;
+            double mx = Double.NEGATIVE_INFINITY;
+            long step = 0;
+            TraceRow any = null;
+            for (TraceRow r : bySeed.values()) {
+                sum += r.value();
+                mn = Math.min(mn, r.value());
+                mx = Math.max(mx, r.value());
+                step = Math.max(step, r.step());
+                any = r;
+            }
+            return new Final(any.learner(), any.metric(), sum / bySeed.size(), mn, mx, bySeed.size(), step);
+        }).toList();
+    }
+
+    /** Prints the table of final values and the files written. */
+    public static void print(PrintWriter out, Runner.Result r) {
+        List<TraceRow> rows = TraceReader.read(r.out().resolve("curves.csv"), x -> true);
+        List<Final> fs = finals(rows);
+        out.printf(Locale.ROOT, "  %-14s %-22s %12s %12s %12s%n", "learner", "metric", "mean", "min", "max");
+        for (Final f : fs) {
+            out.printf(Locale.ROOT, "  %-14s %-22s %12.5g %12.5g %12.5g%n", f.learner(), f.metric(), f.mean(), f.min(), f.max());
+        }
+        if (!fs.isEmpty()) {
+            out.printf(Locale.ROOT, "  (final values after %d presentations, over %d seed%s)%n", fs.get(0).step(), fs.get(0).seeds(),
+                    fs.get(0).seeds() == 1 ? "" : "s");
+        }
+        StringBuilder files = new StringBuilder();
+        try (var s = Files.list(r.out())) {
+            s.map(p -> p.getFileName().toString()).sorted().forEach(n -> files.append(files.length() == 0 ? "" : ", ").append(n));
+        } catch (java.io.IOException e) {
+            files.append("(cannot list)");
+        }
+        out.println("  wrote " + r.out() + ": " + files);
+        out.flush();
+    }
+}

@@ -1,0 +1,86 @@
+package org.neuroai.compare.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** One house style for every panel, sized to stay readable when a figure is shown 800 px wide. */
+public final class Charts {
+    private Charts() {}
+
+    /**
+     * A styled, empty panel.
+     *
+     * @param title panel title
+     * @param xTitle x-axis title with unit
+     * @param yTitle y-axis title with unit
+     * @return the chart
+     */
+    public static XYChart panel(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(800).height(300).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYStyler s = c.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0x999999));
+        s.setPlotGridLinesColor(new Color(0xE4E4E4));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        s.setChartTitleBoxVisible(false);
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendBorderColor(new Color(0xBBBBBB));
+        s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarkerSize(0);
+        s.setXAxisDecimalPattern("#,##0");
+        s.setXAxisTickMarkSpacingHint(120);
+        s.setChartPadding(8);
+        return c;
+    }
+
+    /** Adds a solid line. */
+    public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
+        XYSeries s = c.addSeries(label, x, y);
+        s.setLineColor(colour);
+        s.setLineWidth(width);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return s;
+    }
+
+    /** Adds a dashed reference line, not in the legend unless labelled. */
+    public static XYSeries dashed(XYChart c, String label, double[] x, double[] y, Color colour, boolean inLegend) {
+        XYSeries s = line(c, label, x, y, colour, 1.5f);
+        s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+        s.setShowInLegend(inLegend);
+        return s;
+    }
+
+    /** Adds a translucent band between lower and upper (not in the legend). */
+    public static XYSeries band(XYChart c, String label, double[] x, double[] lower, double[] upper, Color colour) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = upper[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = lower[i];
+        }
+        XYSeries s = c.addSeries(label, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setFillColor(Palette.band(colour));
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setLineWidth(0f);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+        return s;
+    }
+}

@@ -1,0 +1,126 @@
+package org.neuroai.compare.charts;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+
+/**
+ * A figure for a post: a title over a grid of XChart panels, saved as PNG at twice its nominal
+ * size (sharp on high-density screens and in print) and as SVG.
+ */
+public final class Figure {
+    /** Height of the title band, in nominal pixels. */
+    private static final int TITLE_HEIGHT = 58;
+    private final String title;
+    private final String subtitle;
+    private final List<XYChart> panels;
+    private final int columns;
+    private final int panelWidth;
+    private final int panelHeight;
+
+    /**
+     * @param title the figure's title: what the figure shows
+     * @param subtitle a second, smaller line: how to read it (bands, seeds)
+     * @param panels the panels, filled row by row
+     * @param columns panels per row
+     * @param panelWidth nominal width of a panel
+     * @param panelHeight nominal height of a panel
+     */
+    public Figure(String title, String subtitle, List<XYChart> panels, int columns, int panelWidth, int panelHeight) {
+        this.title = title;
+        this.subtitle = subtitle;
+        this.panels = List.copyOf(panels);
+        this.columns = columns;
+        this.panelWidth = panelWidth;
+        this.panelHeight = panelHeight;
+    }
+
+    /** Nominal width in pixels. */
+    public int width() {
+        return columns * panelWidth;
+    }
+
+    /** Nominal height in pixels. */
+    public int height() {
+        int rows = (panels.size() + columns - 1) / columns;
+        return TITLE_HEIGHT + rows * panelHeight;
+    }
+
+    /** The panels. */
+    public List<XYChart> panels() {
+        return panels;
+    }
+
+    /** The subtitle. */
+    public String subtitle() {
+        return subtitle;
+    }
+
+    /** The title. */
+    public String title() {
+        return title;
+    }
+
+    private void paint(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width(), height());
+        g.setColor(new Color(0x222222));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(title, Math.max(8, (width() - fm.stringWidth(title)) / 2), 26);
+        g.setColor(new Color(0x555555));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        fm = g.getFontMetrics();
+        g.drawString(subtitle, Math.max(8, (width() - fm.stringWidth(subtitle)) / 2), 47);
+        for (int i = 0; i < panels.size(); i++) {
+            int x = (i % columns) * panelWidth;
+            int y = TITLE_HEIGHT + (i / columns) * panelHeight;
+            AffineTransform saved = g.getTransform();
+            g.translate(x, y);
+            panels.get(i).paint(g, panelWidth, panelHeight);
+            g.setTransform(saved);
+        }
+    }
+
+    /**
+     * Writes {@code base.png} (2x) and {@code base.svg}.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @throws IOException when a file cannot be written
+     */
+    public void save(Path dir, String base) throws IOException {
+        Files.createDirectories(dir);
+        int scale = 2;
+        BufferedImage img = new BufferedImage(width() * scale, height() * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.scale(scale, scale);
+        paint(g);
+        g.dispose();
+        ImageIO.write(img, "png", dir.resolve(base + ".png").toFile());
+
+        VectorGraphics2D vg = new VectorGraphics2D();
+        paint(vg);
+        Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width(), height()));
+        try (OutputStream out = Files.newOutputStream(dir.resolve(base + ".svg"))) {
+            doc.writeTo(out);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.neuroai.compare.charts;
+
+import java.awt.Color;
+import java.util.Map;
+import org.neuroai.core.Family;
+
+/**
+ * Colours that stay the same for a learner across every chart: cool colours for learning in
+ * synapses, warm ones for gradient descent, greys for Bayesian learners. Colour-blind-safe hues
+ * (Okabe &amp; Ito 2008).
+ */
+public final class Palette {
+    private static final Map<String, Color> NAMED = Map.of(
+            "oja", new Color(0x0072B2),
+            "gha", new Color(0x009E73),
+            "hebb", new Color(0x56B4E9),
+            "autoencoder", new Color(0xD55E00),
+            "mlp", new Color(0xE69F00));
+    private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
+    private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
+    private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
+    /** Colours for lines that are not learners (components, references), distinct from learners'. */
+    public static final Color[] SERIES = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x332288)};
+    /** Neutral grey for residuals and references. */
+    public static final Color GREY = new Color(0x777777);
+
+    private Palette() {}
+
+    /** The colour of a learner. */
+    public static Color of(String learner, Family family) {
+        Color c = NAMED.get(learner);
+        if (c != null) {
+            return c;
+        }
+        Color[] pool = switch (family) {
+            case BIO -> BIO;
+            case GRADIENT -> GRADIENT;
+            case BAYESIAN -> BAYESIAN;
+        };
+        return pool[Math.floorMod(learner.hashCode(), pool.length)];
+    }
+
+    /** The same colour, translucent, for bands. */
+    public static Color band(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 50);
+    }
+}

@@ -1,0 +1,197 @@
+package org.neuroai.compare.charts;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import org.neuroai.core.Family;
+import org.neuroai.core.UserError;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+
+/**
+ * The figures of the {@code pca} experiment, drawn from a finished run's CSV files only
+ * ({@code curves.csv}, {@code weights.csv}, {@code principal_axes.csv}), so they can be redrawn
+ * without training again.
+ */
+public final class PcaFigures {
+    /** Base name of the learning-curve figure. */
+    public static final String CURVES = "learning_curves";
+    /** Base name of the weight-dynamics figure. */
+    public static final String WEIGHTS = "weight_dynamics";
+
+    private PcaFigures() {}
+
+    /** How a learner is named in legends. */
+    static String label(String learner, int k) {
+        return switch (learner) {
+            case "oja" -> "Oja's rule (bio, 1 unit)";
+            case "gha" -> "Sanger's GHA (bio, " + k + " units)";
+            case "autoencoder" -> "linear autoencoder (gradient, " + k + " hidden)";
+            default -> learner;
+        };
+    }
+
+    static Family family(String learner) {
+        return learner.equals("autoencoder") ? Family.GRADIENT : Family.BIO;
+    }
+
+    /**
+     * Draws both figures into {@code dir}.
+     *
+     * @param dir a finished run's folder
+     * @param taskName the task, for titles
+     * @param k subspace dimension
+     * @param eigenvalues the task's covariance spectrum, for the optimal-reconstruction references
+     * @param seed the seed whose weights are drawn
+     * @throws IOException when a figure cannot be written
+     */
+    public static void draw(Path dir, String taskName, int k, double[] eigenvalues, long seed) throws IOException {
+        curves(dir, taskName, k, eigenvalues).save(dir, CURVES);
+        weights(dir, taskName, k, seed).save(dir, WEIGHTS);
+    }
+
+    /** The learning-curve figure: angle, held-out reconstruction error, weight norm. */
+    public static Figure curves(Path dir, String taskName, int k, double[] eigenvalues) {
+        List<TraceRow> rows = TraceReader.read(dir.resolve("curves.csv"), r -> true);
+        String x = "presentations (samples seen)";
+        XYChart angle = Charts.panel("Largest principal angle to the true top-m subspace (m = units)", x, "angle (degrees, log scale)");
+        angle.getStyler().setYAxisLogarithmic(true);
+        XYChart mse = Charts.panel("Reconstruction error on held-out samples", x, "MSE per input dimension (input units²)");
+        XYChart norm = Charts.panel("Mean norm of a unit's weight vector", x, "||w|| (dimensionless)");
+        int seeds = 0;
+        double xmax = 0;
+        for (XYChart[] pm : new XYChart[][] {{angle}, {mse}, {norm}}) {
+            XYChart c = pm[0];
+            String metric = c == angle ? "principal_angle_deg" : c == mse ? "reconstruction_mse" : "weight_norm";
+            Map<String, SeedStats> stats = SeedStats.byLearner(rows, metric);
+            for (Map.Entry<String, SeedStats> e : stats.entrySet()) {
+                SeedStats st = e.getValue();
+                Color col = Palette.of(e.getKey(), family(e.getKey()));
+                double[] lo = st.min();
+                if (c == angle) {
+                    lo = floor(lo, 1e-2);
+                }
+                Charts.band(c, e.getKey() + " range", st.steps(), lo, st.max(), col);
+                Charts.line(c, label(e.getKey(), k), st.steps(), c == angle ? floor(st.mean(), 1e-2) : st.mean(), col, 2.2f);
+                seeds = Math.max(seeds, st.seeds());
+                xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
+            }
+        }
+        double[] ends = {0, xmax};
+        int d = eigenvalues.length;
+        Charts.dashed(mse, "best possible, top-1 PCA", ends, twice(tail(eigenvalues, 1) / d), new Color(0x0072B2), true);
+        Charts.dashed(mse, "best possible, top-" + k + " PCA", ends, twice(tail(eigenvalues, k) / d), new Color(0x555555), true);
+        Charts.dashed(norm, "unit norm", ends, twice(1.0), new Color(0x555555), false);
+        angle.getStyler().setLegendVisible(true);
+        mse.getStyler().setLegendVisible(true);
+        norm.getStyler().setLegendVisible(false);
+        mse.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        String title = "Learning the principal subspace of '" + taskName + "': Hebbian rules vs gradient descent";
+        String subtitle = "Same samples in the same order for every learner; line = mean, band = range over " + seeds + " seed"
+                + (seeds == 1 ? "" : "s");
+        return new Figure(title, subtitle, List.of(angle, mse, norm), 1, 900, 300);
+    }
+
+    private static double tail(double[] eig, int from) {
+        double s = 0;
+        for (int i = from; i < eig.length; i++) {
+            s += eig[i];
+        }
+        return s;
+    }
+
+    private static double[] twice(double v) {
+        return new double[] {v, v};
+    }
+
+    private static double[] floor(double[] v, double min) {
+        double[] o = v.clone();
+        for (int i = 0; i < o.length; i++) {
+            o[i] = Math.max(o[i], min);
+        }
+        return o;
+    }
+
+    /**
+     * The weight-dynamics figure: for each learner, its first unit's weight vector expressed along
+     * the true principal axes (w·u_1 ... w·u_k) and the norm of what lies outside them.
+     */
+    public static Figure weights(Path dir, String taskName, int k, long seed) {
+        double[][] axes = readAxes(dir.resolve("principal_axes.csv"));
+        int d = axes[0].length;
+        List<TraceRow> rows = TraceReader.read(dir.resolve("weights.csv"),
+                r -> r.seed() == seed && r.metric().equals("w") && r.index() < d);
+        Map<String, TreeMap<Long, double[]>> unit0 = new java.util.LinkedHashMap<>();
+        for (TraceRow r : rows) {
+            unit0.computeIfAbsent(r.learner(), l -> new TreeMap<>()).computeIfAbsent(r.step(), s -> new double[d])[r.index()] = r.value();
+        }
+        if (unit0.isEmpty()) {
+            throw new UserError(dir.resolve("weights.csv") + ": no weights of seed " + seed + " to draw.");
+        }
+        List<XYChart> panels = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Long, double[]>> e : unit0.entrySet()) {
+            int n = e.getValue().size();
+            double[] steps = new double[n];
+            double[][] along = new double[axes.length][n];
+            double[] outside = new double[n];
+            int i = 0;
+            for (Map.Entry<Long, double[]> s : e.getValue().entrySet()) {
+                steps[i] = s.getKey();
+                double[] w = s.getValue();
+                double in2 = 0;
+                for (int a = 0; a < axes.length; a++) {
+                    double p = 0;
+                    for (int j = 0; j < d; j++) {
+                        p += w[j] * axes[a][j];
+                    }
+                    along[a][i] = p;
+                    in2 += p * p;
+                }
+                double w2 = 0;
+                for (double v : w) {
+                    w2 += v * v;
+                }
+                outside[i] = Math.sqrt(Math.max(0, w2 - in2));
+                i++;
+            }
+            XYChart c = Charts.panel(label(e.getKey(), k) + ": unit 1", "presentations (samples seen)",
+                    "component (dimensionless)");
+            for (int a = 0; a < axes.length; a++) {
+                Charts.line(c, "along principal axis " + (a + 1), steps, along[a], Palette.SERIES[a % Palette.SERIES.length], 2f);
+            }
+            Charts.line(c, "norm outside the top-" + axes.length + " axes", steps, outside, Palette.GREY, 2f);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            panels.add(c);
+        }
+        String title = "Weight dynamics on '" + taskName + "': the first unit's weight vector in the true principal axes";
+        String subtitle = "Components w\u00b7u_i along the top-" + axes.length + " eigenvectors u_i of the input covariance, and the norm of the rest (seed "
+                + seed + ")";
+        return new Figure(title, subtitle, panels, 1, 900, 260);
+    }
+
+    private static double[][] readAxes(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Map<Integer, Map<Integer, Double>> m = new TreeMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                m.computeIfAbsent(Integer.parseInt(f[0]), a -> new TreeMap<>()).put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+            }
+            double[][] axes = new double[m.size()][];
+            int a = 0;
+            for (Map<Integer, Double> row : m.values()) {
+                axes[a++] = row.values().stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            return axes;
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(file + ": cannot read the principal axes (" + e.getMessage() + ").");
+        }
+    }
+}

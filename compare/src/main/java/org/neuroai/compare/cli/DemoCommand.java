@@ -1,0 +1,49 @@
+package org.neuroai.compare.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuroai.compare.DemoIndex;
+import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Runner;
+import org.neuroai.compare.Summary;
+import org.neuroai.core.Registry;
+import org.neuroai.core.spec.RunSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neuroai demo}: every built-in experiment, quick, with an index of the figures. */
+@Command(name = "demo", description = "Run every built-in experiment in quick mode and write an index of the figures.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/demo).")
+    Path out = Path.of("out", "demo");
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per experiment (default: 3).")
+    int seeds = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter pw = spec.commandLine().getOut();
+        List<Runner.Result> results = new ArrayList<>();
+        List<Experiment> exps = Registry.all(Experiment.class);
+        for (Experiment e : exps) {
+            pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
+            pw.flush();
+            RunSpec s = new RunSpec(e.name(), seeds, 0, true, Map.of(), "demo");
+            Runner.Result r = Runner.run(s, out.resolve(e.name()));
+            Summary.print(pw, r);
+            results.add(r);
+        }
+        Path index = DemoIndex.write(out, exps, results);
+        pw.println("index of figures: " + index);
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.neuroai.compare.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.compare.Experiment;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Registered;
+import org.neuroai.core.Registry;
+import org.neuroai.core.TaskFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neuroai list}: every registered rule, network, task and experiment. */
+@Command(name = "list", description = "List rules, networks, tasks and experiments, one line each.")
+final class ListCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON object with every entry and its parameters.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, List<Entry>> kinds = new LinkedHashMap<>();
+        kinds.put("rules", entries(Registry.all(PlasticityRule.class), PlasticityRule::parameters));
+        kinds.put("networks", entries(Registry.all(NetworkFactory.class), NetworkFactory::parameters));
+        kinds.put("tasks", entries(Registry.all(TaskFactory.class), TaskFactory::parameters));
+        kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(kinds));
+            return 0;
+        }
+        int width = 0;
+        for (List<Entry> es : kinds.values()) {
+            for (Entry e : es) {
+                width = Math.max(width, e.name().length());
+            }
+        }
+        for (Map.Entry<String, List<Entry>> k : kinds.entrySet()) {
+            out.println(k.getKey() + ":");
+            for (Entry e : k.getValue()) {
+                out.printf("  %-" + width + "s  %s%n", e.name(), e.description());
+            }
+        }
+        return 0;
+    }
+
+    /** One line of the listing. */
+    record Entry(String name, String description, List<Map<String, Object>> parameters) {}
+
+    private static <T extends Registered> List<Entry> entries(List<T> all, java.util.function.Function<T, List<ParamSpec>> params) {
+        List<Entry> out = new ArrayList<>();
+        for (T t : all) {
+            List<Map<String, Object>> ps = new ArrayList<>();
+            for (ParamSpec p : params.apply(t)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", p.name());
+                m.put("default", p.defaultValue());
+                m.put("valid", p.validRange());
+                m.put("unit", p.unit());
+                m.put("description", p.description());
+                ps.add(m);
+            }
+            out.add(new Entry(t.name(), t.description(), ps));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package org.neuroai.compare.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.neuroai.core.Provenance;
+import org.neuroai.core.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code neuroai} command line. Mistakes a user can fix end with one sentence on standard
+ * error and exit status 2; nothing is left half-written.
+ */
+@Command(name = "neuroai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Learning in synapses and learning by gradient descent, side by side on the same tasks.",
+        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for a mistake the user can fix. */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs the command line and returns its exit status (for tests).
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit status
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserError) {
+                cmd.getErr().println("neuroai: " + ex.getMessage());
+                return USER_ERROR;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                cmd.getErr().println("neuroai: cannot write output: " + io.getCause().getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        cl.setParameterExceptionHandler((ex, parsedArgs) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("neuroai: " + ex.getMessage() + " (see 'neuroai " + cmd.getCommandName().replace("neuroai", "").trim()
+                    + " --help').");
+            return USER_ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("neuroai.log", "warn"));
+        System.setProperty("java.awt.headless", "true");
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Prints the toolkit's and its libraries' versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "neuroai " + Provenance.libraryVersion("org.neuroai", "neuroai-compare"),
+                "Deeplearning4j " + Provenance.libraryVersion("org.deeplearning4j", "deeplearning4j-nn")
+                        + ", Tribuo " + Provenance.libraryVersion("org.tribuo", "tribuo-core")
+                        + ", XChart " + Provenance.libraryVersion("org.knowm.xchart", "xchart"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

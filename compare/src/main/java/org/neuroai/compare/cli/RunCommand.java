@@ -1,0 +1,62 @@
+package org.neuroai.compare.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuroai.compare.Runner;
+import org.neuroai.compare.Summary;
+import org.neuroai.core.spec.RunSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neuroai run NAME|FILE.yaml}: runs one experiment. */
+@Command(name = "run", description = "Run a built-in experiment by name, or a YAML spec.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME|FILE.yaml", description = "An experiment name (see 'neuroai list') or a YAML spec file.")
+    String target;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Number of seeds (default: the spec's, else 1).")
+    Integer seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
+    Path out;
+
+    @Option(names = "--quick", description = "A short version, for smoke tests and demos.")
+    boolean quick;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting; repeatable. 'neuroai list --json' shows every setting.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunSpec base;
+        boolean isFile = target.endsWith(".yaml") || target.endsWith(".yml") || Files.isRegularFile(Path.of(target));
+        if (isFile) {
+            base = RunSpec.fromYaml(Path.of(target));
+        } else {
+            base = new RunSpec(target, 1, 0, false, Map.of(), "command line");
+        }
+        RunSpec runSpec = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
+        if (!set.isEmpty() && isFile) {
+            runSpec = new RunSpec(runSpec.experiment(), runSpec.seeds(), runSpec.firstSeed(), runSpec.quick(),
+                    runSpec.settings(), runSpec.source() + " with --set");
+        }
+        Path dir = out != null ? out : Path.of("out", runSpec.experiment());
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.println("running " + runSpec.experiment() + (runSpec.quick() ? " (quick)" : "") + " with "
+                + runSpec.seeds() + " seed" + (runSpec.seeds() == 1 ? "" : "s") + " into " + dir);
+        pw.flush();
+        Runner.Result r = Runner.run(runSpec, dir);
+        Summary.print(pw, r);
+        return 0;
+    }
+}

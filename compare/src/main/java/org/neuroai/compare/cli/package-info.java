@@ -1,0 +1,2 @@
+/** The neuroai command line. */
+package org.neuroai.compare.cli;

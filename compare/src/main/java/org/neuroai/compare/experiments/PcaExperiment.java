@@ -1,0 +1,254 @@
+package org.neuroai.compare.experiments;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.network.RuleNetwork;
+import org.neuroai.compare.Experiment;
+import org.neuroai.compare.charts.PcaFigures;
+import org.neuroai.core.Batch;
+import org.neuroai.core.Learner;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.PrincipalSubspace;
+import org.neuroai.core.Reconstructor;
+import org.neuroai.core.Registry;
+import org.neuroai.core.SampleStream;
+import org.neuroai.core.SubspaceLearner;
+import org.neuroai.core.Task;
+import org.neuroai.core.TaskFactory;
+import org.neuroai.core.UserError;
+import org.neuroai.core.metrics.SubspaceMetrics;
+import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.Monitor;
+
+/**
+ * The first paired comparison: principal subspace learning by Hebbian rules (Oja's rule with one
+ * unit, Sanger's GHA with k units) and by a linear autoencoder trained by gradient descent, on the
+ * same stream of samples.
+ *
+ * <p>Samples are drawn in chunks of {@code batch}; each chunk is handed to every learner: the
+ * Hebbian layers take one presentation per sample, the autoencoder one gradient step on the
+ * chunk. Every learner has seen the same samples, in the same order, at every checkpoint.
+ * Seeds are kept apart: the run seed orders the samples, a derived seed draws initial weights.
+ */
+public final class PcaExperiment implements Experiment {
+    /** Learner names, as in traces and charts. */
+    public static final String OJA = "oja";
+    /** Sanger's rule. */
+    public static final String GHA = "gha";
+    /** The DL4J linear autoencoder. */
+    public static final String AUTOENCODER = "autoencoder";
+
+    @Override
+    public String name() {
+        return "pca";
+    }
+
+    @Override
+    public String description() {
+        return "principal subspace: Oja and Sanger (GHA) rules vs a linear autoencoder trained by gradient descent";
+    }
+
+    @Override
+    public List<ParamSpec> settings() {
+        return List.of(
+                ParamSpec.choice("task", "gaussian", List.of("gaussian", "digits"), "the task"),
+                ParamSpec.integer("d", 10, 2, 1000, "input dimension of the gaussian task"),
+                ParamSpec.integer("k", 3, 1, 64, "units of GHA and hidden units of the autoencoder"),
+                ParamSpec.integer("steps", 20000, 1, 100_000_000, "presentations (samples) per learner"),
+                ParamSpec.integer("eval_every", 200, 1, 100_000_000, "presentations between checkpoints"),
+                ParamSpec.integer("batch", 10, 1, 10_000, "samples per chunk: one gradient step of the autoencoder"),
+                ParamSpec.positive("bio.eta", 0.15, 1.0, "1",
+                        "initial learning rate of Oja and GHA relative to the input power: eta = bio.eta / E||x||^2"),
+                ParamSpec.real("bio.tau", 500, 0, 1e12, "presentations", "annealing: eta/(1+t/tau); 0 keeps eta constant"),
+                ParamSpec.positive("bio.init_norm", 0.5, 100, "1", "norm of each initial Hebbian weight vector"),
+                ParamSpec.choice("ae.optimiser", "adam", List.of("sgd", "adam"), "optimiser of the autoencoder"),
+                ParamSpec.positive("ae.lr", 0.01, 10, "1", "initial learning rate of the autoencoder"),
+                ParamSpec.real("ae.tau", 2000, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
+                ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
+    }
+
+    @Override
+    public Map<String, Object> quickSettings() {
+        return Map.of("steps", 4000, "eval_every", 100);
+    }
+
+    @Override
+    public Prepared prepare(Params s, long[] seeds) {
+        String taskName = s.string("task");
+        TaskFactory tf = Registry.get(TaskFactory.class, taskName, "task");
+        Map<String, Object> taskParams = taskName.equals("gaussian") ? Map.of("d", s.integer("d")) : Map.of();
+        Task task = tf.create(Params.resolve(tf.parameters(), taskParams, "task " + taskName));
+        int d = task.inputDim();
+        int k = s.integer("k");
+        if (k > d) {
+            throw new UserError("setting 'k' = " + k + " exceeds the input dimension " + d + " of task '" + taskName
+                    + "'; valid is an integer in [1, " + d + "].");
+        }
+        PlasticityRule oja = Registry.get(PlasticityRule.class, OJA, "rule");
+        PlasticityRule gha = Registry.get(PlasticityRule.class, GHA, "rule");
+        // A Hebbian rule is stable while eta * ||x||^2 stays well below 1 (as for normalised LMS), so the
+        // rate is given relative to the input power E||x||^2 = trace of the covariance; one setting then
+        // suits tasks whose inputs differ in scale.
+        double power = 0;
+        for (double v : ((PrincipalSubspace) task).eigenvalues()) {
+            power += v;
+        }
+        double eta = s.real("bio.eta") / power;
+        Params bioParams = oja.params(Map.of("eta", eta), "setting bio.eta");
+        Params ghaParams = gha.params(Map.of("eta", eta), "setting bio.eta");
+        NetworkFactory nf = Registry.get(NetworkFactory.class, "linear-autoencoder", "network");
+        Params aeParams = Params.resolve(nf.parameters(), Map.of("k", k, "optimiser", s.string("ae.optimiser"),
+                "lr", s.real("ae.lr"), "tau", s.real("ae.tau"), "batch", s.integer("batch")), "settings ae.*");
+        return new Run(s, seeds, task, k, oja, bioParams, gha, ghaParams, nf, aeParams);
+    }
+
+    /** A prepared run of this experiment. */
+    private static final class Run implements Prepared {
+        private final Params s;
+        private final long[] seeds;
+        private final Task task;
+        private final int k;
+        private final PlasticityRule oja;
+        private final Params ojaParams;
+        private final PlasticityRule gha;
+        private final Params ghaParams;
+        private final NetworkFactory nf;
+        private final Params aeParams;
+
+        Run(Params s, long[] seeds, Task task, int k, PlasticityRule oja, Params ojaParams, PlasticityRule gha,
+            Params ghaParams, NetworkFactory nf, Params aeParams) {
+            this.s = s;
+            this.seeds = seeds;
+            this.task = task;
+            this.k = k;
+            this.oja = oja;
+            this.ojaParams = ojaParams;
+            this.gha = gha;
+            this.ghaParams = ghaParams;
+            this.nf = nf;
+            this.aeParams = aeParams;
+        }
+
+        /** The learners for one seed, each built from its own weight seed. */
+        List<Learner> learners(long seed) {
+            long weightSeed = seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+            int d = task.inputDim();
+            double tau = s.real("bio.tau");
+            double init = s.real("bio.init_norm");
+            return List.of(
+                    new RuleNetwork(OJA, oja, ojaParams, d, 1, tau, init, weightSeed),
+                    new RuleNetwork(GHA, gha, ghaParams, d, k, tau, init, weightSeed + 1),
+                    nf.create(AUTOENCODER, aeParams, d, weightSeed + 2));
+        }
+
+        @Override
+        public Map<String, Object> run(Path out) throws IOException {
+            int d = task.inputDim();
+            int[] all = new int[k * d];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            Map<String, int[]> selection = Map.of("w", all, "decoder", all);
+            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
+            threads = Math.max(1, Math.min(threads, seeds.length));
+            try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
+                    new CsvSink(out.resolve("weights.csv"), true), s.integer("eval_every"), selection)) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    List<Future<?>> jobs = new ArrayList<>();
+                    for (long seed : seeds) {
+                        jobs.add(pool.submit(() -> runSeed(seed, monitor)));
+                    }
+                    for (Future<?> f : jobs) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            writeAxes(out.resolve("principal_axes.csv"));
+            PcaFigures.draw(out, task.name(), k, ((PrincipalSubspace) task).eigenvalues(), seeds[0]);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("learners", Map.of(OJA, "BIO", GHA, "BIO", AUTOENCODER, "GRADIENT"));
+            facts.put("task", Map.of("name", task.name(), "input_dim", d,
+                    "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));
+            facts.put("threads", threads);
+            facts.put("bio_eta_per_presentation", ojaParams.real("eta"));
+            return facts;
+        }
+
+        private void runSeed(long seed, Monitor monitor) {
+            List<Learner> learners = learners(seed);
+            SampleStream stream = task.stream(seed);
+            long steps = s.integer("steps");
+            long every = s.integer("eval_every");
+            int batch = s.integer("batch");
+            record(learners, seed, 0, monitor);
+            long next = every;
+            while (stream.position() < steps) {
+                Batch b = stream.next((int) Math.min(batch, steps - stream.position()));
+                for (Learner l : learners) {
+                    l.learn(b);
+                }
+                long pos = stream.position();
+                if (pos >= next || pos == steps) {
+                    record(learners, seed, pos, monitor);
+                    next = (pos / every + 1) * every;
+                }
+            }
+        }
+
+        private void record(List<Learner> learners, long seed, long step, Monitor monitor) {
+            PrincipalSubspace truth = (PrincipalSubspace) task;
+            for (Learner l : learners) {
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("reconstruction_mse", SubspaceMetrics.reconstructionMse((Reconstructor) l, task.heldOut()));
+                m.put("principal_angle_deg", SubspaceMetrics.principalAngleDeg((SubspaceLearner) l, truth));
+                m.put("weight_norm", SubspaceMetrics.meanUnitNorm(l.weights()));
+                monitor.metrics(l.name(), seed, step, m);
+                monitor.weights(l.name(), seed, step, l.weights());
+            }
+        }
+
+        private void writeAxes(Path file) throws IOException {
+            double[][] axes = ((PrincipalSubspace) task).principalAxes(k);
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("axis,index,value\n");
+                for (int a = 0; a < axes.length; a++) {
+                    for (int j = 0; j < axes[a].length; j++) {
+                        w.write(a + "," + j + "," + axes[a][j] + "\n");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Map<String, String> figures() {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");
+            f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
+            return f;
+        }
+    }
+}

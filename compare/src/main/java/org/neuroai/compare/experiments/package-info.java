@@ -1,0 +1,2 @@
+/** The built-in experiments. */
+package org.neuroai.compare.experiments;
