@@ -40,7 +40,7 @@ public final class Charts {
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarkerSize(0);
         s.setXAxisDecimalPattern("#,##0");
-        s.setXAxisTickMarkSpacingHint(120);
+        s.setXAxisTickMarkSpacingHint(160);
         s.setChartPadding(8);
         return c;
     }

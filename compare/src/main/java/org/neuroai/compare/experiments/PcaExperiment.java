@@ -82,7 +82,7 @@ public final class PcaExperiment implements Experiment {
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("steps", 4000, "eval_every", 100);
+        return Map.of("steps", 8000, "eval_every", 100);
     }
 
     @Override
