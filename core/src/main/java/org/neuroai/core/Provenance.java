@@ -29,7 +29,6 @@ public final class Provenance {
         {"org.tribuo", "tribuo-core"},
         {"org.knowm.xchart", "xchart"},
         {"com.fasterxml.jackson.core", "jackson-databind"},
-        {"info.picocli", "picocli"},
     };
 
     /**
@@ -93,10 +92,12 @@ public final class Provenance {
         }
     }
 
+    /** The git commit of the project, from the folder in {@code neuroai.home} (set by bin/neuroai) or the working one. */
     private static Map<String, Object> git() {
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("commit", run("git", "rev-parse", "HEAD"));
-        String status = run("git", "status", "--porcelain", "--untracked-files=no");
+        String home = System.getProperty("neuroai.home", ".");
+        g.put("commit", run("git", "-C", home, "rev-parse", "HEAD"));
+        String status = run("git", "-C", home, "status", "--porcelain", "--untracked-files=no");
         g.put("dirty", status.equals("unknown") ? "unknown" : !status.isEmpty());
         return g;
     }
