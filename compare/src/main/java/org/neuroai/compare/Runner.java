@@ -13,6 +13,7 @@ import org.neuroai.core.Params;
 import org.neuroai.core.Provenance;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
+import org.neuroai.core.data.DataFiles;
 import org.neuroai.core.spec.RunSpec;
 
 /**
@@ -48,7 +49,14 @@ public final class Runner {
         Experiment exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
         Params settings = resolve(exp, spec);
         checkOutput(out);
-        Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
+        try (DataFiles.Log dataLog = DataFiles.log()) {
+            Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
+            return execute(spec, settings, prepared, out, dataLog);
+        }
+    }
+
+    private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
+                                  DataFiles.Log dataLog) {
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -59,7 +67,7 @@ public final class Runner {
             facts.put("wall_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
             Map<String, Object> resolved = spec.asMap();
             resolved.put("set", settings.asMap());
-            Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, facts));
+            Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, dataLog.files(), facts));
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -35,6 +35,11 @@ public record ParamSpec(String name, Object defaultValue, double min, boolean mi
         return new ParamSpec(name, def, min, false, max, List.of(), "1", description);
     }
 
+    /** Free text, such as a list of names that the owner checks itself. */
+    public static ParamSpec text(String name, String def, String description) {
+        return new ParamSpec(name, def, Double.NaN, false, Double.NaN, List.of(), "", description);
+    }
+
     /** One of a list of strings. */
     public static ParamSpec choice(String name, String def, List<String> choices, String description) {
         return new ParamSpec(name, def, Double.NaN, false, Double.NaN, List.copyOf(choices), "", description);
@@ -49,6 +54,9 @@ public record ParamSpec(String name, Object defaultValue, double min, boolean mi
     public String validRange() {
         if (!choices.isEmpty()) {
             return "one of " + String.join(", ", choices);
+        }
+        if (defaultValue instanceof String) {
+            return "text";
         }
         if (defaultValue instanceof Boolean) {
             return "true or false";

@@ -35,10 +35,12 @@ public final class Provenance {
      * Gathers provenance.
      *
      * @param spec the resolved spec, every setting included
+     * @param dataFiles path to SHA-256 of every data file the run read (see {@link DataFiles#log()})
      * @param extra anything else the experiment wants kept (durations, task facts)
      * @return ordered map, ready to write as JSON
      */
-    public static Map<String, Object> collect(Map<String, Object> spec, Map<String, Object> extra) {
+    public static Map<String, Object> collect(Map<String, Object> spec, Map<String, String> dataFiles,
+                                              Map<String, Object> extra) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("created", Instant.now().toString());
         p.put("spec", spec);
@@ -60,7 +62,7 @@ public final class Provenance {
         machine.put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         machine.put("max_heap_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         p.put("machine", machine);
-        p.put("data_files_sha256", DataFiles.readSoFar());
+        p.put("data_files_sha256", dataFiles);
         p.putAll(extra);
         return p;
     }

@@ -76,6 +76,7 @@ class PcaExperimentTest {
         Path out = tmp.resolve("digits");
         Runner.run(new RunSpec("pca", 1, 0, true, Map.of("task", "digits", "steps", "600", "eval_every", "200"), "test"), out);
         JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+        assertEquals(1, prov.get("data_files_sha256").size(), "only the file this run read");
         boolean found = false;
         for (var it = prov.get("data_files_sha256").fields(); it.hasNext(); ) {
             var e = it.next();

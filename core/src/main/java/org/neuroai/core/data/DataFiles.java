@@ -24,6 +24,36 @@ import org.neuroai.core.UserError;
  */
 public final class DataFiles {
     private static final Map<String, String> READ = new ConcurrentHashMap<>();
+    private static final java.util.List<Log> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Records the data files read while it is open, for one run's provenance. Runs in one
+     * process (a demo, a test suite) each open their own, so none lists another's files.
+     */
+    public static final class Log implements AutoCloseable {
+        private final Map<String, String> files = new ConcurrentHashMap<>();
+
+        private Log() {}
+
+        /** Path to SHA-256 of every data file read while open, in path order. */
+        public Map<String, String> files() {
+            Map<String, String> sorted = new LinkedHashMap<>();
+            files.keySet().stream().sorted().forEach(k -> sorted.put(k, files.get(k)));
+            return sorted;
+        }
+
+        @Override
+        public void close() {
+            OPEN.remove(this);
+        }
+    }
+
+    /** Opens a log of the data files read from now until it is closed. */
+    public static Log log() {
+        Log l = new Log();
+        OPEN.add(l);
+        return l;
+    }
 
     private DataFiles() {}
 
@@ -70,7 +100,12 @@ public final class DataFiles {
         } catch (IOException e) {
             throw new UserError(file + ": cannot read data file (" + e.getMessage() + ").", e);
         }
-        READ.put(file.toAbsolutePath().normalize().toString(), sha256(raw));
+        String key = file.toAbsolutePath().normalize().toString();
+        String sha = sha256(raw);
+        READ.put(key, sha);
+        for (Log l : OPEN) {
+            l.files.put(key, sha);
+        }
         if (!file.getFileName().toString().endsWith(".gz")) {
             return raw;
         }

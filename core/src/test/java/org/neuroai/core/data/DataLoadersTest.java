@@ -47,10 +47,16 @@ class DataLoadersTest {
 
     @Test
     void everyFileReadIsLoggedWithItsSha256() {
-        Datasets.iris();
-        String sha = DataFiles.readSoFar().get(DataFiles.resolve("iris.csv").toAbsolutePath().normalize().toString());
-        assertEquals("f13ffa8fdd56fd8e6c8d16d4081a3fbd3114bcd0aae4256c43205169cd9d1449", sha,
-                "must match the checksum published in data/README.md");
+        Datasets.wine();
+        try (DataFiles.Log log = DataFiles.log()) {
+            Datasets.iris();
+            String sha = log.files().get(DataFiles.resolve("iris.csv").toAbsolutePath().normalize().toString());
+            assertEquals("f13ffa8fdd56fd8e6c8d16d4081a3fbd3114bcd0aae4256c43205169cd9d1449", sha,
+                    "must match the checksum published in data/README.md");
+            assertEquals(1, log.files().size(), "a log holds only what was read while it was open");
+        }
+        Datasets.breastCancer();
+        assertEquals(true, DataFiles.readSoFar().containsKey(DataFiles.resolve("breast_cancer.csv").toAbsolutePath().normalize().toString()));
     }
 
     @Test
