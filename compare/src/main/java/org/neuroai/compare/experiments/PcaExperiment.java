@@ -77,6 +77,7 @@ public final class PcaExperiment implements Experiment {
                 ParamSpec.choice("ae.optimiser", "adam", List.of("sgd", "adam"), "optimiser of the autoencoder"),
                 ParamSpec.positive("ae.lr", 0.01, 10, "1", "initial learning rate of the autoencoder"),
                 ParamSpec.real("ae.tau", 2000, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
+                ParamSpec.text("extra_rules", "", "comma-separated registered rules to run as more bio learners with k units"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -112,7 +113,23 @@ public final class PcaExperiment implements Experiment {
         NetworkFactory nf = Registry.get(NetworkFactory.class, "linear-autoencoder", "network");
         Params aeParams = Params.resolve(nf.parameters(), Map.of("k", k, "optimiser", s.string("ae.optimiser"),
                 "lr", s.real("ae.lr"), "tau", s.real("ae.tau"), "batch", s.integer("batch")), "settings ae.*");
-        return new Run(s, seeds, task, k, oja, bioParams, gha, ghaParams, nf, aeParams);
+        Map<String, PlasticityRule> extra = new LinkedHashMap<>();
+        for (String name : s.string("extra_rules").split(",")) {
+            String n = name.trim();
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (List.of(OJA, GHA, AUTOENCODER).contains(n) || extra.containsKey(n)) {
+                throw new UserError("setting 'extra_rules': '" + n + "' is already a learner of this run; list other "
+                        + "registered rules (" + Registry.names(PlasticityRule.class) + ") once each.");
+            }
+            extra.put(n, Registry.get(PlasticityRule.class, n, "rule"));
+        }
+        Map<String, Params> extraParams = new LinkedHashMap<>();
+        for (Map.Entry<String, PlasticityRule> e : extra.entrySet()) {
+            extraParams.put(e.getKey(), e.getValue().params(Map.of("eta", eta), "setting bio.eta"));
+        }
+        return new Run(s, seeds, task, k, oja, bioParams, gha, ghaParams, nf, aeParams, extra, extraParams);
     }
 
     /** A prepared run of this experiment. */
@@ -127,9 +144,14 @@ public final class PcaExperiment implements Experiment {
         private final Params ghaParams;
         private final NetworkFactory nf;
         private final Params aeParams;
+        private final Map<String, PlasticityRule> extra;
+        private final Map<String, Params> extraParams;
 
         Run(Params s, long[] seeds, Task task, int k, PlasticityRule oja, Params ojaParams, PlasticityRule gha,
-            Params ghaParams, NetworkFactory nf, Params aeParams) {
+            Params ghaParams, NetworkFactory nf, Params aeParams, Map<String, PlasticityRule> extra,
+            Map<String, Params> extraParams) {
+            this.extra = extra;
+            this.extraParams = extraParams;
             this.s = s;
             this.seeds = seeds;
             this.task = task;
@@ -148,10 +170,15 @@ public final class PcaExperiment implements Experiment {
             int d = task.inputDim();
             double tau = s.real("bio.tau");
             double init = s.real("bio.init_norm");
-            return List.of(
+            List<Learner> ls = new ArrayList<>(List.of(
                     new RuleNetwork(OJA, oja, ojaParams, d, 1, tau, init, weightSeed),
                     new RuleNetwork(GHA, gha, ghaParams, d, k, tau, init, weightSeed + 1),
-                    nf.create(AUTOENCODER, aeParams, d, weightSeed + 2));
+                    nf.create(AUTOENCODER, aeParams, d, weightSeed + 2)));
+            long offset = 3;
+            for (Map.Entry<String, PlasticityRule> e : extra.entrySet()) {
+                ls.add(new RuleNetwork(e.getKey(), e.getValue(), extraParams.get(e.getKey()), d, k, tau, init, weightSeed + offset++));
+            }
+            return ls;
         }
 
         @Override
@@ -190,7 +217,11 @@ public final class PcaExperiment implements Experiment {
             writeAxes(out.resolve("principal_axes.csv"));
             PcaFigures.draw(out, task.name(), k, ((PrincipalSubspace) task).eigenvalues(), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("learners", Map.of(OJA, "BIO", GHA, "BIO", AUTOENCODER, "GRADIENT"));
+            Map<String, String> families = new LinkedHashMap<>();
+            for (Learner l : learners(seeds[0])) {
+                families.put(l.name(), l.family().name());
+            }
+            facts.put("learners", families);
             facts.put("task", Map.of("name", task.name(), "input_dim", d,
                     "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));
             facts.put("threads", threads);
