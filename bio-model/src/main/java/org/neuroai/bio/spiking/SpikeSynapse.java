@@ -1,0 +1,47 @@
+package org.neuroai.bio.spiking;
+
+import java.util.Map;
+
+/**
+ * The running state of one synapse under a {@link SpikeRule}, advanced event by event.
+ *
+ * <p>Events must come in non-decreasing time order. State variables decay exactly between
+ * events (closed-form exponentials) wherever the model's equations allow it. When a presynaptic
+ * and a postsynaptic spike share a time, the caller decides the order; protocols deliver the
+ * presynaptic spike first, and each rule's Javadoc says what that means for it.
+ */
+public interface SpikeSynapse {
+    /**
+     * A presynaptic spike.
+     *
+     * @param tMs its time in ms
+     * @return what this spike transmits: the weight for STDP rules, the released fraction u·x for
+     *     short-term plasticity, the EPSP amplitude relative to a rested, naive synapse for Aplysia
+     */
+    double pre(double tMs);
+
+    /**
+     * A postsynaptic spike.
+     *
+     * @param tMs its time in ms
+     */
+    void post(double tMs);
+
+    /**
+     * A modulatory signal, such as serotonin released by a tail shock. Ignored by rules that have
+     * no modulatory input.
+     *
+     * @param tMs its time in ms
+     * @param amount its strength (1 = one standard shock)
+     */
+    default void modulate(double tMs, double amount) {}
+
+    /** The long-term weight (efficacy) now; for short-term plasticity, the response a spike now would give. */
+    double weight();
+
+    /** Back to the state made by {@link SpikeRule#create}. */
+    void reset();
+
+    /** The state variables by name, for monitors and tests. */
+    Map<String, Double> probe();
+}
