@@ -36,6 +36,15 @@ public interface SpikeSynapse {
      */
     default void modulate(double tMs, double amount) {}
 
+    /**
+     * Lets the state evolve, with no spike, up to time {@code tMs} (for example so that a calcium
+     * transient has decayed before the weight is read). Rules whose weight changes only at spikes
+     * need not override it.
+     *
+     * @param tMs the time to advance to, in ms, not earlier than the last event
+     */
+    default void advance(double tMs) {}
+
     /** The long-term weight (efficacy) now; for short-term plasticity, the response a spike now would give. */
     double weight();
 

@@ -1,0 +1,2 @@
+/** Stimulation protocols for spike-driven synapses: pairings, trains, habituation. */
+package org.neuroai.bio.spiking.protocols;

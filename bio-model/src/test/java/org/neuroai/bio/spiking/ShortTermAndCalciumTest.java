@@ -1,0 +1,86 @@
+package org.neuroai.bio.spiking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neuroai.bio.spiking.protocols.Pairing;
+import org.neuroai.bio.spiking.protocols.Trains;
+
+class ShortTermAndCalciumTest {
+    private final TsodyksMarkram tm = new TsodyksMarkram();
+
+    @Test
+    void depressingSynapseReachesTheClosedFormSteadyState() {
+        for (double f : new double[] {1, 5, 20, 50}) {
+            for (String preset : new String[] {"tpm98-depressing"}) {
+                List<Trains.Response> r = Trains.regular(tm.create(tm.params(preset, Map.of(), "t")), f, 400);
+                double expected = 0.5 * TsodyksMarkram.steadyStateResource(0.5, 800, f);
+                assertEquals(expected, r.get(r.size() - 1).response(), 1e-9, preset + " at " + f + " Hz");
+            }
+        }
+        assertEquals(0.5, Trains.regular(tm.create(tm.params(null, Map.of(), "t")), 10, 1).get(0).response(), 0.0);
+    }
+
+    @Test
+    void bothConventionsAgreeWithoutFacilitation() {
+        for (double f : new double[] {2, 30}) {
+            List<Trains.Response> a = Trains.regular(tm.create(tm.params(null, Map.of("convention", "tpm98"), "t")), f, 20);
+            List<Trains.Response> b = Trains.regular(tm.create(tm.params(null, Map.of("convention", "mwt98"), "t")), f, 20);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(a.get(i).response(), b.get(i).response(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void mwt98FollowsItsRecursionByHand() {
+        // gupta-EE: U = 0.5, D = 1100 ms, F = 50 ms, at 20 Hz (Δ = 50 ms)
+        List<Trains.Response> r = Trains.regular(tm.create(tm.params("gupta-EE", Map.of(), "t")), 20, 2);
+        double u2 = 0.5 + 0.5 * 0.5 * Math.exp(-1.0);
+        double r2 = 1 + (1 - 0.5 - 1) * Math.exp(-50 / 1100.0);
+        assertEquals(0.5, r.get(0).response(), 0);
+        assertEquals(u2 * r2, r.get(1).response(), 1e-12);
+    }
+
+    @Test
+    void facilitatingSynapseGrowsThenDepressesAtHighRates() {
+        List<Trains.Response> r = Trains.regular(tm.create(tm.params("tpm98-facilitating", Map.of(), "t")), 20, 10);
+        assertTrue(r.get(1).response() > r.get(0).response() * 1.5, "paired-pulse facilitation at 20 Hz");
+        assertEquals(0.03, r.get(0).response(), 1e-15);
+    }
+
+    @Test
+    void calciumThresholdsDecideTheSignOfPlasticity() {
+        CalciumSynapse rule = new CalciumSynapse();
+        // Deterministic mean dynamics. Post 10 ms before pre at 1 Hz: the pre transient alone
+        // (C_pre = 0.56) stays below θ_d, but arriving on the decaying post transient it drives
+        // calcium above θ_d and not θ_p for longer: depression (Graupner & Brunel 2012, Fig 2).
+        SpikeSynapse up = rule.create(rule.params(null, Map.of("sigma", 0.0, "rho0", 1.0), "t"));
+        assertTrue(Pairing.pair(up, 60, 1, -10, 1000) < -0.1, "post-pre at 1 Hz depresses");
+        // at 50 Hz calcium stays above θ_p: potentiation whatever the order
+        SpikeSynapse down = rule.create(rule.params(null, Map.of("sigma", 0.0, "rho0", 0.0), "t"));
+        assertTrue(Pairing.pair(down, 60, 50, -10, 1000) > 0.5, "50 Hz pairing potentiates");
+        // a lone presynaptic spike (0.56 < θ_d) changes nothing
+        SpikeSynapse lone = rule.create(rule.params(null, Map.of("sigma", 0.0, "rho0", 0.0), "t"));
+        lone.pre(0);
+        lone.advance(100);
+        assertEquals(1.0, lone.weight(), 0.0);
+        assertEquals(0.5617539 * Math.exp(-(100 - 4.6098) / 22.6936), lone.probe().get("c"), 1e-12);
+    }
+
+    @Test
+    void theUpAndDownStatesAreStableWithoutCalcium() {
+        CalciumSynapse rule = new CalciumSynapse();
+        // Near ρ* = 0.5 the drift is 0.25 (ρ − ρ*)/τ (τ = 346 s), an e-fold in 23 min; near 0 and 1
+        // it is 0.5 ρ/τ, an e-fold in 12 min. From 0.05 off ρ*, five hours leave under 1e-3.
+        for (double rho0 : new double[] {0.0, 0.45, 0.55, 1.0}) {
+            SpikeSynapse s = rule.create(rule.params(null, Map.of("rho0", rho0), "t"));
+            s.advance(5 * 3_600_000);
+            double rho = s.probe().get("rho");
+            assertEquals(rho0 < 0.5 ? 0.0 : 1.0, rho, 1e-3, "from rho0 = " + rho0 + " after five hours");
+        }
+    }
+}
