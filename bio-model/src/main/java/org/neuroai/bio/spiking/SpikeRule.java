@@ -29,6 +29,15 @@ public interface SpikeRule extends Registered {
         return Map.of();
     }
 
+    /**
+     * Whether the weight depends on the relative timing of pre- and postsynaptic spikes (STDP,
+     * calcium), so that pairing protocols mean something for it. Purely presynaptic models
+     * (short-term plasticity, homosynaptic depression) return false.
+     */
+    default boolean timingDependent() {
+        return true;
+    }
+
     /** The preset whose values are the defaults, or "" when there are no presets. */
     default String defaultPreset() {
         return "";

@@ -81,6 +81,12 @@ public final class TsodyksMarkram implements SpikeRule {
         return "tpm98-depressing";
     }
 
+    /** Presynaptic: postsynaptic spikes play no part. */
+    @Override
+    public boolean timingDependent() {
+        return false;
+    }
+
     @Override
     public SpikeSynapse create(Params p) {
         return p.string("convention").equals("tpm98") ? new Tpm98(p) : new Mwt98(p);

@@ -50,6 +50,7 @@ public final class Charts {
         XYSeries s = c.addSeries(label, x, y);
         s.setLineColor(colour);
         s.setLineWidth(width);
+        s.setMarkerColor(colour);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;

@@ -33,6 +33,8 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, List<Entry>> kinds = new LinkedHashMap<>();
         kinds.put("rules", entries(Registry.all(PlasticityRule.class), PlasticityRule::parameters));
+        kinds.put("spike_rules", entries(Registry.all(org.neuroai.bio.spiking.SpikeRule.class),
+                org.neuroai.bio.spiking.SpikeRule::parameters));
         kinds.put("networks", entries(Registry.all(NetworkFactory.class), NetworkFactory::parameters));
         kinds.put("tasks", entries(Registry.all(TaskFactory.class), TaskFactory::parameters));
         kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));

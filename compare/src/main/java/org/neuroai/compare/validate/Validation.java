@@ -1,0 +1,171 @@
+package org.neuroai.compare.validate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.network.RuleNetwork;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
+import org.neuroai.bio.spiking.TsodyksMarkram;
+import org.neuroai.bio.spiking.protocols.Pairing;
+import org.neuroai.bio.spiking.protocols.Trains;
+import org.neuroai.compare.charts.Charts;
+import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.Palette;
+import org.neuroai.compare.charts.ProtocolFigures;
+import org.neuroai.core.Registry;
+import org.neuroai.core.SampleStream;
+import org.neuroai.core.Task;
+import org.neuroai.core.data.Datasets;
+import org.neuroai.core.data.Published;
+import org.neuroai.core.linalg.Linalg;
+import org.neuroai.core.tasks.DigitsTask;
+import org.neuroai.core.tasks.GaussianTask;
+
+/**
+ * Runs every model against the published numbers and the theorems it should satisfy, writing a
+ * figure per group of checks. Used by {@code neuroai validate} and by the test suite.
+ */
+public final class Validation {
+    private Validation() {}
+
+    /**
+     * Runs every check.
+     *
+     * @param out where the figures go
+     * @return the checks, in order
+     * @throws IOException when a figure cannot be written
+     */
+    public static List<Check> runAll(Path out) throws IOException {
+        List<Check> checks = new ArrayList<>();
+        triplet(out, checks);
+        tsodyksMarkram(out, checks);
+        aplysia(out, checks);
+        rateRules(out, checks);
+        return checks;
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** Triplet STDP, every visual-cortex set, against Sjöström, Turrigiano &amp; Nelson 2001. */
+    static void triplet(Path out, List<Check> checks) throws IOException {
+        SpikeRule rule = Registry.get(SpikeRule.class, "stdp-triplet", "rule");
+        List<Published.SjostromPoint> data = Published.sjostrom2001();
+        for (String preset : rule.presets().keySet()) {
+            SpikeSynapse s = rule.create(rule.params(preset, Map.of(), "validate"));
+            List<Pairing.Point> model = Pairing.sjostrom(s, 0);
+            String fig = "triplet_" + preset;
+            double chi2 = 0;
+            for (Published.SjostromPoint d : data) {
+                double got = model.stream().filter(p -> p.frequencyHz() == d.frequencyHz() && p.deltaTMs() == d.deltaTMs())
+                        .findFirst().orElseThrow().weightChange();
+                double z = (got - d.change()) / d.sem();
+                chi2 += z * z;
+                checks.add(new Check(String.format(Locale.ROOT, "Sjöström 2001: %s Hz, Δt = %+.0f ms", ProtocolFiguresFmt.of(d.frequencyHz()),
+                        d.deltaTMs()), "stdp-triplet " + preset, f(d.change()) + " ± " + f(d.sem()) + " (within 2 s.e.m.)", got,
+                        String.format(Locale.ROOT, "%+.2f s.e.m.", z), Math.abs(z) <= 2, fig));
+            }
+            double perDof = chi2 / data.size();
+            checks.add(new Check("Sjöström 2001: χ² per degree of freedom (10 points)", "stdp-triplet " + preset,
+                    "reported (Pfister & Gerstner fits: about 0.2 to 0.4)", perDof, "-", true, fig));
+            ProtocolFigures.frequency(model, "stdp-triplet (" + preset + ")").save(out, fig);
+        }
+    }
+
+    /** Tsodyks-Markram depression: the closed-form steady state and the 1/f law (Tsodyks &amp; Markram 1997). */
+    static void tsodyksMarkram(Path out, List<Check> checks) throws IOException {
+        SpikeRule rule = Registry.get(SpikeRule.class, "tsodyks-markram", "rule");
+        double u = 0.5;
+        double tau = 800;
+        double[] rates = {1, 2, 5, 10, 20, 40, 80, 160};
+        double[] sim = new double[rates.length];
+        double[] closed = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            List<Trains.Response> r = Trains.regular(rule.create(rule.params("tpm98-depressing", Map.of(), "validate")), rates[i], 300);
+            sim[i] = r.get(r.size() - 1).response();
+            closed[i] = u * TsodyksMarkram.steadyStateResource(u, tau, rates[i]);
+            double rel = Math.abs(sim[i] - closed[i]) / closed[i];
+            checks.add(new Check("steady-state response at " + ProtocolFiguresFmt.of(rates[i]) + " Hz (closed form)",
+                    "tsodyks-markram tpm98-depressing", f(closed[i]), sim[i], String.format(Locale.ROOT, "%.1e relative", rel),
+                    rel < 1e-6, "tm_steady_state"));
+        }
+        // 1/f law: the log-log slope of the steady-state response between 80 and 160 Hz (f τ_rec ≫ 1)
+        double slope = Math.log(sim[7] / sim[6]) / Math.log(rates[7] / rates[6]);
+        checks.add(new Check("1/f law: log-log slope of the steady state, 80-160 Hz", "tsodyks-markram tpm98-depressing",
+                "-1 ± 0.05", slope, String.format(Locale.ROOT, "%+.3f", slope + 1), Math.abs(slope + 1) <= 0.05, "tm_steady_state"));
+        XYChart c = Charts.panel("Steady-state response vs driving rate", "driving rate f (Hz, log scale)",
+                "steady-state response u·x* (log scale)");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmic(true);
+        Charts.line(c, "closed form U (1 − E)/(1 − (1 − U)E)", rates, closed, Palette.GREY, 2f);
+        double[] inv = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            inv[i] = 1000.0 / (rates[i] * tau);
+        }
+        Charts.dashed(c, "1/(f τ_rec)", rates, inv, new java.awt.Color(0xD55E00), true);
+        XYSeries s = c.addSeries("simulated, 300 spikes", rates, sim);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(new java.awt.Color(0x0072B2));
+        c.getStyler().setMarkerSize(9);
+        c.getStyler().setXAxisDecimalPattern("0");
+        new Figure("Depressing synapse (Tsodyks & Markram 1997): the steady state falls as 1/f",
+                "tpm98-depressing preset: U = 0.5, τ_rec = 800 ms", List.of(c), 1, 900, 440).save(out, "tm_steady_state");
+    }
+
+    /** The Aplysia synapse against Byrne 1982, Carew et al. 1971 and Carew &amp; Kandel 1973. */
+    static void aplysia(Path out, List<Check> checks) throws IOException {
+        // filled in with the Aplysia model
+    }
+
+    /** Oja and Sanger against their convergence theorems. */
+    static void rateRules(Path out, List<Check> checks) throws IOException {
+        GaussianTask g = new GaussianTask(10, 4.0, 0.6, 7, 10);
+        PlasticityRule oja = Registry.get(PlasticityRule.class, "oja", "rule");
+        RuleNetwork n = train(oja, g, 1, 0.01, 500, 20000, 0);
+        double[] w = n.weights().copy("w");
+        double cos = Math.abs(Linalg.dot(w, g.principalAxes(1)[0])) / Linalg.norm(w);
+        checks.add(new Check("Oja 1982: cosine of w and u₁ (absolute) after 20000 samples", "oja", "> 0.99", cos,
+                String.format(Locale.ROOT, "%.1f°", Math.toDegrees(Math.acos(Math.min(1, cos)))), cos > 0.99, "-"));
+        checks.add(new Check("Oja 1982: norm of w → 1", "oja", "1 ± 0.01", Linalg.norm(w),
+                String.format(Locale.ROOT, "%+.4f", Linalg.norm(w) - 1), Math.abs(Linalg.norm(w) - 1) < 0.01, "-"));
+        DigitsTask d = new DigitsTask(Datasets.digits(), 0.2, 2024);
+        double power = 0;
+        for (double v : d.eigenvalues()) {
+            power += v;
+        }
+        PlasticityRule gha = Registry.get(PlasticityRule.class, "gha", "rule");
+        RuleNetwork m = train(gha, d, 3, 0.15 / power, 500, 30000, 0);
+        double angle = Linalg.largestPrincipalAngleDeg(m.weights().matrix("w"), d.principalAxes(3));
+        checks.add(new Check("Sanger 1989: top-3 subspace of the digits, largest principal angle", "gha", "< 5°", angle,
+                String.format(Locale.ROOT, "%.2f°", angle), angle < 5, "-"));
+    }
+
+    private static RuleNetwork train(PlasticityRule rule, Task task, int units, double eta, double tau, int steps, long seed) {
+        RuleNetwork n = new RuleNetwork(rule.name(), rule, rule.params(Map.of("eta", eta), "validate"), task.inputDim(), units,
+                tau, 0.5, seed);
+        SampleStream s = task.stream(seed + 100);
+        while (s.position() < steps) {
+            n.learn(s.next(50));
+        }
+        return n;
+    }
+
+    /** Number formatting shared with the protocol figures. */
+    static final class ProtocolFiguresFmt {
+        private ProtocolFiguresFmt() {}
+
+        static String of(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+    }
+}
