@@ -104,6 +104,18 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
         }
     }
 
+    /**
+     * Presents samples from a stream until {@code presentations} samples have been drawn from it.
+     *
+     * @param stream the samples
+     * @param presentations how many the stream should have handed out when this returns
+     */
+    public void train(org.neuroai.core.SampleStream stream, long presentations) {
+        while (stream.position() < presentations) {
+            learn(stream.next((int) Math.min(256, presentations - stream.position())));
+        }
+    }
+
     /** One presentation: compute the outputs, then let the rule change the weights. */
     public void present(double[] x) {
         for (int i = 0; i < w.length; i++) {

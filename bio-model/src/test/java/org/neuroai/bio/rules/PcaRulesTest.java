@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
-import org.neuroai.core.SampleStream;
 import org.neuroai.core.Task;
 import org.neuroai.core.data.Datasets;
 import org.neuroai.core.linalg.Linalg;
@@ -19,10 +18,7 @@ class PcaRulesTest {
     private static RuleNetwork train(PlasticityRule rule, Task task, int units, double eta, double tau, int steps, long seed) {
         RuleNetwork n = new RuleNetwork(rule.name(), rule, rule.params(Map.of("eta", eta), "test"), task.inputDim(), units,
                 tau, 0.5, seed);
-        SampleStream s = task.stream(seed + 100);
-        while (s.position() < steps) {
-            n.learn(s.next(50));
-        }
+        n.train(task.stream(seed + 100), steps);
         return n;
     }
 

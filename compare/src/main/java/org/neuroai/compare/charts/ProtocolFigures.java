@@ -119,6 +119,8 @@ public final class ProtocolFigures {
         s.setMarker(SeriesMarkers.CIRCLE);
         c.getStyler().setMarkerSize(6);
         c.getStyler().setXAxisDecimalPattern("0");
+        c.getStyler().setYAxisDecimalPattern("0.00");
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return new Figure("Short-term plasticity: " + model, "released fraction u·x at every presynaptic spike", List.of(c), 1, 900, 420);
     }
 

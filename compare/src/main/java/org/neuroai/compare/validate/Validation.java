@@ -21,7 +21,6 @@ import org.neuroai.compare.charts.Figure;
 import org.neuroai.compare.charts.Palette;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Registry;
-import org.neuroai.core.SampleStream;
 import org.neuroai.core.Task;
 import org.neuroai.core.data.Datasets;
 import org.neuroai.core.data.Published;
@@ -153,10 +152,7 @@ public final class Validation {
     private static RuleNetwork train(PlasticityRule rule, Task task, int units, double eta, double tau, int steps, long seed) {
         RuleNetwork n = new RuleNetwork(rule.name(), rule, rule.params(Map.of("eta", eta), "validate"), task.inputDim(), units,
                 tau, 0.5, seed);
-        SampleStream s = task.stream(seed + 100);
-        while (s.position() < steps) {
-            n.learn(s.next(50));
-        }
+        n.train(task.stream(seed + 100), steps);
         return n;
     }
 

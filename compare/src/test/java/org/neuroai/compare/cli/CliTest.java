@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,16 +16,11 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static void assertOneLine(Outcome o) {
+    private static void assertOneLine(CliRun o) {
         assertEquals(2, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), "one line, no stack trace: " + o.err());
         assertTrue(o.err().startsWith("neuroai: "), o.err());
@@ -36,7 +29,7 @@ class CliTest {
     @Test
     void anUnknownExperimentNamesTheValidOnes() {
         Path out = tmp.resolve("o");
-        Outcome o = run("run", "nosuch", "--out", out.toString());
+        CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
         assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: pca.", o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
@@ -46,7 +39,7 @@ class CliTest {
     void anUnknownKeyInAYamlSpecNamesTheFileAndKey() throws IOException {
         Path spec = tmp.resolve("bad.yaml");
         Files.writeString(spec, "experiment: pca\nseeds: 1\nlearning_rate: 0.1\n");
-        Outcome o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
+        CliRun o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
         assertOneLine(o);
         assertTrue(o.err().contains(spec + ": unknown key 'learning_rate'"), o.err());
     }
@@ -55,18 +48,18 @@ class CliTest {
     void anUnknownSettingInAYamlSpecNamesTheFileAndKey() throws IOException {
         Path spec = tmp.resolve("bad-setting.yaml");
         Files.writeString(spec, "experiment: pca\nset:\n  bio.etaa: 0.1\n");
-        Outcome o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
+        CliRun o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
         assertOneLine(o);
         assertTrue(o.err().contains(spec + ": unknown key 'bio.etaa'; valid keys are: task, d, k,"), o.err());
     }
 
     @Test
     void aNegativeLearningRateIsRefused() {
-        Outcome o = run("run", "pca", "--set", "bio.eta=-0.1", "--out", tmp.resolve("o").toString());
+        CliRun o = run("run", "pca", "--set", "bio.eta=-0.1", "--out", tmp.resolve("o").toString());
         assertOneLine(o);
         assertTrue(o.err().contains("invalid value '-0.1' for 'bio.eta'"), o.err());
         assertTrue(o.err().contains("valid is a number in (0, 1]"), o.err());
-        Outcome ae = run("run", "pca", "--set", "ae.lr=-1", "--out", tmp.resolve("o").toString());
+        CliRun ae = run("run", "pca", "--set", "ae.lr=-1", "--out", tmp.resolve("o").toString());
         assertOneLine(ae);
         assertTrue(ae.err().contains("'ae.lr'"), ae.err());
     }
@@ -84,19 +77,19 @@ class CliTest {
         Path out = tmp.resolve("mine");
         Files.createDirectories(out);
         Files.writeString(out.resolve("thesis.tex"), "precious");
-        Outcome o = run("run", "pca", "--quick", "--out", out.toString());
+        CliRun o = run("run", "pca", "--quick", "--out", out.toString());
         assertOneLine(o);
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
     }
 
     @Test
     void listNamesEveryRegisteredThing() throws IOException {
-        Outcome o = run("list");
+        CliRun o = run("list");
         assertEquals(0, o.code());
         for (String name : new String[] {"oja", "gha", "linear-autoencoder", "gaussian", "digits", "pca"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
         }
-        Outcome j = run("list", "--json");
+        CliRun j = run("list", "--json");
         JsonNode root = new ObjectMapper().readTree(j.out());
         assertEquals("oja", root.at("/rules/1/name").asText());
         assertEquals("eta", root.at("/rules/1/parameters/0/name").asText());
@@ -106,10 +99,10 @@ class CliTest {
     @Test
     void aQuickRunWritesEverythingAndReplacesAnEarlierRun() throws IOException {
         Path out = tmp.resolve("run");
-        Outcome first = run("run", "pca", "--quick", "--set", "steps=300", "--set", "eval_every=100", "--out", out.toString());
+        CliRun first = run("run", "pca", "--quick", "--set", "steps=300", "--set", "eval_every=100", "--out", out.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("principal_angle_deg"), first.out());
-        Outcome again = run("run", "pca", "--quick", "--set", "steps=200", "--set", "eval_every=100", "--out", out.toString());
+        CliRun again = run("run", "pca", "--quick", "--set", "steps=200", "--set", "eval_every=100", "--out", out.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(Files.readString(out.resolve("curves.csv")).lines().noneMatch(l -> l.contains(",300,")),
                 "the earlier run's rows are gone");
@@ -129,7 +122,7 @@ class CliTest {
         System.setProperty("neuroai.data", data.toString());
         try {
             Path out = tmp.resolve("o");
-            Outcome o = run("run", "pca", "--quick", "--set", "task=digits", "--out", out.toString());
+            CliRun o = run("run", "pca", "--quick", "--set", "task=digits", "--out", out.toString());
             assertOneLine(o);
             assertTrue(o.err().contains("digits.csv.gz: truncated or corrupt gzip data"), o.err());
             assertFalse(Files.exists(out));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,17 +15,12 @@ class ProtocolCliTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static JsonNode json(String... args) throws IOException {
-        Outcome o = run(args);
+        CliRun o = run(args);
         assertEquals(0, o.code(), o.err());
         return new ObjectMapper().readTree(o.out());
     }
@@ -81,7 +74,7 @@ class ProtocolCliTest {
     @Test
     void outWritesCsvAndChart() {
         Path dir = tmp.resolve("p");
-        Outcome o = run("protocol", "stdp-frequency", "--out", dir.toString());
+        CliRun o = run("protocol", "stdp-frequency", "--out", dir.toString());
         assertEquals(0, o.code(), o.err());
         for (String f : new String[] {"stdp-frequency.csv", "stdp-frequency.png", "stdp-frequency.svg"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
@@ -102,7 +95,7 @@ class ProtocolCliTest {
             {"protocol", "stdp-window", "--rule", "nosuch"},
         };
         for (String[] args : bad) {
-            Outcome o = run(args);
+            CliRun o = run(args);
             assertEquals(2, o.code(), String.join(" ", args) + ": " + o.err());
             assertEquals(1, o.err().strip().lines().count(), o.err());
         }
