@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.SpikeSynapse;
+import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
@@ -82,11 +84,14 @@ final class ProtocolCommand implements Callable<Integer> {
     @Option(names = "--session-interval", description = "habituation: seconds from one session's start to the next (default 86400, a day).")
     double sessionInterval = 86400;
 
-    @Option(names = "--rest", description = "habituation: seconds of rest after the last session, then one test stimulus (default: none).")
+    @Option(names = "--rest", description = "habituation: seconds of rest after the last stimulus, then one test stimulus (default: none).")
     Double rest;
 
-    @Option(names = "--shock-after", description = "habituation: a tail shock after this stimulus of the first session (default: none).")
+    @Option(names = "--shock-after", description = "habituation: a tail shock right after this stimulus of every session (default: none).")
     Integer shockAfter;
+
+    @Option(names = "--shock-amount", description = "habituation: strength of the shock, 1 = one standard shock (default 1).")
+    double shockAmount = 1;
 
     @Option(names = "--pre-spikes", paramLabel = "MS,...|FILE", description = "custom: presynaptic spike times in ms, or a file of them.")
     String preSpikes = "";
@@ -189,9 +194,15 @@ final class ProtocolCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the habituation protocol; filled in with the Aplysia model. */
+    /** Runs the habituation protocol. */
     private Figure habituation(SpikeSynapse syn, String label, List<Map<String, Object>> rows) {
-        throw new UserError("the habituation protocol is not available in this build.");
+        Habituation.Protocol p = new Habituation.Protocol(isi, stimuli, sessions, sessions > 1 ? sessionInterval : 0,
+                rest == null ? 0 : rest, shockAfter == null ? null : new Habituation.Shock.After(shockAfter, shockAmount));
+        List<Habituation.Response> rs = Habituation.run(syn, p);
+        for (Habituation.Response x : rs) {
+            rows.add(row("stimulus", x.stimulus(), "time_s", x.timeS(), "amplitude", x.amplitude()));
+        }
+        return HabituationFigures.protocol(rs, label, p);
     }
 
     /** Time after the last spike before a weight is read: calcium needs its transients to settle. */

@@ -14,10 +14,12 @@ import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.SpikeSynapse;
 import org.neuroai.bio.spiking.TsodyksMarkram;
+import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.charts.Charts;
 import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.Palette;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Registry;
@@ -123,7 +125,40 @@ public final class Validation {
 
     /** The Aplysia synapse against Byrne 1982, Carew et al. 1971 and Carew &amp; Kandel 1973. */
     static void aplysia(Path out, List<Check> checks) throws IOException {
-        // filled in with the Aplysia model
+        SpikeRule rule = Registry.get(SpikeRule.class, "aplysia", "rule");
+        java.util.function.Supplier<SpikeSynapse> fresh = () -> rule.create(rule.params(null, Map.of(), "validate"));
+        Map<Double, List<Habituation.Response>> byIsi = new java.util.LinkedHashMap<>();
+        for (double isi : new double[] {1, 3, 10, 30, 100}) {
+            byIsi.put(isi, Habituation.run(fresh.get(), Habituation.Protocol.of(isi, isi == 1 ? 30 : 10)));
+        }
+        String fig = "aplysia_habituation";
+        String model = "aplysia (defaults)";
+        double plateau = byIsi.get(1.0).subList(25, 30).stream().mapToDouble(Habituation.Response::amplitude).average().orElseThrow();
+        checks.add(new Check("Byrne 1982: plateau at 1 s intervals (stimuli 26-30)", model, "0.30-0.42 (about 0.36)", plateau,
+                String.format(Locale.ROOT, "%+.3f from 0.36", plateau - 0.36), plateau >= 0.30 && plateau <= 0.42, fig));
+        double tenth100 = byIsi.get(100.0).get(9).amplitude();
+        checks.add(new Check("Byrne 1982: 10th EPSP at 100 s intervals", model, "0.55-0.75 (about 0.65)", tenth100,
+                String.format(Locale.ROOT, "%+.3f from 0.65", tenth100 - 0.65), tenth100 >= 0.55 && tenth100 <= 0.75, fig));
+        for (double isi : new double[] {3, 10, 30}) {
+            double v = byIsi.get(isi).get(9).amplitude();
+            checks.add(new Check("Byrne 1982: 10th EPSP at " + ProtocolFiguresFmt.of(isi) + " s lies between", model,
+                    "between the 1-s plateau and 0.75", v, "-", v > plateau && v <= 0.75, fig));
+        }
+        // dishabituation: a shock after 10 stimuli at 10 s; the next response against the last one before it
+        List<Habituation.Response> dis = Habituation.run(fresh.get(),
+                Habituation.Protocol.of(10, 11).withShock(new Habituation.Shock.After(10, 1)));
+        double ratio = dis.get(10).amplitude() / dis.get(9).amplitude();
+        checks.add(new Check("Pinsker 1970, Carew 1971: dishabituation by a tail shock", model,
+                "next response >= 1.2 x the last before the shock", ratio, "-", ratio >= 1.2, "-"));
+        // spaced (4 x 10 trials, 1.5 h apart) against massed (40 trials), 30 s intervals, test a week later
+        double week = 7 * 86400;
+        double spaced = Habituation.run(fresh.get(), Habituation.Protocol.of(30, 10).withSessions(4, 5400)
+                .withRest(week)).get(40).amplitude();
+        double massed = Habituation.run(fresh.get(), Habituation.Protocol.of(30, 40).withRest(week)).get(40).amplitude();
+        checks.add(new Check("Carew & Kandel 1973: spaced beats massed, test after 7 days", model,
+                "spaced < massed, spaced < 0.9", spaced, String.format(Locale.ROOT, "massed %.3f", massed),
+                spaced < massed && spaced < 0.9, "-"));
+        HabituationFigures.byrne(byIsi).save(out, fig);
     }
 
     /** Oja and Sanger against their convergence theorems. */
