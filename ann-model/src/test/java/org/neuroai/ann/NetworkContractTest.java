@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neuroai.core.Batch;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
@@ -27,11 +28,21 @@ class NetworkContractTest {
 
     private static final GaussianTask TASK = new GaussianTask(6, 2.0, 0.6, 7, 10);
 
+    /** Samples with a one-output target (the sign of the first input), for networks that need targets. */
+    static Batch labelled(SampleStream s, int n) {
+        Batch b = s.next(n);
+        double[][] y = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            y[i][0] = b.inputs()[i][0] > 0 ? 1 : 0;
+        }
+        return new Batch(b.inputs(), y, b.first());
+    }
+
     private static double[] trainAndCopy(NetworkFactory f, long weightSeed) {
         Learner l = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), weightSeed);
         SampleStream s = TASK.stream(1);
         for (int i = 0; i < 10; i++) {
-            l.learn(s.next(8));
+            l.learn(labelled(s, 8));
         }
         return l.weights().copy("w");
     }
@@ -62,7 +73,7 @@ class NetworkContractTest {
     @MethodSource("networks")
     void isAGradientLearnerThatCountsPresentations(NetworkFactory f) {
         Learner l = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), 1);
-        l.learn(TASK.stream(0).next(7));
+        l.learn(labelled(TASK.stream(0), 7));
         assertTrue(l.family() == Family.GRADIENT);
         assertTrue(l.presentations() == 7);
     }

@@ -13,9 +13,11 @@ public interface Plasticity {
      * @param w weights, one row per postsynaptic unit ({@code w[i][j]} from input j to unit i)
      * @param pre presynaptic activity, length nPre
      * @param post postsynaptic activity, length nPost
+     * @param target the desired postsynaptic activity (length nPost) for supervised rules, such as
+     *     the perceptron or the delta rule, or {@code null} when the task gives none
      * @param eta the learning rate for this presentation
      */
-    void update(double[][] w, double[] pre, double[] post, double eta);
+    void update(double[][] w, double[] pre, double[] post, double[] target, double eta);
 
     /** Restores the state made by {@link PlasticityRule#create}. */
     void reset();

@@ -32,6 +32,14 @@ public interface PlasticityRule extends Registered {
      */
     Plasticity create(Params params, int nPre, int nPost);
 
+    /**
+     * Whether the rule needs a target (a teaching signal) for every presentation, as the
+     * perceptron, delta and Rescorla-Wagner rules do. Unsupervised rules ignore targets.
+     */
+    default boolean supervised() {
+        return false;
+    }
+
     /** Resolves user values against {@link #parameters()}, rejecting unknown keys and bad values. */
     default Params params(java.util.Map<String, ?> given, String where) {
         return Params.resolve(parameters(), given, where);

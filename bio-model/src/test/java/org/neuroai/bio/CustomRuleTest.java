@@ -37,7 +37,7 @@ class CustomRuleTest {
             double gamma = p.real("gamma");
             return new Plasticity() {
                 @Override
-                public void update(double[][] w, double[] pre, double[] post, double eta) {
+                public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
                     for (int i = 0; i < w.length; i++) {
                         for (int j = 0; j < pre.length; j++) {
                             w[i][j] += eta * (post[i] * pre[j] - gamma * w[i][j]);

@@ -8,20 +8,23 @@ import org.neuroai.core.Batch;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Params;
+import org.neuroai.core.Predictor;
 import org.neuroai.core.Reconstructor;
 import org.neuroai.core.SubspaceLearner;
 import org.neuroai.core.WeightView;
 
 /**
- * A single layer of linear rate units, y = W x, whose weights change only by a local plasticity
- * rule, one presentation at a time.
+ * A single layer of units, y = f(W x) (with an optional bias weight on a constant input of 1),
+ * whose weights change only by a local plasticity rule, one presentation at a time. The units are
+ * linear by default; see {@link Activation} for rate and threshold units. When the task gives
+ * targets they are handed to the rule (supervised rules need them).
  *
  * <p>The learning rate is annealed as η_t = η / (1 + t/τ) (t in presentations; τ = 0 keeps it
  * constant), the Robbins-Monro schedule under which Oja's and Sanger's rules converge. Initial
  * weights are drawn from {@code weightSeed}: each row a uniformly random direction scaled to
  * {@code initNorm}.
  */
-public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner {
+public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor {
     private final String name;
     private final PlasticityRule rule;
     private final Plasticity plasticity;
@@ -29,6 +32,9 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
     private final double tau;
     private final double[][] w;
     private final double[] y;
+    private final Activation activation;
+    private final boolean bias;
+    private final double[] xb;
     private final long weightSeed;
     private final double initNorm;
     private long t;
@@ -45,12 +51,32 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
      */
     public RuleNetwork(String name, PlasticityRule rule, Params ruleParams, int nInputs, int nUnits, double tau,
                        double initNorm, long weightSeed) {
+        this(name, rule, ruleParams, nInputs, nUnits, Activation.LINEAR, false, tau, initNorm, weightSeed);
+    }
+
+    /**
+     * @param name name in traces
+     * @param rule the plasticity rule
+     * @param ruleParams its resolved parameters (including eta)
+     * @param nInputs inputs per unit (not counting the bias input)
+     * @param nUnits units
+     * @param activation what each unit does with its summed input
+     * @param bias whether each unit has a bias weight on a constant input of 1 (the last column of "w")
+     * @param tau annealing time constant in presentations, 0 for a constant rate
+     * @param initNorm norm of each initial weight row
+     * @param weightSeed seed of the initial weights
+     */
+    public RuleNetwork(String name, PlasticityRule rule, Params ruleParams, int nInputs, int nUnits, Activation activation,
+                       boolean bias, double tau, double initNorm, long weightSeed) {
+        this.activation = activation;
+        this.bias = bias;
+        this.xb = new double[nInputs + (bias ? 1 : 0)];
         this.name = name;
         this.rule = rule;
-        this.plasticity = rule.create(ruleParams, nInputs, nUnits);
+        this.plasticity = rule.create(ruleParams, nInputs + (bias ? 1 : 0), nUnits);
         this.eta = ruleParams.real("eta");
         this.tau = tau;
-        this.w = new double[nUnits][nInputs];
+        this.w = new double[nUnits][nInputs + (bias ? 1 : 0)];
         this.y = new double[nUnits];
         this.weightSeed = weightSeed;
         this.initNorm = initNorm;
@@ -99,8 +125,14 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
 
     @Override
     public void learn(Batch batch) {
-        for (double[] x : batch.inputs()) {
-            present(x);
+        double[][] targets = batch.targets();
+        if (targets == null && rule.supervised()) {
+            throw new org.neuroai.core.UserError("rule '" + rule.name() + "' is supervised, but task gives no targets; "
+                    + "use it on a task with targets.");
+        }
+        double[][] xs = batch.inputs();
+        for (int s = 0; s < xs.length; s++) {
+            present(xs[s], targets == null ? null : targets[s]);
         }
     }
 
@@ -116,19 +148,49 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
         }
     }
 
-    /** One presentation: compute the outputs, then let the rule change the weights. */
-    public void present(double[] x) {
+    /**
+     * One presentation: compute the outputs, then let the rule change the weights.
+     *
+     * @param x the input
+     * @param target the desired output, or null
+     */
+    public void present(double[] x, double[] target) {
+        double[] in = input(x);
+        output(in, y);
+        double rate = tau > 0 ? eta / (1.0 + t / tau) : eta;
+        plasticity.update(w, in, y, target, rate);
+        t++;
+    }
+
+    /** The input as the synapses see it: with the constant bias input appended when there is one. */
+    private double[] input(double[] x) {
+        if (!bias) {
+            return x;
+        }
+        System.arraycopy(x, 0, xb, 0, x.length);
+        xb[x.length] = 1;
+        return xb;
+    }
+
+    private void output(double[] in, double[] out) {
         for (int i = 0; i < w.length; i++) {
             double s = 0;
             double[] wi = w[i];
             for (int j = 0; j < wi.length; j++) {
-                s += wi[j] * x[j];
+                s += wi[j] * in[j];
             }
-            y[i] = s;
+            out[i] = activation.apply(s);
         }
-        double rate = tau > 0 ? eta / (1.0 + t / tau) : eta;
-        plasticity.update(w, x, y, rate);
-        t++;
+    }
+
+    /** The units' outputs for each input, without learning. */
+    @Override
+    public double[][] predict(double[][] inputs) {
+        double[][] out = new double[inputs.length][w.length];
+        for (int s = 0; s < inputs.length; s++) {
+            output(input(inputs[s]), out[s]);
+        }
+        return out;
     }
 
     @Override
@@ -161,6 +223,9 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
     /** x̂ = Wᵀ W x: the projection onto the learned subspace when the rows of W are orthonormal. */
     @Override
     public double[][] reconstruct(double[][] inputs) {
+        if (bias || activation != Activation.LINEAR) {
+            throw new IllegalStateException("reconstruction is defined for linear units without bias");
+        }
         double[][] out = new double[inputs.length][inputs[0].length];
         double[] h = new double[w.length];
         for (int s = 0; s < inputs.length; s++) {

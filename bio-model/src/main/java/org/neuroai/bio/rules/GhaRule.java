@@ -44,7 +44,7 @@ public final class GhaRule implements PlasticityRule {
         double[] acc = new double[nPre];
         return new Plasticity() {
             @Override
-            public void update(double[][] w, double[] pre, double[] post, double eta) {
+            public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
                 java.util.Arrays.fill(acc, 0);
                 for (int i = 0; i < w.length; i++) {
                     double y = post[i];

@@ -42,7 +42,7 @@ public final class OjaRule implements PlasticityRule {
     public Plasticity create(Params params, int nPre, int nPost) {
         return new Plasticity() {
             @Override
-            public void update(double[][] w, double[] pre, double[] post, double eta) {
+            public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
                 for (int i = 0; i < w.length; i++) {
                     double y = post[i];
                     double[] wi = w[i];

@@ -51,7 +51,7 @@ class CustomRuleInExperimentTest {
             double[] rec = new double[nPre];
             return new Plasticity() {
                 @Override
-                public void update(double[][] w, double[] pre, double[] post, double eta) {
+                public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
                     java.util.Arrays.fill(rec, 0);
                     for (int k = 0; k < w.length; k++) {
                         for (int j = 0; j < nPre; j++) {

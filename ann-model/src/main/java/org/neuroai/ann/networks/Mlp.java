@@ -1,0 +1,175 @@
+package org.neuroai.ann.networks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.neuroai.core.Batch;
+import org.neuroai.core.Family;
+import org.neuroai.core.Learner;
+import org.neuroai.core.Predictor;
+import org.neuroai.core.UserError;
+import org.neuroai.core.WeightView;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.InverseSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+/**
+ * A multilayer perceptron trained by backpropagation with Deeplearning4j: any number of hidden
+ * layers with one activation, and an output layer with its loss (softmax with cross-entropy,
+ * sigmoid with binary cross-entropy, or a linear or sigmoid output with mean squared error).
+ *
+ * <p>Weight groups: "w" is the first hidden layer's incoming weights, one row per hidden unit (a
+ * hidden unit's receptive field); "layerN" is layer N's weights, one row per unit of that layer.
+ */
+public final class Mlp implements Learner, Predictor {
+    private final String name;
+    private final MultiLayerNetwork net;
+    private final int layers;
+    private long presentations;
+
+    /** The settings of an MLP. */
+    public record Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
+                         double lr, double tau, int batch, double l2, long weightSeed) {}
+
+    /**
+     * @param name the learner's name
+     * @param c the settings
+     */
+    public Mlp(String name, Config c) {
+        this.name = name;
+        ISchedule schedule = new InverseSchedule(ScheduleType.ITERATION, c.lr(), c.tau() > 0 ? c.batch() / c.tau() : 0.0, 1.0);
+        IUpdater updater = switch (c.optimiser()) {
+            case "sgd" -> new Sgd(schedule);
+            case "momentum" -> new Nesterovs(schedule, 0.9);
+            case "nesterov" -> new Nesterovs(schedule, 0.9);
+            case "adam" -> new Adam(schedule);
+            case "rmsprop" -> new RmsProp(schedule);
+            default -> throw new UserError("unknown optimiser '" + c.optimiser() + "'; valid are: sgd, momentum, nesterov, adam, rmsprop.");
+        };
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
+                .seed(c.weightSeed())
+                .dataType(DataType.FLOAT)
+                .weightInit(c.hiddenActivation().equals("relu") ? WeightInit.RELU : WeightInit.XAVIER)
+                .updater(updater);
+        if (c.l2() > 0) {
+            b.l2(c.l2());
+        }
+        NeuralNetConfiguration.ListBuilder list = b.list();
+        int in = c.inputs();
+        for (int h : c.hidden()) {
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(h).activation(activation(c.hiddenActivation())).build());
+            in = h;
+        }
+        OutputLayer out = switch (c.output()) {
+            case "softmax-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
+            case "sigmoid-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
+                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
+            case "sigmoid-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.SIGMOID)
+                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
+            case "linear-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
+            default -> throw new UserError("unknown output '" + c.output() + "'; valid are: softmax-ce, sigmoid-ce, sigmoid-mse, linear-mse.");
+        };
+        list.layer(out);
+        MultiLayerConfiguration conf = list.build();
+        net = new MultiLayerNetwork(conf);
+        net.init();
+        layers = c.hidden().length + 1;
+    }
+
+    static Activation activation(String key) {
+        return switch (key) {
+            case "relu" -> Activation.RELU;
+            case "tanh" -> Activation.TANH;
+            case "sigmoid" -> Activation.SIGMOID;
+            case "identity" -> Activation.IDENTITY;
+            default -> throw new UserError("unknown activation '" + key + "'; valid are: relu, tanh, sigmoid, identity.");
+        };
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Family family() {
+        return Family.GRADIENT;
+    }
+
+    /** One gradient step on the batch's mean loss. */
+    @Override
+    public void learn(Batch batch) {
+        if (batch.targets() == null) {
+            throw new UserError("the mlp network needs a task with targets.");
+        }
+        net.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
+        presentations += batch.size();
+    }
+
+    @Override
+    public long presentations() {
+        return presentations;
+    }
+
+    @Override
+    public double[][] predict(double[][] inputs) {
+        return net.output(Nd4j.create(inputs).castTo(DataType.FLOAT)).castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    /** The underlying Deeplearning4j network. */
+    public MultiLayerNetwork network() {
+        return net;
+    }
+
+    @Override
+    public WeightView weights() {
+        return new WeightView() {
+            @Override
+            public List<String> groups() {
+                List<String> g = new ArrayList<>();
+                g.add("w");
+                for (int i = 0; i < layers; i++) {
+                    g.add("layer" + i);
+                }
+                return g;
+            }
+
+            private INDArray param(String group) {
+                int layer = group.equals("w") ? 0 : Integer.parseInt(group.substring(5));
+                return net.getParam(layer + "_W").transpose();
+            }
+
+            @Override
+            public int[] shape(String group) {
+                long[] s = param(group).shape();
+                return new int[] {(int) s[0], (int) s[1]};
+            }
+
+            @Override
+            public void copy(String group, double[] dest) {
+                double[][] m = param(group).castTo(DataType.DOUBLE).toDoubleMatrix();
+                for (int i = 0; i < m.length; i++) {
+                    System.arraycopy(m[i], 0, dest, i * m[i].length, m[i].length);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package org.neuroai.ann.networks;
+
+import java.util.Arrays;
+import java.util.List;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.core.Learner;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.UserError;
+
+/** Registers {@link Mlp} as "mlp". */
+public final class MlpFactory implements NetworkFactory {
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public String description() {
+        return "multilayer perceptron trained by backpropagation (DL4J): any depth, softmax/sigmoid/linear outputs";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.text("hidden", "16", "hidden layer sizes, comma-separated (empty for none)"),
+                ParamSpec.integer("outputs", 1, 1, 100_000, "output units"),
+                ParamSpec.choice("activation", "tanh", List.of("relu", "tanh", "sigmoid", "identity"), "hidden activation"),
+                ParamSpec.choice("output", "sigmoid-ce", List.of("softmax-ce", "sigmoid-ce", "sigmoid-mse", "linear-mse"),
+                        "output activation and loss"),
+                ParamSpec.choice("optimiser", "adam", List.of("sgd", "momentum", "nesterov", "adam", "rmsprop"), "optimiser"),
+                ParamSpec.positive("lr", 0.01, 10.0, "1", "initial learning rate"),
+                ParamSpec.real("tau", 0, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
+                ParamSpec.integer("batch", 1, 1, 100_000, "samples per gradient step (to convert tau to iterations)"),
+                ParamSpec.real("l2", 0, 0, 10, "1", "L2 weight penalty"));
+    }
+
+    /** Parses the hidden sizes, e.g. "256,128". */
+    static int[] hidden(String text) {
+        if (text.isBlank()) {
+            return new int[0];
+        }
+        try {
+            int[] h = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            for (int v : h) {
+                if (v < 1) {
+                    throw new NumberFormatException();
+                }
+            }
+            return h;
+        } catch (NumberFormatException e) {
+            throw new UserError("invalid value '" + text + "' for 'hidden'; valid is a comma-separated list of layer sizes >= 1, such as 256,128.");
+        }
+    }
+
+    @Override
+    public Learner create(String name, Params p, int nInputs, long weightSeed) {
+        return new Mlp(name, new Mlp.Config(nInputs, hidden(p.string("hidden")), p.integer("outputs"), p.string("activation"),
+                p.string("output"), p.string("optimiser"), p.real("lr"), p.real("tau"), p.integer("batch"), p.real("l2"), weightSeed));
+    }
+}
