@@ -1,0 +1,2 @@
+/** Reference classifiers from Tribuo, with their provenance. */
+package org.neuroai.ann.baselines;
