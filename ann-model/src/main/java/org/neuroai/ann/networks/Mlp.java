@@ -120,8 +120,9 @@ public final class Mlp implements Learner, Predictor {
         if (batch.targets() == null) {
             throw new UserError("the mlp network needs a task with targets.");
         }
-        net.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
+        // counted first, so that listeners called during the step see it included
         presentations += batch.size();
+        net.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
     }
 
     @Override
@@ -132,6 +133,15 @@ public final class Mlp implements Learner, Predictor {
     @Override
     public double[][] predict(double[][] inputs) {
         return net.output(Nd4j.create(inputs).castTo(DataType.FLOAT)).castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    /**
+     * Adds training listeners (for example a {@link org.neuroai.ann.record.MonitorListener}).
+     *
+     * @param listeners the listeners
+     */
+    public void addListeners(org.deeplearning4j.optimize.api.TrainingListener... listeners) {
+        net.addListeners(listeners);
     }
 
     /** The underlying Deeplearning4j network. */

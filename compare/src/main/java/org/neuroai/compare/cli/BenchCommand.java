@@ -1,0 +1,118 @@
+package org.neuroai.compare.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuroai.ann.networks.Mlp;
+import org.neuroai.ann.record.MonitorListener;
+import org.neuroai.core.Batch;
+import org.neuroai.core.UserError;
+import org.neuroai.core.data.Dataset;
+import org.neuroai.core.data.Datasets;
+import org.neuroai.core.trace.MemorySink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code neuroai bench NAME}: whole-workload timings, reported as medians over repeats.
+ * {@code listener-overhead}: the same MNIST MLP training with and without a
+ * {@link MonitorListener} at the default stride, runs interleaved so that drift in the machine's
+ * speed hits both alike.
+ */
+@Command(name = "bench", description = "Benchmarks: listener-overhead.")
+final class BenchCommand implements Callable<Integer> {
+    /** Default recording stride of the listener, in iterations. */
+    static final int DEFAULT_STRIDE = 10;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "listener-overhead")
+    String name;
+
+    @Option(names = "--repeats", description = "Timed repeats of each configuration (default 5).")
+    int repeats = 5;
+
+    @Option(names = "--images", description = "MNIST training images per repeat (default 25600, i.e. 200 batches of 128).")
+    int images = 25600;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.equals("listener-overhead")) {
+            throw new UserError("unknown benchmark '" + name + "'; valid benchmarks are: listener-overhead.");
+        }
+        if (repeats < 1 || images < 128 || images > 60000) {
+            throw new UserError("--repeats must be >= 1 and --images in [128, 60000].");
+        }
+        Dataset d = Datasets.mnistTrain(images);
+        double[][] y = new double[d.size()][10];
+        for (int i = 0; i < d.size(); i++) {
+            y[i][d.labels()[i]] = 1;
+        }
+        double[] plain = new double[repeats];
+        double[] recorded = new double[repeats];
+        run(d, y, false);
+        run(d, y, true);
+        for (int r = 0; r < repeats; r++) {
+            plain[r] = run(d, y, false);
+            recorded[r] = run(d, y, true);
+        }
+        double mp = median(plain);
+        double mr = median(recorded);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", name);
+        out.put("workload", "784-256-10 ReLU MLP, softmax cross-entropy, Adam 1e-3, batch 128, " + images + " MNIST images");
+        out.put("stride_iterations", DEFAULT_STRIDE);
+        out.put("repeats", repeats);
+        out.put("median_s_without", mp);
+        out.put("median_s_with", mr);
+        out.put("overhead_percent", 100 * (mr - mp) / mp);
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            pw.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            pw.printf(Locale.ROOT, "without listener: median %.3f s  %s%n", mp, Arrays.toString(plain));
+            pw.printf(Locale.ROOT, "with listener:    median %.3f s  %s%n", mr, Arrays.toString(recorded));
+            pw.printf(Locale.ROOT, "overhead: %.1f %% (stride %d iterations, histograms every %d)%n", 100 * (mr - mp) / mp,
+                    DEFAULT_STRIDE, 10 * DEFAULT_STRIDE);
+        }
+        pw.flush();
+        return 0;
+    }
+
+    private static double run(Dataset d, double[][] y, boolean listen) {
+        Mlp mlp = new Mlp("mlp", new Mlp.Config(784, new int[] {256}, 10, "relu", "softmax-ce", "adam", 1e-3, 0, 128, 0, 1));
+        if (listen) {
+            mlp.addListeners(new MonitorListener("mlp", 0, mlp::presentations, new MemorySink(), new MemorySink(), DEFAULT_STRIDE, 10,
+                    41, 0.5));
+        }
+        int n = d.size() / 128 * 128;
+        double[][] xb = new double[128][];
+        double[][] yb = new double[128][];
+        long t0 = System.nanoTime();
+        for (int s = 0; s < n; s += 128) {
+            for (int i = 0; i < 128; i++) {
+                xb[i] = d.inputs()[s + i];
+                yb[i] = y[s + i];
+            }
+            mlp.learn(new Batch(xb, yb, s));
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
