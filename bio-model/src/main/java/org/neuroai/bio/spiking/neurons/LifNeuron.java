@@ -324,17 +324,25 @@ public abstract sealed class LifNeuron permits LifNeuron.CurrentBased, LifNeuron
         }
 
         /**
+         * The end of the current step, in ms: k Δt after k steps, computed the same way every time,
+         * so inputs before it belong to this step and inputs at or after it to a later one.
+         */
+        public double stepEnd() {
+            return (step + 1) * dt;
+        }
+
+        /**
          * An input arriving inside the current step: g_e jumps by {@code dg} at {@code tMs}.
          *
-         * @param tMs the arrival time, in [{@link #time()}, {@link #time()} + Δt)
+         * @param tMs the arrival time, in [{@link #time()}, {@link #stepEnd()})
          * @param dg the jump, in units of the leak conductance
          */
         public void excite(double tMs, double dg) {
-            double left = time + dt - tMs;
-            if (!(left > 0 && left <= dt)) {
-                throw new IllegalArgumentException("input at " + tMs + " ms is outside the step [" + time + ", " + (time + dt) + ") ms");
+            double end = stepEnd();
+            if (!(tMs >= time && tMs < end)) {
+                throw new IllegalArgumentException("input at " + tMs + " ms is outside the step [" + time + ", " + end + ") ms");
             }
-            double fall = -Math.expm1(-left / tauE);
+            double fall = -Math.expm1(-(end - tMs) / tauE);
             arrivedAtEnd += dg * (1 - fall);
             arrivedMeanSum += dg * fall;
         }
