@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** One house style for every panel, sized to stay readable when a figure is shown 800 px wide. */
@@ -45,11 +46,12 @@ public final class Charts {
         return c;
     }
 
-    /** Adds a solid line. */
+    /** Adds a solid line (solid whatever its position: XChart would otherwise cycle through dash patterns). */
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
         XYSeries s = c.addSeries(label, x, y);
         s.setLineColor(colour);
         s.setLineWidth(width);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;
