@@ -83,8 +83,8 @@ public final class SongMillerAbbott {
         all.addAll(List.of(
                 ParamSpec.positive("tau_plus_ms", 20, 1e6, "ms", "decay of the presynaptic trace: width of the potentiation window"),
                 ParamSpec.positive("tau_minus_ms", 20, 1e6, "ms", "decay of the postsynaptic trace: width of the depression window"),
-                ParamSpec.real("A_plus", 0.01, 0, 10, "1", "potentiation per pre-before-post pair at Δt = 0, relative to g_max"),
-                ParamSpec.real("A_minus", 0.0105, 0, 10, "1", "depression per post-before-pre pair at Δt = 0, relative to g_max"),
+                ParamSpec.real("A_plus", 0.01, 0, 1, "1", "potentiation per pre-before-post pair at Δt = 0, relative to g_max"),
+                ParamSpec.real("A_minus", 0.0105, 0, 100, "1", "depression per post-before-pre pair at Δt = 0, relative to g_max"),
                 ParamSpec.positive("w_max", 1, 1e6, "1", "upper bound of a weight, relative to g_max")));
         return List.copyOf(all);
     }
