@@ -17,6 +17,14 @@ public interface Experiment extends Registered {
     /** The settings a spec may give with {@code set:} or {@code --set}, with defaults for a full run. */
     List<ParamSpec> settings();
 
+    /**
+     * What the {@code step} column of this experiment's traces counts, in words that follow a
+     * number ("presentations", "ms of simulated time"), for summaries.
+     */
+    default String stepUnit() {
+        return "presentations";
+    }
+
     /** Defaults that replace those of {@link #settings()} in quick mode (the user's values still win). */
     default Map<String, Object> quickSettings() {
         return Map.of();

@@ -24,8 +24,15 @@ import org.neuroai.core.spec.RunSpec;
 public final class Runner {
     private Runner() {}
 
-    /** What a finished run produced. */
-    public record Result(Path out, Map<String, String> figures, Params settings) {}
+    /**
+     * What a finished run produced.
+     *
+     * @param out the output folder
+     * @param figures figure base names with captions
+     * @param settings the resolved settings
+     * @param stepUnit what the traces' step column counts (see {@link Experiment#stepUnit()})
+     */
+    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit) {}
 
     /** Resolves the settings of a spec against its experiment (quick defaults, then the user's values). */
     public static Params resolve(Experiment exp, RunSpec spec) {
@@ -51,12 +58,12 @@ public final class Runner {
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {
             Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
-            return execute(spec, settings, prepared, out, dataLog);
+            return execute(spec, settings, prepared, out, dataLog, exp.stepUnit());
         }
     }
 
     private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
-                                  DataFiles.Log dataLog) {
+                                  DataFiles.Log dataLog, String stepUnit) {
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -79,7 +86,7 @@ public final class Runner {
                 // leave it; the next run removes it
             }
         }
-        return new Result(abs, prepared.figures(), settings);
+        return new Result(abs, prepared.figures(), settings, stepUnit);
     }
 
     private static void checkOutput(Path out) {

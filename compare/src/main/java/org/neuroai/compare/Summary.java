@@ -59,7 +59,7 @@ public final class Summary {
             out.printf(Locale.ROOT, "  %-14s %-22s %12.5g %12.5g %12.5g%n", f.learner(), f.metric(), f.mean(), f.min(), f.max());
         }
         if (!fs.isEmpty()) {
-            out.printf(Locale.ROOT, "  (final values after %d presentations, over %d seed%s)%n", fs.get(0).step(), fs.get(0).seeds(),
+            out.printf(Locale.ROOT, "  (final values after %d %s, over %d seed%s)%n", fs.get(0).step(), r.stepUnit(), fs.get(0).seeds(),
                     fs.get(0).seeds() == 1 ? "" : "s");
         }
         StringBuilder files = new StringBuilder();

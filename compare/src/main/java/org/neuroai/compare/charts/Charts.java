@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** One house style for every panel, sized to stay readable when a figure is shown 800 px wide. */
@@ -45,12 +46,31 @@ public final class Charts {
         return c;
     }
 
-    /** Adds a solid line. */
+    /**
+     * Makes the x axis span [xmin, xmax] with ticks on round numbers. XChart 4 puts the ticks on
+     * the data's own x values when all of a panel's x values, in the order its series were added,
+     * are equally spaced (e.g. window centres 0.5, 1.5, ...); a first, invisible series from xmax
+     * back to xmin breaks that order. Call it before adding any other series.
+     *
+     * @param c the panel, still without series
+     * @param xmin left end of the axis
+     * @param xmax right end of the axis
+     * @param y a y value inside the plotted range, so the invisible series does not widen it
+     */
+    public static void roundXTicks(XYChart c, double xmin, double xmax, double y) {
+        XYSeries s = line(c, "x range", new double[] {xmax, xmin}, new double[] {y, y}, new Color(0, 0, 0, 0), 0f);
+        s.setShowInLegend(false);
+        c.getStyler().setXAxisMin(xmin);
+        c.getStyler().setXAxisMax(xmax);
+    }
+
+    /** Adds a solid line (solid whatever its position: XChart would otherwise cycle through dash patterns). */
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
         XYSeries s = c.addSeries(label, x, y);
         s.setLineColor(colour);
         s.setLineWidth(width);
         s.setMarkerColor(colour);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;

@@ -14,6 +14,7 @@ public final class Palette {
             "oja", new Color(0x0072B2),
             "gha", new Color(0x009E73),
             "hebb", new Color(0x56B4E9),
+            "stdp", new Color(0x332288),
             "autoencoder", new Color(0xD55E00),
             "mlp", new Color(0xE69F00));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};

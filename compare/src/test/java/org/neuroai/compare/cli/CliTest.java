@@ -31,7 +31,7 @@ class CliTest {
         Path out = tmp.resolve("o");
         CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
-        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: pca.", o.err().strip());
+        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: pca, stdp-balance.", o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
     }
 
@@ -86,7 +86,7 @@ class CliTest {
     void listNamesEveryRegisteredThing() throws IOException {
         CliRun o = run("list");
         assertEquals(0, o.code());
-        for (String name : new String[] {"oja", "gha", "linear-autoencoder", "gaussian", "digits", "pca"}) {
+        for (String name : new String[] {"oja", "gha", "linear-autoencoder", "gaussian", "digits", "pca", "stdp-balance"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
         }
         CliRun j = run("list", "--json");
@@ -94,6 +94,18 @@ class CliTest {
         assertEquals("oja", root.at("/rules/1/name").asText());
         assertEquals("eta", root.at("/rules/1/parameters/0/name").asText());
         assertEquals("pca", root.at("/experiments/0/name").asText());
+        JsonNode stdp = root.at("/experiments/1");
+        assertEquals("stdp-balance", stdp.get("name").asText());
+        boolean ratio = false;
+        for (JsonNode p : stdp.get("parameters")) {
+            assertFalse(p.get("unit").isNull(), p.toString());
+            if (p.get("name").asText().equals("ratio")) {
+                ratio = true;
+                assertEquals(1.05, p.get("default").asDouble());
+                assertEquals("a number in (0, 100]", p.get("valid").asText());
+            }
+        }
+        assertTrue(ratio, "the ratio A_minus / A_plus is a setting");
     }
 
     @Test
