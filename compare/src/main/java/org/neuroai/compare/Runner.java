@@ -41,7 +41,7 @@ public final class Runner {
             merged.putAll(exp.quickSettings());
         }
         merged.putAll(spec.settings());
-        return Params.resolve(exp.settings(), merged, spec.source());
+        return Params.resolve(exp.settings(), merged, key -> spec.where("set." + key));
     }
 
     /**
@@ -53,7 +53,12 @@ public final class Runner {
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
     public static Result run(RunSpec spec, Path out) {
-        Experiment exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
+        Experiment exp;
+        try {
+            exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
+        } catch (UserError e) {
+            throw spec.lines().containsKey("experiment") ? new UserError(spec.where("experiment") + ": " + e.getMessage()) : e;
+        }
         Params settings = resolve(exp, spec);
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {

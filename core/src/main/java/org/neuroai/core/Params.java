@@ -29,19 +29,45 @@ public final class Params {
      * @throws UserError for an unknown key or an invalid value
      */
     public static Params resolve(List<ParamSpec> specs, Map<String, ?> given, String where) {
+        return resolve(specs, given, key -> where);
+    }
+
+    /**
+     * Resolves user values, reporting every mistake at once: each unknown key and each invalid
+     * value is one line of the {@link UserError}'s message.
+     *
+     * @param specs the declared parameters
+     * @param given user values by key
+     * @param whereOf where a key was given (a file and line, or an option), for its message
+     * @return every declared parameter with its value
+     * @throws UserError listing every unknown key and invalid value, one per line
+     */
+    public static Params resolve(List<ParamSpec> specs, Map<String, ?> given, java.util.function.Function<String, String> whereOf) {
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
             byName.put(s.name(), s);
         }
+        List<String> problems = new java.util.ArrayList<>();
         for (String key : given.keySet()) {
             if (!byName.containsKey(key)) {
                 String valid = byName.isEmpty() ? "none" : String.join(", ", byName.keySet());
-                throw new UserError(where + ": unknown key '" + key + "'; valid keys are: " + valid + ".");
+                problems.add(whereOf.apply(key) + ": unknown key '" + key + "'; valid keys are: " + valid + ".");
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
-            out.put(s.name(), given.containsKey(s.name()) ? s.parse(given.get(s.name()), where) : s.defaultValue());
+            if (!given.containsKey(s.name())) {
+                out.put(s.name(), s.defaultValue());
+                continue;
+            }
+            try {
+                out.put(s.name(), s.parse(given.get(s.name()), whereOf.apply(s.name())));
+            } catch (UserError e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(String.join("\n", problems));
         }
         return new Params(out);
     }

@@ -40,7 +40,8 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof UserError) {
-                cmd.getErr().println("neuroai: " + ex.getMessage());
+                // one line per mistake; a spec with several mistakes reports them all
+                ex.getMessage().lines().forEach(line -> cmd.getErr().println("neuroai: " + line));
                 return USER_ERROR;
             }
             if (ex instanceof UncheckedIOException io) {

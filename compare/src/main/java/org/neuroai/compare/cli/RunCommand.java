@@ -46,10 +46,6 @@ final class RunCommand implements Callable<Integer> {
             base = new RunSpec(target, 1, 0, false, Map.of(), "command line");
         }
         RunSpec runSpec = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
-        if (!set.isEmpty() && isFile) {
-            runSpec = new RunSpec(runSpec.experiment(), runSpec.seeds(), runSpec.firstSeed(), runSpec.quick(),
-                    runSpec.settings(), runSpec.source() + " with --set");
-        }
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         pw.println("running " + runSpec.experiment() + (runSpec.quick() ? " (quick)" : "") + " with "

@@ -41,7 +41,7 @@ class CliTest {
         Files.writeString(spec, "experiment: pca\nseeds: 1\nlearning_rate: 0.1\n");
         CliRun o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
         assertOneLine(o);
-        assertTrue(o.err().contains(spec + ": unknown key 'learning_rate'"), o.err());
+        assertTrue(o.err().contains(spec + ":3: unknown key 'learning_rate'"), o.err());
     }
 
     @Test
@@ -50,7 +50,7 @@ class CliTest {
         Files.writeString(spec, "experiment: pca\nset:\n  bio.etaa: 0.1\n");
         CliRun o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
         assertOneLine(o);
-        assertTrue(o.err().contains(spec + ": unknown key 'bio.etaa'; valid keys are: task, d, k,"), o.err());
+        assertTrue(o.err().contains(spec + ":3: unknown key 'bio.etaa'; valid keys are: task, d, k,"), o.err());
     }
 
     @Test
@@ -145,5 +145,19 @@ class CliTest {
                 System.setProperty("neuroai.data", before);
             }
         }
+    }
+
+    @Test
+    void aSpecWithThreeMistakesReportsAllThreeWithLines() throws IOException {
+        Path spec = tmp.resolve("three.yaml");
+        Files.writeString(spec, "experiment: pca\nset:\n  k: zero\n  bio.eta: -1\n  nosuch: 3\n");
+        CliRun o = run("run", spec.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, o.code());
+        java.util.List<String> lines = o.err().strip().lines().toList();
+        assertEquals(3, lines.size(), o.err());
+        assertTrue(lines.get(0).contains(spec + ":5: unknown key 'nosuch'"), lines.get(0));
+        assertTrue(lines.get(1).contains(spec + ":3: invalid value 'zero' for 'k'"), lines.get(1));
+        assertTrue(lines.get(2).contains(spec + ":4: invalid value '-1' for 'bio.eta'"), lines.get(2));
+        assertFalse(Files.exists(tmp.resolve("o")));
     }
 }

@@ -31,9 +31,10 @@ import org.neuroai.core.UserError;
  * @param quick short version for smoke tests and demos
  * @param settings experiment settings by key, validated by the experiment
  * @param source where this spec came from ("command line" or the YAML file), for messages
+ * @param lines the line of each key in the YAML file ("seeds", "set.k", ...), for messages; empty otherwise
  */
 public record RunSpec(String experiment, int seeds, long firstSeed, boolean quick, Map<String, Object> settings,
-                      String source) {
+                      String source, Map<String, Integer> lines) {
     /** The top-level keys a YAML spec may have. */
     public static final List<String> KEYS = List.of("experiment", "seeds", "first_seed", "quick", "set");
 
@@ -50,6 +51,23 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
             throw new UserError(source + ": invalid value " + firstSeed + " for 'first_seed'; valid is an integer >= 0.");
         }
         settings = Map.copyOf(settings);
+        lines = Map.copyOf(lines);
+    }
+
+    /** A spec that does not come from a file. */
+    public RunSpec(String experiment, int seeds, long firstSeed, boolean quick, Map<String, Object> settings, String source) {
+        this(experiment, seeds, firstSeed, quick, settings, source, Map.of());
+    }
+
+    /**
+     * Where a key was given, for messages: the file and line for a YAML spec, else the source.
+     *
+     * @param key a top-level key, or "set.NAME" for a setting
+     * @return e.g. "spec.yaml:7" or "command line"
+     */
+    public String where(String key) {
+        Integer line = lines.get(key);
+        return line == null ? source : source + ":" + line;
     }
 
     /** The seeds of this run, in order. */
@@ -61,12 +79,22 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
         return s;
     }
 
-    /** A copy with settings overridden (e.g. by --set) and seeds/quick replaced where given. */
+    /**
+     * A copy with settings overridden (e.g. by --set) and seeds/quick replaced where given; the
+     * overridden keys lose their file line, since their values no longer come from the file.
+     */
     public RunSpec with(Integer newSeeds, Boolean newQuick, Map<String, Object> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(settings);
         merged.putAll(overrides);
+        Map<String, Integer> kept = new LinkedHashMap<>(lines);
+        for (String k : overrides.keySet()) {
+            kept.remove("set." + k);
+        }
+        if (newSeeds != null) {
+            kept.remove("seeds");
+        }
         return new RunSpec(experiment, newSeeds == null ? seeds : newSeeds, firstSeed,
-                newQuick == null ? quick : newQuick, merged, source);
+                newQuick == null ? quick : newQuick, merged, source, kept);
     }
 
     /** The spec as plain data, for provenance. */
@@ -82,19 +110,23 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
     }
 
     /**
-     * Reads a YAML spec.
+     * Reads a YAML spec. Every mistake in it is reported at once, one line each, with the file
+     * and line number of the key at fault.
      *
      * @param file the YAML file
      * @return the spec
-     * @throws UserError naming the file and key for anything malformed or unknown
+     * @throws UserError naming the file, line and key for everything malformed or unknown
      */
     public static RunSpec fromYaml(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": spec file not found.");
         }
         JsonNode root;
+        Map<String, Integer> lines = new LinkedHashMap<>();
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            YAMLFactory factory = new YAMLFactory();
+            root = new ObjectMapper(factory).readTree(file.toFile());
+            keyLines(factory, file, lines);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new UserError(file + ": not valid YAML (" + msg + ").", e);
@@ -103,49 +135,85 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
         if (root == null || !root.isObject()) {
             throw new UserError(where + ": a spec must be a YAML mapping with keys " + String.join(", ", KEYS) + ".");
         }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.function.Function<String, String> at = k -> lines.containsKey(k) ? where + ":" + lines.get(k) : where;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new UserError(where + ": unknown key '" + key + "'; valid keys are: " + String.join(", ", KEYS) + ".");
+                problems.add(at.apply(key) + ": unknown key '" + key + "'; valid keys are: " + String.join(", ", KEYS) + ".");
             }
         }
         JsonNode exp = root.get("experiment");
         if (exp == null || !exp.isTextual()) {
-            throw new UserError(where + ": missing key 'experiment'; it names the experiment to run (see neuroai list).");
+            problems.add(at.apply("experiment") + ": missing key 'experiment'; it names the experiment to run (see neuroai list).");
         }
-        int seeds = integer(root, "seeds", 1, where);
-        long first = integer(root, "first_seed", 0, where);
+        int seeds = integer(root, "seeds", 1, 1, MAX_SEEDS, at, problems);
+        long first = integer(root, "first_seed", 0, 0, Integer.MAX_VALUE, at, problems);
         boolean quick = false;
         if (root.has("quick")) {
             if (!root.get("quick").isBoolean()) {
-                throw new UserError(where + ": invalid value '" + root.get("quick").asText() + "' for 'quick'; valid is true or false.");
+                problems.add(at.apply("quick") + ": invalid value '" + root.get("quick").asText() + "' for 'quick'; valid is true or false.");
+            } else {
+                quick = root.get("quick").booleanValue();
             }
-            quick = root.get("quick").booleanValue();
         }
         Map<String, Object> set = new LinkedHashMap<>();
         JsonNode s = root.get("set");
         if (s != null && !s.isNull()) {
             if (!s.isObject()) {
-                throw new UserError(where + ": 'set' must be a mapping of setting names to values.");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isContainerNode()) {
-                    throw new UserError(where + ": setting 'set." + e.getKey() + "' must be a single value, not a list or mapping.");
+                problems.add(at.apply("set") + ": 'set' must be a mapping of setting names to values.");
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getValue().isContainerNode()) {
+                        problems.add(at.apply("set." + e.getKey()) + ": setting '" + e.getKey()
+                                + "' must be a single value, not a list or mapping.");
+                    } else {
+                        set.put(e.getKey(), e.getValue().asText());
+                    }
                 }
-                set.put(e.getKey(), e.getValue().asText());
             }
         }
-        return new RunSpec(exp.asText(), seeds, first, quick, set, where);
+        if (!problems.isEmpty()) {
+            throw new UserError(String.join("\n", problems));
+        }
+        return new RunSpec(exp.asText(), seeds, first, quick, set, where, lines);
     }
 
-    private static int integer(JsonNode root, String key, int def, String where) {
+    /** Records the line of every top-level key and of every key under "set". */
+    private static void keyLines(YAMLFactory factory, Path file, Map<String, Integer> lines) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = factory.createParser(file.toFile())) {
+            int depth = 0;
+            String top = null;
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case FIELD_NAME -> {
+                        int line = p.currentTokenLocation().getLineNr();
+                        if (depth == 1) {
+                            top = p.currentName();
+                            lines.put(top, line);
+                        } else if (depth == 2 && "set".equals(top)) {
+                            lines.put("set." + p.currentName(), line);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static int integer(JsonNode root, String key, int def, int min, int max,
+                               java.util.function.Function<String, String> at, java.util.List<String> problems) {
         JsonNode n = root.get(key);
         if (n == null) {
             return def;
         }
-        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-            throw new UserError(where + ": invalid value '" + n.asText() + "' for '" + key + "'; valid is an integer.");
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
+            problems.add(at.apply(key) + ": invalid value '" + n.asText() + "' for '" + key + "'; valid is an integer in ["
+                    + min + ", " + max + "].");
+            return def;
         }
         return n.intValue();
     }
