@@ -53,6 +53,20 @@ public final class Runner {
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
     public static Result run(RunSpec spec, Path out) {
+        return run(spec, out, () -> { });
+    }
+
+    /**
+     * Runs a spec into {@code out}, calling {@code started} once everything has been checked and
+     * the data loaded, just before the run itself.
+     *
+     * @param spec what to run
+     * @param out the output folder
+     * @param started called when the run starts (for a progress line)
+     * @return the result
+     * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
+     */
+    public static Result run(RunSpec spec, Path out, Runnable started) {
         Experiment exp;
         try {
             exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
@@ -63,6 +77,7 @@ public final class Runner {
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {
             Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
+            started.run();
             return execute(spec, settings, prepared, out, dataLog, exp.stepUnit());
         }
     }

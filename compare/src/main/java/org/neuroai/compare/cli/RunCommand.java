@@ -48,10 +48,12 @@ final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
-        pw.println("running " + runSpec.experiment() + (runSpec.quick() ? " (quick)" : "") + " with "
-                + runSpec.seeds() + " seed" + (runSpec.seeds() == 1 ? "" : "s") + " into " + dir);
-        pw.flush();
-        Runner.Result r = Runner.run(runSpec, dir);
+        RunSpec s = runSpec;
+        Runner.Result r = Runner.run(runSpec, dir, () -> {
+            pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
+                    + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
+            pw.flush();
+        });
         Summary.print(pw, r);
         return 0;
     }
