@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Runner;
+import org.neuroai.core.Registry;
+import org.neuroai.core.UserError;
 import org.neuroai.compare.Summary;
 import org.neuroai.core.spec.RunSpec;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short version, for smoke tests and demos.")
     boolean quick;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Seeds run in parallel (default: one per core); results do not depend on it.")
+    Integer threads;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting; repeatable. 'neuroai list --json' shows every setting.")
     Map<String, String> set = new LinkedHashMap<>();
 
@@ -45,7 +51,18 @@ final class RunCommand implements Callable<Integer> {
         } else {
             base = new RunSpec(target, 1, 0, false, Map.of(), "command line");
         }
-        RunSpec runSpec = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
+        Map<String, Object> overrides = new LinkedHashMap<>(set);
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UserError("--threads: " + threads + " is not valid; valid is an integer >= 1.");
+            }
+            boolean parallel = Registry.all(Experiment.class).stream().filter(e -> e.name().equals(base.experiment()))
+                    .anyMatch(e -> e.settings().stream().anyMatch(p -> p.name().equals("threads")));
+            if (parallel) {
+                overrides.put("threads", threads);
+            }
+        }
+        RunSpec runSpec = base.with(seeds, quick ? Boolean.TRUE : null, overrides);
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         RunSpec s = runSpec;

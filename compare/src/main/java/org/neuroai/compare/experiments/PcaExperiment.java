@@ -30,7 +30,7 @@ import org.neuroai.core.Task;
 import org.neuroai.core.TaskFactory;
 import org.neuroai.core.UserError;
 import org.neuroai.core.metrics.SubspaceMetrics;
-import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.SeedOrderedTraces;
 import org.neuroai.core.trace.Monitor;
 
 /**
@@ -191,29 +191,40 @@ public final class PcaExperiment implements Experiment {
             Map<String, int[]> selection = Map.of("w", all, "decoder", all);
             int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
             threads = Math.max(1, Math.min(threads, seeds.length));
-            try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
-                    new CsvSink(out.resolve("weights.csv"), true), s.integer("eval_every"), selection)) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<?>> jobs = new ArrayList<>();
-                    for (long seed : seeds) {
-                        jobs.add(pool.submit(() -> runSeed(seed, monitor)));
-                    }
-                    for (Future<?> f : jobs) {
-                        f.get();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
+            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
+            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
+            List<Monitor> monitors = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), selection));
             }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> jobs = new ArrayList<>();
+                for (int i = 0; i < seeds.length; i++) {
+                    long seed = seeds[i];
+                    Monitor monitor = monitors.get(i);
+                    jobs.add(pool.submit(() -> {
+                        try (monitor) {
+                            runSeed(seed, monitor);
+                        }
+                    }));
+                }
+                for (Future<?> f : jobs) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            curves.join();
+            weights.join();
             writeAxes(out.resolve("principal_axes.csv"));
             PcaFigures.draw(out, task.name(), k, ((PrincipalSubspace) task).eigenvalues(), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();

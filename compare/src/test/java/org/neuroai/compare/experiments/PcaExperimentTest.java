@@ -89,4 +89,21 @@ class PcaExperimentTest {
         List<TraceRow> w = TraceReader.read(out.resolve("weights.csv"), r -> r.learner().equals("gha") && r.step() == 0);
         assertEquals(3 * 64, w.size(), "all 3 x 64 weights of GHA are sampled");
     }
+
+    @Test
+    void theTracesDoNotDependOnTheNumberOfThreads() throws IOException {
+        Map<String, Object> quick = Map.of("steps", "600", "eval_every", "100");
+        Map<String, Object> one = new java.util.HashMap<>(quick);
+        one.put("threads", "1");
+        Map<String, Object> two = new java.util.HashMap<>(quick);
+        two.put("threads", "2");
+        Runner.run(new RunSpec("pca", 4, 0, true, one, "test"), tmp.resolve("t1"));
+        Runner.run(new RunSpec("pca", 4, 0, true, two, "test"), tmp.resolve("t2"));
+        for (String f : List.of("curves.csv", "weights.csv")) {
+            assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(f), tmp.resolve("t2").resolve(f)), f + " differs");
+        }
+        try (var s = Files.list(tmp.resolve("t1"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".part")), "no part files are left");
+        }
+    }
 }
