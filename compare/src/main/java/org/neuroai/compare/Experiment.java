@@ -40,6 +40,19 @@ public interface Experiment extends Registered {
      */
     Prepared prepare(Params settings, long[] seeds);
 
+    /**
+     * Redraws a finished run's figures from its CSV files and provenance alone, without running
+     * anything ({@code neuroai plot}).
+     *
+     * @param runDir the run's folder
+     * @param provenance its provenance.json
+     * @throws IOException when a figure cannot be written
+     * @throws org.neuroai.core.UserError when the run's files are missing or malformed
+     */
+    default void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
+        throw new org.neuroai.core.UserError("experiment '" + name() + "' cannot redraw its figures from files; run it again.");
+    }
+
     /** A validated run. */
     interface Prepared {
         /**

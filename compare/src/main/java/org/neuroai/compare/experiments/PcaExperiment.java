@@ -87,6 +87,21 @@ public final class PcaExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode eig = prov.at("/task/eigenvalues");
+        if (!eig.isArray() || prov.at("/spec/set/task").isMissingNode()) {
+            throw new UserError(runDir.resolve("provenance.json") + ": missing 'task.eigenvalues' or 'spec.set.task'; "
+                    + "it does not come from a pca run.");
+        }
+        double[] values = new double[eig.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = eig.get(i).asDouble();
+        }
+        PcaFigures.draw(runDir, prov.at("/spec/set/task").asText(), prov.at("/spec/set/k").asInt(), values,
+                prov.at("/spec/first_seed").asLong());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         String taskName = s.string("task");
         TaskFactory tf = Registry.get(TaskFactory.class, taskName, "task");

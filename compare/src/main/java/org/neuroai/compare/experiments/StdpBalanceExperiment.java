@@ -64,6 +64,15 @@ public final class StdpBalanceExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws IOException {
+        if (prov.at("/spec/set/w_max").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing 'spec.set.w_max'; "
+                    + "it does not come from an stdp-balance run.");
+        }
+        StdpFigures.draw(runDir, prov.at("/spec/set/w_max").asDouble(), prov.at("/spec/first_seed").asLong());
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         List<ParamSpec> all = new ArrayList<>(List.of(
                 ParamSpec.positive("duration_s", 100, 1e6, "s", "simulated time"),

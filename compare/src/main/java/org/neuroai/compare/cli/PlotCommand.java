@@ -1,0 +1,45 @@
+package org.neuroai.compare.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.neuroai.compare.Experiment;
+import org.neuroai.core.Registry;
+import org.neuroai.core.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neuroai plot RUN_DIR}: redraws a finished run's figures from its files, training nothing. */
+@Command(name = "plot", description = "Redraw every figure of a finished run from its CSV files, without training.")
+final class PlotCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by 'neuroai run'.")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path prov = dir.resolve("provenance.json");
+        if (!Files.isRegularFile(prov)) {
+            throw new UserError(dir + ": not a run folder (no provenance.json); give a folder written by 'neuroai run'.");
+        }
+        JsonNode p;
+        try {
+            p = new ObjectMapper().readTree(prov.toFile());
+        } catch (IOException e) {
+            throw new UserError(prov + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
+        }
+        String name = p.at("/spec/experiment").asText("");
+        Experiment exp = Registry.get(Experiment.class, name, "experiment");
+        exp.redraw(dir, p);
+        spec.commandLine().getOut().println("redrew the figures of " + dir + " (" + name + ")");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.neuroai.compare.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroai.compare.Runner;
+import org.neuroai.core.spec.RunSpec;
+
+/** neuroai plot redraws a run's figures from its files, training nothing. */
+class PlotCliTest {
+    @TempDir
+    Path tmp;
+
+    private void redrawsEveryFigure(String experiment, Map<String, Object> settings) throws IOException {
+        Path run = tmp.resolve(experiment);
+        Runner.Result r = Runner.run(new RunSpec(experiment, 1, 0, true, settings, "test"), run);
+        List<String> figures = r.figures().keySet().stream().toList();
+        assertTrue(!figures.isEmpty());
+        for (String f : figures) {
+            Files.delete(run.resolve(f + ".png"));
+            Files.delete(run.resolve(f + ".svg"));
+        }
+        byte[] curves = Files.readAllBytes(run.resolve("curves.csv"));
+        CliRun o = CliRun.of("plot", run.toString());
+        assertEquals(0, o.code(), o.err());
+        for (String f : figures) {
+            assertTrue(Files.size(run.resolve(f + ".png")) > 0, f);
+            assertTrue(Files.size(run.resolve(f + ".svg")) > 0, f);
+        }
+        assertTrue(java.util.Arrays.equals(curves, Files.readAllBytes(run.resolve("curves.csv"))), "the traces are untouched");
+    }
+
+    @Test
+    void pcaFiguresAreRedrawn() throws IOException {
+        redrawsEveryFigure("pca", Map.of("steps", "300", "eval_every", "100"));
+    }
+
+    @Test
+    void stdpBalanceFiguresAreRedrawn() throws IOException {
+        redrawsEveryFigure("stdp-balance", Map.of("duration_s", "2"));
+    }
+
+    @Test
+    void aFolderThatIsNoRunIsOneLine() {
+        CliRun o = CliRun.of("plot", tmp.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("not a run folder"), o.err());
+    }
+}
