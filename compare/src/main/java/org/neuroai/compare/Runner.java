@@ -78,12 +78,12 @@ public final class Runner {
         try (DataFiles.Log dataLog = DataFiles.log()) {
             Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
             started.run();
-            return execute(spec, settings, prepared, out, dataLog, exp.stepUnit());
+            return execute(spec, settings, prepared, out, dataLog, exp.stepUnit(), exp.description());
         }
     }
 
     private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
-                                  DataFiles.Log dataLog, String stepUnit) {
+                                  DataFiles.Log dataLog, String stepUnit, String description) {
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -95,6 +95,7 @@ public final class Runner {
             Map<String, Object> resolved = spec.asMap();
             resolved.put("set", settings.asMap());
             Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, dataLog.files(), facts));
+            Report.write(scratch, description, prepared.figures(), stepUnit);
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

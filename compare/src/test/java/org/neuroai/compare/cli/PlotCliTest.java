@@ -53,4 +53,19 @@ class PlotCliTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("not a run folder"), o.err());
     }
+
+    @Test
+    void everyRunHasAReportThatOpensOfflineAndCanBeRebuilt() throws IOException {
+        Path run = tmp.resolve("rep");
+        Runner.run(new RunSpec("pca", 2, 0, true, Map.of("steps", "300", "eval_every", "100"), "test"), run);
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("data:image/png;base64,iVBOR"), "figures are embedded");
+        assertTrue(!html.contains("src=\"learning_curves.png\""), "no link to a file beside it");
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.contains("| gha | principal_angle_deg |"), md);
+        Files.delete(run.resolve("report.md"));
+        CliRun o = CliRun.of("report", run.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.readString(run.resolve("report.md")).contains("| gha | principal_angle_deg |"));
+    }
 }

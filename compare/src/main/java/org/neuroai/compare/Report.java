@@ -1,0 +1,125 @@
+package org.neuroai.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuroai.core.UserError;
+import org.neuroai.core.trace.TraceReader;
+
+/**
+ * A run's report: {@code report.md}, and {@code report.html} with its figures embedded so that it
+ * opens offline as one file. Built from the run folder's files alone, so {@code neuroai report}
+ * can rebuild it at any time.
+ */
+public final class Report {
+    private Report() {}
+
+    /**
+     * Writes report.md and report.html into a run folder.
+     *
+     * @param dir the run folder (with curves.csv and provenance.json)
+     * @param title the experiment's one-line description
+     * @param figures figure base names and captions
+     * @param unit what a step counts
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(Path dir, String title, Map<String, String> figures, String unit) throws IOException {
+        JsonNode prov = provenance(dir);
+        List<Summary.Final> finals = Summary.finals(TraceReader.read(dir.resolve("curves.csv"), r -> true));
+        String experiment = prov.at("/spec/experiment").asText();
+        StringBuilder md = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(experiment)).append("</title><style>body{font-family:sans-serif;max-width:980px;margin:2em auto;}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
+                        + "th:first-child,td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n");
+        md.append("# ").append(experiment).append("\n\n").append(title).append(".\n\n");
+        html.append("<h1>").append(esc(experiment)).append("</h1>\n<p>").append(esc(title)).append(".</p>\n");
+        String when = prov.at("/created").asText();
+        String commit = prov.at("/git/commit").asText();
+        String seeds = prov.at("/spec/seeds").asText();
+        md.append(String.format(Locale.ROOT, "Run %s, %s seed(s) from %s, commit %s.%n%n", when, seeds, prov.at("/spec/first_seed").asText(), commit));
+        html.append("<p>Run ").append(esc(when)).append(", ").append(esc(seeds)).append(" seed(s), commit <code>").append(esc(commit))
+                .append("</code>.</p>\n");
+        md.append("## Final values\n\n| learner | metric | mean | min | max |\n|---|---|---|---|---|\n");
+        html.append("<h2>Final values</h2>\n<table><tr><th>learner</th><th>metric</th><th>mean</th><th>min</th><th>max</th></tr>\n");
+        for (Summary.Final f : finals) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.5g | %.5g | %.5g |%n", f.learner(), f.metric(), f.mean(), f.min(), f.max()));
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.5g</td><td>%.5g</td><td>%.5g</td></tr>%n",
+                    esc(f.learner()), esc(f.metric()), f.mean(), f.min(), f.max()));
+        }
+        html.append("</table>\n");
+        if (!finals.isEmpty()) {
+            md.append(String.format(Locale.ROOT, "%nAfter %d %s, over %d seed(s).%n", finals.get(0).step(), unit, finals.get(0).seeds()));
+        }
+        md.append("\n## Figures\n");
+        html.append("<h2>Figures</h2>\n");
+        for (Map.Entry<String, String> f : figures.entrySet()) {
+            Path png = dir.resolve(f.getKey() + ".png");
+            md.append("\n![").append(f.getValue()).append("](").append(f.getKey()).append(".png)\n\n*").append(f.getValue())
+                    .append("*\n");
+            html.append("<figure><img alt=\"").append(esc(f.getValue())).append("\" src=\"data:image/png;base64,");
+            if (Files.isRegularFile(png)) {
+                html.append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)));
+            }
+            html.append("\"><figcaption>").append(esc(f.getValue())).append("</figcaption></figure>\n");
+        }
+        md.append("\n## Settings\n\n| setting | value |\n|---|---|\n");
+        html.append("<h2>Settings</h2>\n<table><tr><th>setting</th><th>value</th></tr>\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = prov.at("/spec/set").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            md.append("| ").append(e.getKey()).append(" | ").append(e.getValue().asText()).append(" |\n");
+            html.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(e.getValue().asText())).append("</td></tr>\n");
+        }
+        html.append("</table>\n</body></html>\n");
+        write(dir.resolve("report.md"), md.toString());
+        write(dir.resolve("report.html"), html.toString());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The experiment a run folder comes from, read from its provenance. */
+    public static String experimentOf(Path dir) {
+        return provenance(dir).at("/spec/experiment").asText("");
+    }
+
+    /** The figures in a run folder: every PNG with an SVG beside it, captioned by its name. */
+    public static Map<String, String> figuresIn(Path dir) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (var s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).forEach(n -> {
+                String base = n.substring(0, n.length() - 4);
+                if (Files.isRegularFile(dir.resolve(base + ".svg"))) {
+                    out.put(base, base.replace('_', ' '));
+                }
+            });
+        }
+        return out;
+    }
+
+    static JsonNode provenance(Path dir) {
+        Path prov = dir.resolve("provenance.json");
+        if (!Files.isRegularFile(prov)) {
+            throw new UserError(dir + ": not a run folder (no provenance.json); give a folder written by 'neuroai run'.");
+        }
+        try {
+            return new ObjectMapper().readTree(prov.toFile());
+        } catch (IOException e) {
+            throw new UserError(prov + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
+        }
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
