@@ -1,0 +1,66 @@
+package org.neuroai.compare.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neuroai.compare.Sweep;
+import org.neuroai.core.UserError;
+import org.neuroai.core.spec.RunSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neuroai sweep NAME|SPEC --grid key=v1,v2 ...}: a resumable grid of runs with an aggregated CSV. */
+@Command(name = "sweep", description = "Run a grid of settings times seeds; resumable; writes sweep.csv with every run's final values.")
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME|FILE.yaml", description = "An experiment name or a YAML spec.")
+    String target;
+
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2,...", required = true, description = "A swept setting and its values; repeatable.")
+    List<String> grid;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per point (default: the spec's, else 1).")
+    Integer seeds;
+
+    @Option(names = "--quick", description = "Quick runs.")
+    boolean quick;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A fixed setting for every point; repeatable.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep folder (resumed if it holds finished runs).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        for (String item : grid) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) {
+                throw new UserError("--grid: '" + item + "' is not KEY=V1,V2,...; for example --grid bio.eta=0.05,0.1,0.2.");
+            }
+            g.put(item.substring(0, eq), Arrays.stream(item.substring(eq + 1).split(",")).map(String::trim).toList());
+        }
+        boolean isFile = target.endsWith(".yaml") || target.endsWith(".yml") || Files.isRegularFile(Path.of(target));
+        RunSpec base = isFile ? RunSpec.fromYaml(Path.of(target)) : new RunSpec(target, 1, 0, false, Map.of(), "command line");
+        base = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
+        PrintWriter pw = spec.commandLine().getOut();
+        Path csv = Sweep.run(base, g, out, line -> {
+            pw.println(line);
+            pw.flush();
+        });
+        pw.println("wrote " + csv);
+        pw.flush();
+        return 0;
+    }
+}
