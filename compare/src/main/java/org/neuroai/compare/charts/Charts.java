@@ -45,10 +45,11 @@ public final class Charts {
         return c;
     }
 
-    /** Adds a solid line. */
+    /** Adds a solid line (whatever line style XChart's theme would give the series by its position). */
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
         XYSeries s = c.addSeries(label, x, y);
         s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         s.setLineWidth(width);
         s.setMarkerColor(colour);
         s.setMarker(SeriesMarkers.NONE);
