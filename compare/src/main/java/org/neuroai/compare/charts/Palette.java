@@ -62,4 +62,16 @@ public final class Palette {
         return new Color((int) Math.round(255 + (c.getRed() - 255) * amount), (int) Math.round(255 + (c.getGreen() - 255) * amount),
                 (int) Math.round(255 + (c.getBlue() - 255) * amount));
     }
+
+    /**
+     * The colour mixed with black, for a second line of the same learner.
+     *
+     * @param c the colour
+     * @param amount how much black, in [0, 1]
+     * @return the shade
+     */
+    public static Color shade(Color c, double amount) {
+        double keep = 1 - amount;
+        return new Color((int) Math.round(c.getRed() * keep), (int) Math.round(c.getGreen() * keep), (int) Math.round(c.getBlue() * keep));
+    }
 }
