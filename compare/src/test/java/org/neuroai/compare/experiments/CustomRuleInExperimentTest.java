@@ -95,5 +95,9 @@ class CustomRuleInExperimentTest {
         assertTrue(Registry.names(PlasticityRule.class).contains("test-oja-subspace"));
         org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
                 new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "gha"), "test"), tmp.resolve("x")));
+        UserError supervised = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
+                new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "delta"), "test"), tmp.resolve("x")));
+        assertTrue(supervised.getMessage().contains("'delta' is supervised"), supervised.getMessage());
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("x")), "refused before anything is written");
     }
 }
