@@ -54,9 +54,9 @@ public final class Summary {
     public static void print(PrintWriter out, Runner.Result r) {
         List<TraceRow> rows = TraceReader.read(r.out().resolve("curves.csv"), x -> true);
         List<Final> fs = finals(rows);
-        out.printf(Locale.ROOT, "  %-14s %-22s %12s %12s %12s%n", "learner", "metric", "mean", "min", "max");
+        out.printf(Locale.ROOT, "  %-16s %-22s %12s %12s %12s%n", "learner", "metric", "mean", "min", "max");
         for (Final f : fs) {
-            out.printf(Locale.ROOT, "  %-14s %-22s %12.5g %12.5g %12.5g%n", f.learner(), f.metric(), f.mean(), f.min(), f.max());
+            out.printf(Locale.ROOT, "  %-16s %-22s %12.5g %12.5g %12.5g%n", f.learner(), f.metric(), f.mean(), f.min(), f.max());
         }
         if (!fs.isEmpty()) {
             out.printf(Locale.ROOT, "  (final values after %d %s, over %d seed%s)%n", fs.get(0).step(), r.stepUnit(), fs.get(0).seeds(),

@@ -43,9 +43,32 @@ public final class Mlp implements Learner, Predictor {
     private final int layers;
     private long presentations;
 
-    /** The settings of an MLP. */
+    /**
+     * The settings of an MLP.
+     *
+     * @param inputs input dimension
+     * @param hidden hidden layer sizes, none for a single layer
+     * @param outputs output units
+     * @param hiddenActivation relu, tanh, sigmoid or identity
+     * @param output softmax-ce, sigmoid-ce, sigmoid-mse or linear-mse
+     * @param optimiser sgd, momentum, nesterov, adam or rmsprop
+     * @param lr initial learning rate
+     * @param tau annealing time constant in presentations, 0 for a constant rate
+     * @param batch samples per gradient step (to convert tau to iterations)
+     * @param l2 L2 weight penalty
+     * @param weightSeed seed of the initial weights
+     * @param bias whether every layer has a bias
+     * @param init "random" (Xavier, or He for relu layers) or "zero" (only without hidden layers, which
+     *     zero would leave identical)
+     */
     public record Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
-                         double lr, double tau, int batch, double l2, long weightSeed) {}
+                         double lr, double tau, int batch, double l2, long weightSeed, boolean bias, String init) {
+        /** Settings with biases and random initial weights. */
+        public Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
+                      double lr, double tau, int batch, double l2, long weightSeed) {
+            this(inputs, hidden, outputs, hiddenActivation, output, optimiser, lr, tau, batch, l2, weightSeed, true, "random");
+        }
+    }
 
     /**
      * @param name the learner's name
@@ -62,6 +85,15 @@ public final class Mlp implements Learner, Predictor {
             case "rmsprop" -> new RmsProp(schedule);
             default -> throw new UserError("unknown optimiser '" + c.optimiser() + "'; valid are: sgd, momentum, nesterov, adam, rmsprop.");
         };
+        boolean zero = switch (c.init()) {
+            case "random" -> false;
+            case "zero" -> true;
+            default -> throw new UserError("unknown init '" + c.init() + "'; valid are: random, zero.");
+        };
+        if (zero && c.hidden().length > 0) {
+            throw new UserError("init=zero would leave every hidden unit identical, so they could never differ; "
+                    + "use it only with no hidden layers (hidden empty), or init=random.");
+        }
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(c.weightSeed())
                 .dataType(DataType.FLOAT)
@@ -73,21 +105,18 @@ public final class Mlp implements Learner, Predictor {
         NeuralNetConfiguration.ListBuilder list = b.list();
         int in = c.inputs();
         for (int h : c.hidden()) {
-            list.layer(new DenseLayer.Builder().nIn(in).nOut(h).activation(activation(c.hiddenActivation())).build());
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(h).activation(activation(c.hiddenActivation())).hasBias(c.bias())
+                    .build());
             in = h;
         }
-        OutputLayer out = switch (c.output()) {
-            case "softmax-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
-                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
-            case "sigmoid-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID)
-                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
-            case "sigmoid-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.SIGMOID)
-                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
-            case "linear-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                    .nIn(in).nOut(c.outputs()).weightInit(WeightInit.XAVIER).build();
+        OutputLayer.Builder out = switch (c.output()) {
+            case "softmax-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX);
+            case "sigmoid-ce" -> new OutputLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.SIGMOID);
+            case "sigmoid-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.SIGMOID);
+            case "linear-mse" -> new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY);
             default -> throw new UserError("unknown output '" + c.output() + "'; valid are: softmax-ce, sigmoid-ce, sigmoid-mse, linear-mse.");
         };
-        list.layer(out);
+        list.layer(out.nIn(in).nOut(c.outputs()).weightInit(zero ? WeightInit.ZERO : WeightInit.XAVIER).hasBias(c.bias()).build());
         MultiLayerConfiguration conf = list.build();
         net = new MultiLayerNetwork(conf);
         net.init();

@@ -32,7 +32,10 @@ public final class MlpFactory implements NetworkFactory {
                 ParamSpec.positive("lr", 0.01, 10.0, "1", "initial learning rate"),
                 ParamSpec.real("tau", 0, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
                 ParamSpec.integer("batch", 1, 1, 100_000, "samples per gradient step (to convert tau to iterations)"),
-                ParamSpec.real("l2", 0, 0, 10, "1", "L2 weight penalty"));
+                ParamSpec.real("l2", 0, 0, 10, "1", "L2 weight penalty"),
+                ParamSpec.flag("bias", true, "every layer has a bias"),
+                ParamSpec.choice("init", "random", List.of("random", "zero"),
+                        "initial weights: random (Xavier, He for relu) or zero (only without hidden layers)"));
     }
 
     /** Parses the hidden sizes, e.g. "256,128". */
@@ -56,6 +59,7 @@ public final class MlpFactory implements NetworkFactory {
     @Override
     public Learner create(String name, Params p, int nInputs, long weightSeed) {
         return new Mlp(name, new Mlp.Config(nInputs, hidden(p.string("hidden")), p.integer("outputs"), p.string("activation"),
-                p.string("output"), p.string("optimiser"), p.real("lr"), p.real("tau"), p.integer("batch"), p.real("l2"), weightSeed));
+                p.string("output"), p.string("optimiser"), p.real("lr"), p.real("tau"), p.integer("batch"), p.real("l2"), weightSeed,
+                p.flag("bias"), p.string("init")));
     }
 }

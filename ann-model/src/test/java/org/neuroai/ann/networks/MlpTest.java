@@ -30,6 +30,33 @@ class MlpTest {
     }
 
     @Test
+    void aLinearUnitTrainedBySgdOnSquaredErrorIsTheDeltaRuleAtTwiceTheRate() {
+        // No hidden layer, identity output, loss (y − t)² (DL4J's MSE with one output), plain SGD:
+        // Δw = −lr ∂(y − t)²/∂w = 2 lr (t − y) x, the delta rule with η = 2 lr. From zero weights
+        // and without a bias, a cue presented with t = 1 on every step has w_n = 1 − (1 − 2 lr)^n.
+        MlpFactory f = new MlpFactory();
+        Params p = Params.resolve(f.parameters(), Map.of("hidden", "", "output", "linear-mse", "optimiser", "sgd",
+                "lr", "0.05", "bias", "false", "init", "zero"), "test");
+        Mlp unit = (Mlp) f.create("unit", p, 2, 1);
+        assertEquals(0.0, unit.weights().copy("w")[0]);
+        for (int n = 1; n <= 30; n++) {
+            unit.learn(new Batch(new double[][] {{1, 0}}, new double[][] {{1}}, n - 1));
+            double[] w = unit.weights().copy("w");
+            assertEquals(1 - Math.pow(1 - 2 * 0.05, n), w[0], 1e-5, "step " + n);
+            assertEquals(0.0, w[1], "an absent input does not learn");
+        }
+        assertEquals(2, unit.network().numParams(), "no bias");
+    }
+
+    @Test
+    void zeroInitialWeightsAreRefusedWithHiddenLayers() {
+        MlpFactory f = new MlpFactory();
+        Params p = Params.resolve(f.parameters(), Map.of("hidden", "4", "init", "zero"), "test");
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.neuroai.core.UserError.class,
+                () -> f.create("m", p, 2, 1)).getMessage().contains("init=zero"));
+    }
+
+    @Test
     void badHiddenSizesAreRefused() {
         for (String bad : new String[] {"0", "a,3", "4,,2"}) {
             assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.neuroai.core.UserError.class,

@@ -8,7 +8,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** One house style for every panel, sized to stay readable when a figure is shown 800 px wide. */
@@ -68,9 +67,9 @@ public final class Charts {
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
         XYSeries s = c.addSeries(label, x, y);
         s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         s.setLineWidth(width);
         s.setMarkerColor(colour);
-        s.setLineStyle(SeriesLines.SOLID);
         s.setMarker(SeriesMarkers.NONE);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;

@@ -7,7 +7,7 @@ import org.neuroai.core.Family;
 /**
  * Colours that stay the same for a learner across every chart: cool colours for learning in
  * synapses, warm ones for gradient descent, greys for Bayesian learners. Colour-blind-safe hues
- * (Okabe &amp; Ito 2008).
+ * (Okabe &amp; Ito 2008, with Paul Tol's indigo, teal, green and rose).
  */
 public final class Palette {
     private static final Map<String, Color> NAMED = Map.of(
@@ -15,8 +15,12 @@ public final class Palette {
             "gha", new Color(0x009E73),
             "hebb", new Color(0x56B4E9),
             "stdp", new Color(0x332288),
+            "perceptron", new Color(0x332288),
+            "delta", new Color(0x44AA99),
+            "rescorla-wagner", new Color(0x117733),
             "autoencoder", new Color(0xD55E00),
-            "mlp", new Color(0xE69F00));
+            "mlp", new Color(0xE69F00),
+            "gradient", new Color(0xCC6677));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
     private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
     private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
@@ -45,5 +49,30 @@ public final class Palette {
     /** The same colour, translucent, for bands. */
     public static Color band(Color c) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), 50);
+    }
+
+    /**
+     * The colour mixed with white, opaque, for filled regions that must not show seams where
+     * they abut.
+     *
+     * @param c the colour
+     * @param amount how much of the colour, in [0, 1]
+     * @return the tint
+     */
+    public static Color tint(Color c, double amount) {
+        return new Color((int) Math.round(255 + (c.getRed() - 255) * amount), (int) Math.round(255 + (c.getGreen() - 255) * amount),
+                (int) Math.round(255 + (c.getBlue() - 255) * amount));
+    }
+
+    /**
+     * The colour mixed with black, for a second line of the same learner.
+     *
+     * @param c the colour
+     * @param amount how much black, in [0, 1]
+     * @return the shade
+     */
+    public static Color shade(Color c, double amount) {
+        double keep = 1 - amount;
+        return new Color((int) Math.round(c.getRed() * keep), (int) Math.round(c.getGreen() * keep), (int) Math.round(c.getBlue() * keep));
     }
 }

@@ -138,7 +138,12 @@ public final class PcaExperiment implements Experiment {
                 throw new UserError("setting 'extra_rules': '" + n + "' is already a learner of this run; list other "
                         + "registered rules (" + Registry.names(PlasticityRule.class) + ") once each.");
             }
-            extra.put(n, Registry.get(PlasticityRule.class, n, "rule"));
+            PlasticityRule rule = Registry.get(PlasticityRule.class, n, "rule");
+            if (rule.supervised()) {
+                throw new UserError("setting 'extra_rules': rule '" + n + "' is supervised, but the pca tasks give no targets; "
+                        + "list unsupervised rules only.");
+            }
+            extra.put(n, rule);
         }
         Map<String, Params> extraParams = new LinkedHashMap<>();
         for (Map.Entry<String, PlasticityRule> e : extra.entrySet()) {

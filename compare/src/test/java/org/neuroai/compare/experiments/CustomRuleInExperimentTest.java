@@ -16,6 +16,7 @@ import org.neuroai.compare.Runner;
 import org.neuroai.compare.cli.Main;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.spec.RunSpec;
 import org.neuroai.core.trace.TraceReader;
@@ -90,8 +91,13 @@ class CustomRuleInExperimentTest {
     void anUnknownOrDuplicateRuleIsRefused() {
         UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
                 new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "stdp"), "test"), tmp.resolve("x")));
-        assertTrue(e.getMessage().startsWith("unknown rule 'stdp'; valid rules are: gha, oja, test-oja-subspace"), e.getMessage());
+        assertEquals("unknown rule 'stdp'; valid rules are: " + Registry.names(PlasticityRule.class) + ".", e.getMessage());
+        assertTrue(Registry.names(PlasticityRule.class).contains("test-oja-subspace"));
         org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
                 new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "gha"), "test"), tmp.resolve("x")));
+        UserError supervised = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
+                new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "delta"), "test"), tmp.resolve("x")));
+        assertTrue(supervised.getMessage().contains("'delta' is supervised"), supervised.getMessage());
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("x")), "refused before anything is written");
     }
 }

@@ -79,4 +79,33 @@ class TasksTest {
         // a few images of the set are exact duplicates of each other, so allow for them
         assertTrue(seen.size() > t.trainSize() - 5, "an epoch is a permutation of the training images");
     }
+
+    @Test
+    void xorVisitsTheFourCornersInEpochsWithNoisyInputsAndExactLabels() {
+        // σ = 0.1: over 4000 samples the noise's standard deviation is measured to within about
+        // 0.1 / sqrt(2 · 8000) ≈ 0.001, so 0.005 is five of those.
+        XorTask t = new XorTask(0.1);
+        SampleStream s = t.stream(3);
+        double sum2 = 0;
+        int n = 0;
+        for (int epoch = 0; epoch < 1000; epoch++) {
+            Batch b = s.next(4);
+            java.util.Set<Integer> corners = new java.util.HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                double[] x = b.inputs()[i];
+                int c1 = (int) Math.round(x[0]);
+                int c2 = (int) Math.round(x[1]);
+                corners.add(2 * c1 + c2);
+                assertEquals(c1 ^ c2, b.targets()[i][0], "the label is the XOR of the nearest corner");
+                sum2 += (x[0] - c1) * (x[0] - c1) + (x[1] - c2) * (x[1] - c2);
+                n += 2;
+            }
+            assertEquals(4, corners.size(), "every epoch visits each corner once");
+        }
+        assertEquals(0.1, Math.sqrt(sum2 / n), 0.005);
+        assertEquals(4, t.heldOut().size());
+        assertArrayEquals(new double[] {0, 1, 1, 0},
+                java.util.Arrays.stream(t.heldOut().targets()).mapToDouble(r -> r[0]).toArray());
+        assertArrayEquals(t.stream(9).next(10).inputs()[7], t.stream(9).next(10).inputs()[7], "same seed, same samples");
+    }
 }

@@ -1,0 +1,280 @@
+package org.neuroai.compare.experiments;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.network.RuleNetwork;
+import org.neuroai.compare.Experiment;
+import org.neuroai.compare.charts.XorFigures;
+import org.neuroai.core.Batch;
+import org.neuroai.core.Learner;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.Predictor;
+import org.neuroai.core.Registry;
+import org.neuroai.core.SampleStream;
+import org.neuroai.core.Split;
+import org.neuroai.core.metrics.PredictionMetrics;
+import org.neuroai.core.tasks.XorTask;
+import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.Monitor;
+
+/**
+ * Exclusive or: what one layer of units cannot learn, whatever its local rule, and what one hidden
+ * layer trained by backpropagation can.
+ *
+ * <p>Learners, all on the same noisy samples of the four corners in the same order:
+ * <ul>
+ *   <li>{@code hebb}: one linear unit with a bias whose postsynaptic activity is clamped to the
+ *       target (supervised Hebb, Δw = η t x). Its weights grow along E[t x], the mean of the class-1
+ *       inputs, which for XOR carries no information about the class: the unit answers 1
+ *       everywhere.</li>
+ *   <li>{@code perceptron}: one threshold unit with a bias, Rosenblatt's rule. No line separates
+ *       XOR, so it keeps correcting itself and cycles.</li>
+ *   <li>{@code delta}: one linear unit with a bias, the Widrow-Hoff rule. It settles near the
+ *       least-squares plane, which for XOR is flat at 0.5, so its answers hang on noise.</li>
+ *   <li>{@code mlp}: one hidden layer of tanh units and a sigmoid output trained by backpropagation
+ *       on cross-entropy (Adam), one gradient step per chunk of {@code batch} samples.</li>
+ * </ul>
+ * A single layer gets at most three of the four corners right; the MLP gets all four.
+ *
+ * <p>Every learner answers 1 when its output is at least 0.5. At each checkpoint each is scored on
+ * the four exact corners: {@code accuracy}, and {@code mse} for the two whose outputs estimate the
+ * target (delta and mlp). After training, the outputs of the first seed's learners on a grid over
+ * [−0.5, 1.5]² are written to {@code boundary.csv}, and the corners to {@code points.csv}, for the
+ * decision-region figure.
+ */
+public final class XorExperiment implements Experiment {
+    /** Supervised Hebb. */
+    public static final String HEBB = "hebb";
+    /** Rosenblatt's perceptron. */
+    public static final String PERCEPTRON = "perceptron";
+    /** Widrow-Hoff. */
+    public static final String DELTA = "delta";
+    /** The MLP trained by backpropagation. */
+    public static final String MLP = "mlp";
+    /** The decision grid spans [GRID_MIN, GRID_MAX] in both inputs. */
+    public static final double GRID_MIN = -0.5;
+    /** Upper end of the grid. */
+    public static final double GRID_MAX = 1.5;
+    /** A learner answers 1 when its output reaches this. */
+    public static final double THRESHOLD = 0.5;
+
+    @Override
+    public String name() {
+        return "xor";
+    }
+
+    @Override
+    public String description() {
+        return "exclusive or: Hebb, perceptron and delta rules in one layer vs an MLP trained by backpropagation";
+    }
+
+    @Override
+    public List<ParamSpec> settings() {
+        return List.of(
+                ParamSpec.integer("steps", 2000, 1, 100_000_000, "presentations (samples) per learner"),
+                ParamSpec.integer("eval_every", 20, 1, 100_000_000, "presentations between checkpoints"),
+                ParamSpec.real("noise", 0.1, 0, 0.3, "input units", "standard deviation of the noise on each training input"),
+                ParamSpec.integer("batch", 1, 1, 10_000, "samples per chunk: one gradient step of the mlp"),
+                ParamSpec.positive("hebb.eta", 0.01, 1, "1", "learning rate of supervised Hebb"),
+                ParamSpec.positive("perceptron.eta", 0.1, 10, "1", "learning rate of the perceptron"),
+                ParamSpec.positive("delta.eta", 0.05, 1, "1", "learning rate of the delta rule"),
+                ParamSpec.positive("bio.init_norm", 0.5, 100, "1", "norm of each single-layer unit's initial weights (bias included)"),
+                ParamSpec.integer("mlp.hidden", 8, 2, 1024, "hidden tanh units of the mlp"),
+                ParamSpec.positive("mlp.lr", 0.02, 10, "1", "learning rate of the mlp (Adam)"),
+                ParamSpec.integer("grid", 81, 11, 401, "grid points per side of the decision-region figure"),
+                ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
+    }
+
+    @Override
+    public Map<String, Object> quickSettings() {
+        return Map.of("steps", 1000, "grid", 61);
+    }
+
+    @Override
+    public Prepared prepare(Params s, long[] seeds) {
+        XorTask task = new XorTask(s.real("noise"));
+        PlasticityRule hebb = Registry.get(PlasticityRule.class, HEBB, "rule");
+        PlasticityRule perceptron = Registry.get(PlasticityRule.class, PERCEPTRON, "rule");
+        PlasticityRule delta = Registry.get(PlasticityRule.class, DELTA, "rule");
+        NetworkFactory mlp = Registry.get(NetworkFactory.class, MLP, "network");
+        Map<String, Object> mlpValues = Map.of("hidden", String.valueOf(s.integer("mlp.hidden")), "activation", "tanh",
+                "output", "sigmoid-ce", "optimiser", "adam", "lr", s.real("mlp.lr"), "batch", s.integer("batch"));
+        return new Run(s, seeds, task,
+                new Rules(hebb, hebb.params(Map.of("eta", s.real("hebb.eta"), "clamp", true), "setting hebb.eta"),
+                        perceptron, perceptron.params(Map.of("eta", s.real("perceptron.eta")), "setting perceptron.eta"),
+                        delta, delta.params(Map.of("eta", s.real("delta.eta")), "setting delta.eta")),
+                mlp, Params.resolve(mlp.parameters(), mlpValues, "settings mlp.*"));
+    }
+
+    /** The three rules with their resolved parameters. */
+    private record Rules(PlasticityRule hebb, Params hebbParams, PlasticityRule perceptron, Params perceptronParams,
+                         PlasticityRule delta, Params deltaParams) {}
+
+    /** A prepared run. */
+    private static final class Run implements Prepared {
+        private final Params s;
+        private final long[] seeds;
+        private final XorTask task;
+        private final Rules rules;
+        private final NetworkFactory mlp;
+        private final Params mlpParams;
+
+        Run(Params s, long[] seeds, XorTask task, Rules rules, NetworkFactory mlp, Params mlpParams) {
+            this.s = s;
+            this.seeds = seeds;
+            this.task = task;
+            this.rules = rules;
+            this.mlp = mlp;
+            this.mlpParams = mlpParams;
+        }
+
+        /** The learners for one seed, each with its own weight seed. */
+        List<Learner> learners(long seed) {
+            long weightSeed = seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+            double init = s.real("bio.init_norm");
+            return List.of(
+                    new RuleNetwork(HEBB, rules.hebb(), rules.hebbParams(), 2, 1, Activation.LINEAR, true, 0, init, weightSeed),
+                    new RuleNetwork(PERCEPTRON, rules.perceptron(), rules.perceptronParams(), 2, 1, Activation.THRESHOLD, true, 0,
+                            init, weightSeed + 1),
+                    new RuleNetwork(DELTA, rules.delta(), rules.deltaParams(), 2, 1, Activation.LINEAR, true, 0, init, weightSeed + 2),
+                    mlp.create(MLP, mlpParams, 2, weightSeed + 3));
+        }
+
+        @Override
+        public Map<String, Object> run(Path out) throws IOException {
+            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
+            threads = Math.max(1, Math.min(threads, seeds.length));
+            int[] all = new int[2 * s.integer("mlp.hidden")];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            List<Learner> first;
+            try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
+                    new CsvSink(out.resolve("weights.csv"), true), s.integer("eval_every"), Map.of("w", all))) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    List<Future<List<Learner>>> jobs = new ArrayList<>();
+                    for (long seed : seeds) {
+                        jobs.add(pool.submit(() -> runSeed(seed, monitor)));
+                    }
+                    first = jobs.get(0).get();
+                    for (Future<List<Learner>> f : jobs) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            writeBoundary(out.resolve("boundary.csv"), first, seeds[0]);
+            writePoints(out.resolve("points.csv"), task.heldOut());
+            XorFigures.draw(out, s.integer("mlp.hidden"));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            Map<String, String> families = new LinkedHashMap<>();
+            for (Learner l : first) {
+                families.put(l.name(), l.family().name());
+            }
+            facts.put("learners", families);
+            facts.put("task", Map.of("name", task.name(), "noise", s.real("noise")));
+            facts.put("threads", threads);
+            facts.put("decision_threshold", THRESHOLD);
+            return facts;
+        }
+
+        private List<Learner> runSeed(long seed, Monitor monitor) {
+            List<Learner> learners = learners(seed);
+            SampleStream stream = task.stream(seed);
+            long steps = s.integer("steps");
+            long every = s.integer("eval_every");
+            int batch = s.integer("batch");
+            record(learners, seed, 0, monitor);
+            long next = every;
+            while (stream.position() < steps) {
+                Batch b = stream.next((int) Math.min(batch, Math.min(steps, next) - stream.position()));
+                for (Learner l : learners) {
+                    l.learn(b);
+                }
+                long pos = stream.position();
+                if (pos >= next || pos == steps) {
+                    record(learners, seed, pos, monitor);
+                    next = (pos / every + 1) * every;
+                }
+            }
+            return learners;
+        }
+
+        private void record(List<Learner> learners, long seed, long step, Monitor monitor) {
+            Split corners = task.heldOut();
+            for (Learner l : learners) {
+                Predictor p = (Predictor) l;
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("accuracy", PredictionMetrics.accuracy(p, corners, THRESHOLD));
+                if (l.name().equals(DELTA) || l.name().equals(MLP)) {
+                    m.put("mse", PredictionMetrics.mse(p, corners));
+                }
+                monitor.metrics(l.name(), seed, step, m);
+                monitor.weights(l.name(), seed, step, l.weights());
+            }
+        }
+
+        /** Each learner's output and answer on a square grid over [GRID_MIN, GRID_MAX]². */
+        private void writeBoundary(Path file, List<Learner> learners, long seed) throws IOException {
+            int n = s.integer("grid");
+            double[][] grid = new double[n * n][2];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    grid[i * n + j][0] = GRID_MIN + (GRID_MAX - GRID_MIN) * j / (n - 1);
+                    grid[i * n + j][1] = GRID_MIN + (GRID_MAX - GRID_MIN) * i / (n - 1);
+                }
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("learner,seed,x1,x2,output,class\n");
+                for (Learner l : learners) {
+                    double[][] y = ((Predictor) l).predict(grid);
+                    for (int k = 0; k < grid.length; k++) {
+                        w.write(l.name() + "," + seed + "," + grid[k][0] + "," + grid[k][1] + "," + y[k][0] + ","
+                                + (y[k][0] >= THRESHOLD ? 1 : 0) + "\n");
+                    }
+                }
+            }
+        }
+
+        private static void writePoints(Path file, Split corners) throws IOException {
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write("x1,x2,target\n");
+                for (int k = 0; k < corners.size(); k++) {
+                    w.write(corners.inputs()[k][0] + "," + corners.inputs()[k][1] + "," + corners.targets()[k][0] + "\n");
+                }
+            }
+        }
+
+        @Override
+        public Map<String, String> figures() {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");
+            f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
+            return f;
+        }
+    }
+}
