@@ -156,7 +156,7 @@ public final class ConditioningFigures {
             panels.add(c);
         }
         String subtitle = "One panel per learner, all on the same trials from V = 0; shaded: the second phase; "
-                + (identical ? "the trials are fixed, so all " + seeds + " seed" + (seeds == 1 ? "" : "s") + " agree"
+                + (identical ? (seeds == 1 ? "the trials are fixed, so every seed gives these curves" : "the trials are fixed, so all " + seeds + " seeds agree")
                         : "line = mean, band = range over " + seeds + " seeds");
         return new Figure(title, subtitle, panels, 1, 940, 250);
     }
