@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,8 @@ class CliTest {
         Path out = tmp.resolve("o");
         CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
-        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: pca.", o.err().strip());
+        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: bcm-selectivity, pca.",
+                o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
     }
 
@@ -86,7 +89,8 @@ class CliTest {
     void listNamesEveryRegisteredThing() throws IOException {
         CliRun o = run("list");
         assertEquals(0, o.code());
-        for (String name : new String[] {"oja", "gha", "linear-autoencoder", "gaussian", "digits", "pca"}) {
+        for (String name : new String[] {"oja", "gha", "bcm", "hopfield", "linear-autoencoder", "gaussian", "digits", "pca",
+            "bcm-selectivity"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
         }
         CliRun j = run("list", "--json");
@@ -97,7 +101,9 @@ class CliTest {
         }
         assertTrue(oja != null, "oja is among the rules");
         assertEquals("eta", oja.at("/parameters/0/name").asText());
-        assertEquals("pca", root.at("/experiments/0/name").asText());
+        List<String> experiments = new ArrayList<>();
+        root.get("experiments").forEach(e -> experiments.add(e.get("name").asText()));
+        assertEquals(List.of("bcm-selectivity", "pca"), experiments);
     }
 
     @Test
