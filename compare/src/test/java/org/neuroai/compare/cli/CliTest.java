@@ -33,7 +33,7 @@ class CliTest {
         Path out = tmp.resolve("o");
         CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
-        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: bcm-selectivity, pca.",
+        assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: associative-memory, bcm-selectivity, pca.",
                 o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
     }
@@ -90,7 +90,7 @@ class CliTest {
         CliRun o = run("list");
         assertEquals(0, o.code());
         for (String name : new String[] {"oja", "gha", "bcm", "hopfield", "linear-autoencoder", "gaussian", "digits", "pca",
-            "bcm-selectivity"}) {
+            "bcm-selectivity", "associative-memory"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
         }
         CliRun j = run("list", "--json");
@@ -103,7 +103,7 @@ class CliTest {
         assertEquals("eta", oja.at("/parameters/0/name").asText());
         List<String> experiments = new ArrayList<>();
         root.get("experiments").forEach(e -> experiments.add(e.get("name").asText()));
-        assertEquals(List.of("bcm-selectivity", "pca"), experiments);
+        assertEquals(List.of("associative-memory", "bcm-selectivity", "pca"), experiments);
     }
 
     @Test
