@@ -108,9 +108,9 @@ public final class AssociativeMemoryExperiment implements Experiment {
                 ParamSpec.choice("dae.output", "sigmoid-ce", List.of("sigmoid-ce", "sigmoid-mse"),
                         "output units and loss: sigmoid with cross-entropy or with squared error"),
                 ParamSpec.choice("dae.optimiser", "adam", List.of("sgd", "adam"), "optimiser"),
-                ParamSpec.positive("dae.lr", 0.02, 10, "1", "learning rate"),
+                ParamSpec.positive("dae.lr", 0.03, 10, "1", "learning rate"),
                 ParamSpec.integer("dae.presentations", 10_000, 1, 100_000_000, "training presentations for each set of patterns"),
-                ParamSpec.integer("dae.batch", 50, 1, 10_000, "samples per gradient step"),
+                ParamSpec.integer("dae.batch", 100, 1, 10_000, "samples per gradient step"),
                 ParamSpec.real("dae.noise", 0.2, 0, 0.5, "1", "fraction of units flipped in each training input"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
