@@ -1,5 +1,6 @@
 package org.neuroai.bio.network;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroai.bio.Plasticity;
@@ -97,7 +98,7 @@ public final class HopfieldNetwork implements Learner, Predictor {
     /** Forgets every pattern and restarts the recall order's random stream. */
     public void reset() {
         for (double[] row : w) {
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
         }
         plasticity.reset();
         rng = new SplittableRandom(recallSeed);

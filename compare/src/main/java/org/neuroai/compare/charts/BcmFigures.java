@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neuroai.core.Family;
 import org.neuroai.core.UserError;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
@@ -242,10 +244,10 @@ public final class BcmFigures {
             lo[t] = mn;
             hi[t] = mx;
         }
-        Color bcm = Palette.of("bcm", org.neuroai.core.Family.BIO);
+        Color bcm = Palette.of("bcm", Family.BIO);
         Charts.band(sel, "range", x, lo, hi, bcm);
         Charts.line(sel, "BCM units (mean; band = range)", x, mean, bcm, 2.2f);
-        Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(java.util.Locale.ROOT, "%.2f", 1 - 1.0 / k),
+        Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(Locale.ROOT, "%.2f", 1 - 1.0 / k),
                 new double[] {0, x[x.length - 1]}, new double[] {1 - 1.0 / k, 1 - 1.0 / k}, Palette.GREY, true);
         sel.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         sel.getStyler().setYAxisMin(0.0);

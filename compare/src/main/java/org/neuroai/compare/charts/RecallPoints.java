@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neuroai.core.UserError;
 
@@ -99,7 +101,7 @@ public final class RecallPoints {
      */
     public static SeedStats summary(List<Point> points, String learner, String patterns, String sweep) {
         Map<Double, List<Double>> byX = new TreeMap<>();
-        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        Set<Long> seeds = new HashSet<>();
         for (Point p : points) {
             if (p.learner().equals(learner) && p.patterns().equals(patterns) && p.sweep().equals(sweep)) {
                 double x = sweep.equals("stored") ? p.stored() : Math.round(p.corruption() * 1000) / 10.0;

@@ -39,7 +39,8 @@ import org.neuroai.core.trace.CsvSink;
  * <p>Selectivity is 1 − mean/max of a unit's responses to the K patterns (Bienenstock et al.
  * 1982), responses below 0 counting as 0: 0 for a unit that answers every pattern alike, at most
  * 1 − 1/K for a unit that answers one pattern only. A unit counts as selective when its
- * responses to all patterns but one are within ±10 % of its strongest response.
+ * responses to all patterns but its preferred one are smaller in size than 10 % of the response
+ * to the preferred one.
  */
 public final class BcmExperiment implements Experiment {
     /** The learner's name in traces. */
@@ -134,7 +135,7 @@ public final class BcmExperiment implements Experiment {
         return max == 0 ? 0 : 1 - sum / responses.length / max;
     }
 
-    /** Whether every response but the strongest is within ±{@link #SELECTIVE_RATIO} of the strongest. */
+    /** Whether every response but the strongest is smaller in size than {@link #SELECTIVE_RATIO} times the strongest. */
     public static boolean selective(double[] responses) {
         int best = 0;
         for (int p = 1; p < responses.length; p++) {
