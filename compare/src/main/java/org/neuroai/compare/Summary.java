@@ -54,13 +54,22 @@ public final class Summary {
     public static void print(PrintWriter out, Runner.Result r) {
         List<TraceRow> rows = TraceReader.read(r.out().resolve("curves.csv"), x -> true);
         List<Final> fs = finals(rows);
-        out.printf(Locale.ROOT, "  %-16s %-22s %12s %12s %12s%n", "learner", "metric", "mean", "min", "max");
+        // Learners that learn from different numbers of steps (one-shot storage against training)
+        // get a column with their own count.
+        boolean oneStep = fs.stream().map(Final::step).distinct().count() <= 1;
+        out.printf(Locale.ROOT, "  %-16s %-22s %12s %12s %12s%s%n", "learner", "metric", "mean", "min", "max",
+                oneStep ? "" : String.format(Locale.ROOT, " %14s", "steps"));
         for (Final f : fs) {
-            out.printf(Locale.ROOT, "  %-16s %-22s %12.5g %12.5g %12.5g%n", f.learner(), f.metric(), f.mean(), f.min(), f.max());
+            out.printf(Locale.ROOT, "  %-16s %-22s %12.5g %12.5g %12.5g%s%n", f.learner(), f.metric(), f.mean(), f.min(), f.max(),
+                    oneStep ? "" : String.format(Locale.ROOT, " %14d", f.step()));
         }
         if (!fs.isEmpty()) {
-            out.printf(Locale.ROOT, "  (final values after %d %s, over %d seed%s)%n", fs.get(0).step(), r.stepUnit(), fs.get(0).seeds(),
-                    fs.get(0).seeds() == 1 ? "" : "s");
+            String seeds = fs.get(0).seeds() + " seed" + (fs.get(0).seeds() == 1 ? "" : "s");
+            if (oneStep) {
+                out.printf(Locale.ROOT, "  (final values after %d %s, over %s)%n", fs.get(0).step(), r.stepUnit(), seeds);
+            } else {
+                out.printf(Locale.ROOT, "  (final values, each after the %s shown, over %s)%n", r.stepUnit(), seeds);
+            }
         }
         StringBuilder files = new StringBuilder();
         try (var s = Files.list(r.out())) {

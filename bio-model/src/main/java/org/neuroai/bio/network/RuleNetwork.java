@@ -21,8 +21,8 @@ import org.neuroai.core.WeightView;
  *
  * <p>The learning rate is annealed as η_t = η / (1 + t/τ) (t in presentations; τ = 0 keeps it
  * constant), the Robbins-Monro schedule under which Oja's and Sanger's rules converge. Initial
- * weights are drawn from {@code weightSeed}: each row a uniformly random direction scaled to
- * {@code initNorm}.
+ * weights are drawn from {@code weightSeed}: each row a uniformly random direction (or, on
+ * request, a random positive vector; see {@link InitialWeights}) scaled to {@code initNorm}.
  */
 public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor {
     private final String name;
@@ -37,6 +37,7 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
     private final double[] xb;
     private final long weightSeed;
     private final double initNorm;
+    private final InitialWeights init;
     private long t;
 
     /**
@@ -68,6 +69,26 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
      */
     public RuleNetwork(String name, PlasticityRule rule, Params ruleParams, int nInputs, int nUnits, Activation activation,
                        boolean bias, double tau, double initNorm, long weightSeed) {
+        this(name, rule, ruleParams, nInputs, nUnits, activation, bias, tau, InitialWeights.RANDOM_DIRECTION, initNorm,
+                weightSeed);
+    }
+
+    /**
+     * @param name name in traces
+     * @param rule the plasticity rule
+     * @param ruleParams its resolved parameters (including eta)
+     * @param nInputs inputs per unit (not counting the bias input)
+     * @param nUnits units
+     * @param activation what each unit does with its summed input
+     * @param bias whether each unit has a bias weight on a constant input of 1 (the last column of "w")
+     * @param tau annealing time constant in presentations, 0 for a constant rate
+     * @param init how the initial weight rows are drawn
+     * @param initNorm norm of each initial weight row
+     * @param weightSeed seed of the initial weights
+     */
+    public RuleNetwork(String name, PlasticityRule rule, Params ruleParams, int nInputs, int nUnits, Activation activation,
+                       boolean bias, double tau, InitialWeights init, double initNorm, long weightSeed) {
+        this.init = init;
         this.activation = activation;
         this.bias = bias;
         this.xb = new double[nInputs + (bias ? 1 : 0)];
@@ -85,20 +106,7 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
 
     /** Restores initial weights and the rule's initial state. */
     public void reset() {
-        SplittableRandom r = new SplittableRandom(weightSeed);
-        for (double[] row : w) {
-            double n2 = 0;
-            for (int j = 0; j < row.length; j++) {
-                double u1 = 1.0 - r.nextDouble();
-                double u2 = r.nextDouble();
-                row[j] = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-                n2 += row[j] * row[j];
-            }
-            double s = initNorm / Math.sqrt(n2);
-            for (int j = 0; j < row.length; j++) {
-                row[j] *= s;
-            }
-        }
+        init.fill(w, initNorm, new SplittableRandom(weightSeed));
         plasticity.reset();
         t = 0;
     }

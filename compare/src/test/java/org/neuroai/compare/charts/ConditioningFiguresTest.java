@@ -55,7 +55,7 @@ class ConditioningFiguresTest {
         // Hebb with η = 0.02 and US = 2: V_A grows by 0.04 per reinforced trial, to 1.6 after 40
         double[] a = f.panels().get(1).getSeries("V_A (cue A, pretrained)").getYData();
         assertEquals(1.6, a[40], 1e-12);
-        assertTrue(f.subtitle().contains("1 seed agree"), f.subtitle());
+        assertTrue(f.subtitle().contains("every seed gives these curves"), f.subtitle());
     }
 
     @Test

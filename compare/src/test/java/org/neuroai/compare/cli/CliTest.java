@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +89,8 @@ class CliTest {
     void listNamesEveryRegisteredThing() throws IOException {
         CliRun o = run("list");
         assertEquals(0, o.code());
-        for (String name : new String[] {"oja", "gha", "linear-autoencoder", "gaussian", "digits", "pca", "stdp-balance"}) {
+        for (String name : new String[] {"oja", "gha", "bcm", "hopfield", "linear-autoencoder", "gaussian", "digits", "pca",
+            "stdp-balance", "bcm-selectivity", "associative-memory"}) {
             assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
         }
         CliRun j = run("list", "--json");

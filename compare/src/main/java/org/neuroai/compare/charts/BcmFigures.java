@@ -1,0 +1,286 @@
+package org.neuroai.compare.charts;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neuroai.core.Family;
+import org.neuroai.core.UserError;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+
+/**
+ * The figures of the {@code bcm-selectivity} experiment, drawn from the run's {@code weights.csv}
+ * only (responses, thresholds and selectivity of every unit over time).
+ */
+public final class BcmFigures {
+    /** Base name of the figure of responses over time. */
+    public static final String RESPONSES = "bcm_responses";
+    /** Base name of the figure of thresholds and selectivity. */
+    public static final String THRESHOLD = "bcm_threshold";
+    /** Units whose responses are drawn. */
+    static final int SHOWN = 4;
+
+    private BcmFigures() {}
+
+    /**
+     * One seed's recordings: for every recorded step, responses [unit][pattern], thresholds and
+     * selectivity per unit.
+     */
+    record Recording(double[] steps, double[][][] responses, double[][] theta, double[][] selectivity) {
+        int units() {
+            return theta[0].length;
+        }
+
+        int patterns() {
+            return responses[0][0].length;
+        }
+
+        /** The pattern each unit responds to most at the last step. */
+        int[] preferred() {
+            double[][] last = responses[responses.length - 1];
+            int[] out = new int[last.length];
+            for (int i = 0; i < last.length; i++) {
+                for (int p = 1; p < last[i].length; p++) {
+                    out[i] = last[i][p] > last[i][out[i]] ? p : out[i];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Reads one seed's recordings from weights.csv. */
+    static Recording read(Path dir, long seed) {
+        List<TraceRow> rows = TraceReader.read(dir.resolve("weights.csv"), r -> r.seed() == seed);
+        if (rows.isEmpty()) {
+            throw new UserError(dir.resolve("weights.csv") + ": no recordings of seed " + seed + " to draw.");
+        }
+        return recording(rows);
+    }
+
+    private static Recording recording(List<TraceRow> rows) {
+        TreeSet<Long> steps = new TreeSet<>();
+        int units = 0;
+        for (TraceRow r : rows) {
+            steps.add(r.step());
+            if (r.metric().equals("theta")) {
+                units = Math.max(units, r.index() + 1);
+            }
+        }
+        int responses = 0;
+        for (TraceRow r : rows) {
+            if (r.metric().equals("response")) {
+                responses = Math.max(responses, r.index() + 1);
+            }
+        }
+        int k = responses / units;
+        Map<Long, Integer> at = new LinkedHashMap<>();
+        double[] x = new double[steps.size()];
+        for (long s : steps) {
+            x[at.size()] = s;
+            at.put(s, at.size());
+        }
+        double[][][] y = new double[x.length][units][k];
+        double[][] theta = new double[x.length][units];
+        double[][] sel = new double[x.length][units];
+        for (TraceRow r : rows) {
+            int t = at.get(r.step());
+            switch (r.metric()) {
+                case "response" -> y[t][r.index() / k][r.index() % k] = r.value();
+                case "theta" -> theta[t][r.index()] = r.value();
+                case "selectivity" -> sel[t][r.index()] = r.value();
+                default -> { }
+            }
+        }
+        return new Recording(x, y, theta, sel);
+    }
+
+    /**
+     * Draws both figures into {@code dir}.
+     *
+     * @param dir a finished run's folder
+     * @param activation the units' activation, for titles
+     * @param seed the seed whose units are drawn one by one
+     * @throws IOException when a figure cannot be written
+     */
+    public static void draw(Path dir, String activation, long seed) throws IOException {
+        responses(dir, activation, seed).save(dir, RESPONSES);
+        threshold(dir, activation, seed).save(dir, THRESHOLD);
+    }
+
+    /**
+     * The units to draw: the first unit preferring each pattern, in pattern order, then further
+     * units in index order, {@link #SHOWN} at most.
+     */
+    static List<Integer> shownUnits(int[] preferred, int patterns) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < patterns && out.size() < SHOWN; p++) {
+            for (int i = 0; i < preferred.length; i++) {
+                if (preferred[i] == p) {
+                    out.add(i);
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < preferred.length && out.size() < SHOWN; i++) {
+            if (!out.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static Color patternColour(int p) {
+        return Palette.SERIES[p % Palette.SERIES.length];
+    }
+
+    /** Responses of a few units to each pattern over time, with each unit's threshold. */
+    public static Figure responses(Path dir, String activation, long seed) {
+        Recording rec = read(dir, seed);
+        int k = rec.patterns();
+        int[] preferred = rec.preferred();
+        List<XYChart> panels = new ArrayList<>();
+        for (int i : shownUnits(preferred, k)) {
+            XYChart c = Charts.panel("Unit " + (i + 1) + ": ends selective for pattern " + (preferred[i] + 1),
+                    "presentations", "response y (rate units)");
+            for (int p = 0; p < k; p++) {
+                double[] y = new double[rec.steps().length];
+                for (int t = 0; t < y.length; t++) {
+                    y[t] = rec.responses()[t][i][p];
+                }
+                Charts.line(c, "to pattern " + (p + 1), rec.steps(), y, patternColour(p), 2f);
+            }
+            double[] th = new double[rec.steps().length];
+            for (int t = 0; t < th.length; t++) {
+                th[t] = rec.theta()[t][i];
+            }
+            Charts.dashed(c, "threshold \u03b8 (y\u00b2 units)", rec.steps(), th, Palette.GREY, true);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            panels.add(c);
+        }
+        String title = "BCM units become selective: responses to each of " + k + " patterns over time";
+        String subtitle = capitalised(activation) + " units, patterns in random order (probability 1/" + k
+                + " each); responses above \u03b8 grow, below \u03b8 shrink (seed " + seed + ")";
+        return new Figure(title, subtitle, panels, 1, 900, 230);
+    }
+
+    /** Thresholds over time, selectivity over time, and every unit's final selectivity. */
+    public static Figure threshold(Path dir, String activation, long seed) {
+        List<TraceRow> rows = TraceReader.read(dir.resolve("weights.csv"), r -> true);
+        Map<Long, List<TraceRow>> bySeed = new TreeMap<>();
+        for (TraceRow r : rows) {
+            bySeed.computeIfAbsent(r.seed(), s -> new ArrayList<>()).add(r);
+        }
+        if (!bySeed.containsKey(seed)) {
+            throw new UserError(dir.resolve("weights.csv") + ": no recordings of seed " + seed + " to draw.");
+        }
+        Map<Long, Recording> recs = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<TraceRow>> e : bySeed.entrySet()) {
+            recs.put(e.getKey(), recording(e.getValue()));
+        }
+        Recording rec = recs.get(seed);
+        int k = rec.patterns();
+        int[] preferred = rec.preferred();
+        double[] x = rec.steps();
+
+        XYChart theta = Charts.panel("Sliding threshold \u03b8 of every unit (seed " + seed + "), coloured by the pattern it ends preferring",
+                "presentations", "\u03b8 (y\u00b2 units)");
+        for (int p = 0; p < k; p++) {
+            boolean named = false;
+            for (int i = 0; i < rec.units(); i++) {
+                if (preferred[i] != p) {
+                    continue;
+                }
+                double[] th = new double[x.length];
+                for (int t = 0; t < x.length; t++) {
+                    th[t] = rec.theta()[t][i];
+                }
+                XYSeries sr = Charts.line(theta, "unit " + (i + 1), x, th, patternColour(p), 1.6f);
+                sr.setShowInLegend(!named);
+                sr.setLabel("units preferring pattern " + (p + 1));
+                named = true;
+            }
+        }
+        Charts.dashed(theta, "selective fixed point \u03b8 = K = " + k, new double[] {0, x[x.length - 1]},
+                new double[] {k, k}, Palette.GREY, true);
+        theta.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+
+        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, over all units and seeds", "presentations",
+                "selectivity (dimensionless)");
+        double[] mean = new double[x.length];
+        double[] lo = new double[x.length];
+        double[] hi = new double[x.length];
+        for (int t = 0; t < x.length; t++) {
+            double sum = 0;
+            int n = 0;
+            double mn = Double.POSITIVE_INFINITY;
+            double mx = Double.NEGATIVE_INFINITY;
+            for (Recording r : recs.values()) {
+                if (t >= r.steps().length) {
+                    continue;
+                }
+                for (double v : r.selectivity()[t]) {
+                    sum += v;
+                    n++;
+                    mn = Math.min(mn, v);
+                    mx = Math.max(mx, v);
+                }
+            }
+            mean[t] = sum / n;
+            lo[t] = mn;
+            hi[t] = mx;
+        }
+        Color bcm = Palette.of("bcm", Family.BIO);
+        Charts.band(sel, "range", x, lo, hi, bcm);
+        Charts.line(sel, "BCM units (mean; band = range)", x, mean, bcm, 2.2f);
+        Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(Locale.ROOT, "%.2f", 1 - 1.0 / k),
+                new double[] {0, x[x.length - 1]}, new double[] {1 - 1.0 / k, 1 - 1.0 / k}, Palette.GREY, true);
+        sel.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        sel.getStyler().setYAxisMin(0.0);
+        sel.getStyler().setYAxisMax(1.0);
+
+        XYChart last = Charts.panel("Final selectivity of every unit", "unit", "selectivity (dimensionless)");
+        int s = 0;
+        for (Map.Entry<Long, Recording> e : recs.entrySet()) {
+            Recording r = e.getValue();
+            double[] ux = new double[r.units()];
+            double[] uy = r.selectivity()[r.steps().length - 1].clone();
+            // seeds side by side around each unit, so equal values stay visible
+            double offset = (s - (recs.size() - 1) / 2.0) * 0.4 / Math.max(1, recs.size() - 1);
+            for (int i = 0; i < ux.length; i++) {
+                ux[i] = i + 1 + offset;
+            }
+            XYSeries sr = last.addSeries("seed " + e.getKey(), ux, uy);
+            sr.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            sr.setMarker(SeriesMarkers.CIRCLE);
+            sr.setMarkerColor(Palette.SERIES[s++ % Palette.SERIES.length]);
+        }
+        Charts.dashed(last, "1 \u2212 1/K", new double[] {0.5, rec.units() + 0.5}, new double[] {1 - 1.0 / k, 1 - 1.0 / k},
+                Palette.GREY, false);
+        last.getStyler().setMarkerSize(9);
+        last.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        last.getStyler().setYAxisMin(0.0);
+        last.getStyler().setYAxisMax(1.0);
+        last.getStyler().setXAxisMin(0.5);
+        last.getStyler().setXAxisMax(rec.units() + 0.5);
+
+        String title = "BCM: the sliding threshold and the selectivity it produces (" + k + " patterns, " + activation + " units)";
+        String subtitle = "At the selective fixed point a unit answers one pattern with y = \u03b8 = K and the others with 0; "
+                + recs.size() + " seed" + (recs.size() == 1 ? "" : "s") + " \u00d7 " + rec.units() + " units";
+        return new Figure(title, subtitle, List.of(theta, sel, last), 1, 900, 280);
+    }
+}
