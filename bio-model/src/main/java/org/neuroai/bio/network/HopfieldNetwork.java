@@ -222,6 +222,48 @@ public final class HopfieldNetwork implements Learner, Predictor {
     }
 
     /**
+     * Random ±1 patterns, each unit +1 or −1 with probability 1/2.
+     *
+     * @param p number of patterns
+     * @param n units per pattern
+     * @param r the random source
+     * @return p rows of n values
+     */
+    public static double[][] randomPatterns(int p, int n, java.util.SplittableRandom r) {
+        double[][] x = new double[p][n];
+        for (double[] row : x) {
+            for (int i = 0; i < n; i++) {
+                row[i] = r.nextBoolean() ? 1 : -1;
+            }
+        }
+        return x;
+    }
+
+    /**
+     * A copy of a ±1 pattern with exactly {@code flips} distinct units, chosen at random, flipped.
+     *
+     * @param pattern the pattern
+     * @param flips how many units to flip
+     * @param r the random source
+     * @return the corrupted copy
+     */
+    public static double[] corrupt(double[] pattern, int flips, java.util.SplittableRandom r) {
+        double[] s = pattern.clone();
+        int[] idx = new int[s.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        for (int f = 0; f < flips; f++) {
+            int j = f + r.nextInt(idx.length - f);
+            int t = idx[f];
+            idx[f] = idx[j];
+            idx[j] = t;
+            s[idx[f]] = -s[idx[f]];
+        }
+        return s;
+    }
+
+    /**
      * The overlap m = (1/N) Σ_i ξ_i s_i of a state with a pattern: 1 when they agree on every unit,
      * 1 − 2e/N with e units wrong, −1 for the mirror image.
      */

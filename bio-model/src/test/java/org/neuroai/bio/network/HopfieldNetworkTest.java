@@ -20,30 +20,11 @@ class HopfieldNetworkTest {
     }
 
     private static double[][] randomPatterns(int p, int n, SplittableRandom r) {
-        double[][] x = new double[p][n];
-        for (double[] row : x) {
-            for (int i = 0; i < n; i++) {
-                row[i] = r.nextBoolean() ? 1 : -1;
-            }
-        }
-        return x;
+        return HopfieldNetwork.randomPatterns(p, n, r);
     }
 
-    /** Flips exactly {@code flips} distinct units chosen at random. */
     private static double[] corrupt(double[] pattern, int flips, SplittableRandom r) {
-        double[] s = pattern.clone();
-        int[] idx = new int[s.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        for (int f = 0; f < flips; f++) {
-            int j = f + r.nextInt(idx.length - f);
-            int t = idx[f];
-            idx[f] = idx[j];
-            idx[j] = t;
-            s[idx[f]] = -s[idx[f]];
-        }
-        return s;
+        return HopfieldNetwork.corrupt(pattern, flips, r);
     }
 
     @Test

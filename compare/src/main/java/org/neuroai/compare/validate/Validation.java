@@ -182,6 +182,79 @@ public final class Validation {
         double angle = Linalg.largestPrincipalAngleDeg(m.weights().matrix("w"), d.principalAxes(3));
         checks.add(new Check("Sanger 1989: top-3 subspace of the digits, largest principal angle", "gha", "< 5°", angle,
                 String.format(Locale.ROOT, "%.2f°", angle), angle < 5, "-"));
+        bcm(checks);
+        hopfield(checks);
+    }
+
+    /**
+     * BCM (Intrator &amp; Cooper 1992 form): with K equiprobable linearly independent patterns, every
+     * unit ends selective, answering one pattern with about θ = K and the others with about 0.
+     */
+    static void bcm(List<Check> checks) {
+        int k = 5;
+        int d = 20;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[][] x = new double[k][d];
+        for (double[] p : x) {
+            for (int j = 0; j < d; j++) {
+                p[j] = r.nextDouble();
+            }
+            double norm = Linalg.norm(p);
+            for (int j = 0; j < d; j++) {
+                p[j] /= norm;
+            }
+        }
+        PlasticityRule bcm = Registry.get(PlasticityRule.class, "bcm", "rule");
+        RuleNetwork net = new RuleNetwork("bcm", bcm, bcm.params(Map.of(), "validate"), d, 10,
+                org.neuroai.bio.network.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
+        java.util.SplittableRandom order = new java.util.SplittableRandom(1000);
+        for (int t = 0; t < 100_000; t++) {
+            net.present(x[order.nextInt(k)], null);
+        }
+        double[][] y = net.predict(x);
+        int selective = 0;
+        for (int i = 0; i < 10; i++) {
+            double best = 0;
+            double others = 0;
+            for (int p = 0; p < k; p++) {
+                best = Math.max(best, y[p][i]);
+            }
+            for (int p = 0; p < k; p++) {
+                others = y[p][i] == best ? others : Math.max(others, Math.abs(y[p][i]));
+            }
+            selective += others < 0.1 * best ? 1 : 0;
+        }
+        checks.add(new Check("BCM 1982 / Intrator & Cooper 1992: units selective to one of 5 patterns", "bcm",
+                "10 of 10 (other responses < 10 % of the best)", selective, "-", selective == 10, "-"));
+    }
+
+    /** Hopfield 1982 capacity (Amit, Gutfreund &amp; Sompolinsky 1985: about 0.138 N). */
+    static void hopfield(List<Check> checks) {
+        PlasticityRule rule = Registry.get(PlasticityRule.class, "hopfield", "rule");
+        for (int patterns : new int[] {5, 25}) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(patterns);
+            int ok = 0;
+            int total = 0;
+            for (int trial = 0; trial < 20; trial++) {
+                org.neuroai.bio.network.HopfieldNetwork h = new org.neuroai.bio.network.HopfieldNetwork("hopfield", rule,
+                        rule.params(Map.of(), "validate"), 100, org.neuroai.bio.network.HopfieldNetwork.Update.ASYNCHRONOUS, 100,
+                        patterns * 100L + trial);
+                double[][] x = org.neuroai.bio.network.HopfieldNetwork.randomPatterns(patterns, 100, r);
+                for (double[] p : x) {
+                    h.store(p);
+                }
+                for (double[] p : x) {
+                    double[] s = org.neuroai.bio.network.HopfieldNetwork.corrupt(p, 10, r);
+                    h.recall(s);
+                    ok += org.neuroai.bio.network.HopfieldNetwork.overlap(p, s) >= 0.98 ? 1 : 0;
+                    total++;
+                }
+            }
+            double rate = (double) ok / total;
+            boolean pass = patterns == 5 ? rate > 0.95 : rate < 0.5;
+            checks.add(new Check("Hopfield 1982: recall of " + patterns + " random patterns, N = 100, 10 % flipped", "hopfield",
+                    patterns == 5 ? "> 95 % (below 0.138 N)" : "< 50 % (above 0.138 N)", rate, "-", pass, "-"));
+        }
     }
 
     private static RuleNetwork train(PlasticityRule rule, Task task, int units, double eta, double tau, int steps, long seed) {
