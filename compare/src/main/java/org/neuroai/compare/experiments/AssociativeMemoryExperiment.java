@@ -11,14 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.HopfieldNetwork;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.MemoryFigures;
 import org.neuroai.compare.charts.RecallPoints;
 import org.neuroai.compare.charts.RecallPoints.Point;
@@ -236,29 +233,9 @@ public final class AssociativeMemoryExperiment implements Experiment {
 
         @Override
         public Map<String, Object> run(Path out) throws IOException {
-            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
-            threads = Math.max(1, Math.min(threads, seeds.length));
+            int threads = Seeds.threads(s.integer("threads"), seeds.length);
             List<List<Point>> perSeed = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<List<Point>>> jobs = new ArrayList<>();
-                for (long seed : seeds) {
-                    jobs.add(pool.submit(() -> runSeed(seed)));
-                }
-                for (Future<List<Point>> f : jobs) {
-                    perSeed.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+            perSeed.addAll(Seeds.inParallel(seeds, threads, (i, seed) -> runSeed(seed)));
             List<Point> points = perSeed.stream().flatMap(List::stream).toList();
             RecallPoints.write(out.resolve("recall.csv"), points);
             writeCurves(out.resolve("curves.csv"), points);

@@ -7,15 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.InitialWeights;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.BcmFigures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -171,30 +168,13 @@ public final class BcmExperiment implements Experiment {
 
         @Override
         public Map<String, Object> run(Path out) throws IOException {
-            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
-            threads = Math.max(1, Math.min(threads, seeds.length));
+            int threads = Seeds.threads(s.integer("threads"), seeds.length);
             try (CsvSink curves = new CsvSink(out.resolve("curves.csv"), false);
                  CsvSink weights = new CsvSink(out.resolve("weights.csv"), true)) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<?>> jobs = new ArrayList<>();
-                    for (long seed : seeds) {
-                        jobs.add(pool.submit(() -> runSeed(seed, curves, weights)));
-                    }
-                    for (Future<?> f : jobs) {
-                        f.get();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
+                Seeds.inParallel(seeds, threads, (i, seed) -> {
+                    runSeed(seed, curves, weights);
+                    return null;
+                });
             }
             BcmFigures.draw(out, s.string("activation"), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();

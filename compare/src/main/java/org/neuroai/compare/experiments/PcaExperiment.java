@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.PcaFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
@@ -209,40 +206,19 @@ public final class PcaExperiment implements Experiment {
                 all[i] = i;
             }
             Map<String, int[]> selection = Map.of("w", all, "decoder", all);
-            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
-            threads = Math.max(1, Math.min(threads, seeds.length));
+            int threads = Seeds.threads(s.integer("threads"), seeds.length);
             SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
             SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
             List<Monitor> monitors = new ArrayList<>();
             for (int i = 0; i < seeds.length; i++) {
                 monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), selection));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> jobs = new ArrayList<>();
-                for (int i = 0; i < seeds.length; i++) {
-                    long seed = seeds[i];
-                    Monitor monitor = monitors.get(i);
-                    jobs.add(pool.submit(() -> {
-                        try (monitor) {
-                            runSeed(seed, monitor);
-                        }
-                    }));
+            Seeds.inParallel(seeds, threads, (i, seed) -> {
+                try (Monitor monitor = monitors.get(i)) {
+                    runSeed(seed, monitor);
                 }
-                for (Future<?> f : jobs) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+                return null;
+            });
             curves.join();
             weights.join();
             writeAxes(out.resolve("principal_axes.csv"));

@@ -8,13 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.neuroai.bio.spiking.networks.SongMillerAbbott;
 import org.neuroai.bio.spiking.neurons.LifNeuron;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.StdpFigures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -146,31 +143,15 @@ public final class StdpBalanceExperiment implements Experiment {
 
         @Override
         public Map<String, Object> run(Path out) throws IOException {
-            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
-            threads = Math.max(1, Math.min(threads, seeds.length));
+            int threads = Seeds.threads(s.integer("threads"), seeds.length);
             Map<String, Object> perSeed = new LinkedHashMap<>();
             try (CsvSink curves = new CsvSink(out.resolve("curves.csv"), false);
                  CsvSink weights = new CsvSink(out.resolve("weights.csv"), true);
                  CsvSink histograms = new CsvSink(out.resolve(StdpFigures.HISTOGRAMS_CSV), true)) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<Map<String, Object>>> jobs = new ArrayList<>();
-                    for (long seed : seeds) {
-                        jobs.add(pool.submit(() -> runSeed(seed, curves, weights, histograms)));
-                    }
-                    for (int i = 0; i < seeds.length; i++) {
-                        perSeed.put("seed " + seeds[i], jobs.get(i).get());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
+                List<Map<String, Object>> results = Seeds.inParallel(seeds, threads,
+                        (i, seed) -> runSeed(seed, curves, weights, histograms));
+                for (int i = 0; i < seeds.length; i++) {
+                    perSeed.put("seed " + seeds[i], results.get(i));
                 }
             }
             StdpFigures.draw(out, netParams.real("w_max"), seeds[0]);

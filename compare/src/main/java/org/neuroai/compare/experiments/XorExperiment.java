@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.XorFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
@@ -156,8 +153,7 @@ public final class XorExperiment implements Experiment {
 
         @Override
         public Map<String, Object> run(Path out) throws IOException {
-            int threads = s.integer("threads") == 0 ? Runtime.getRuntime().availableProcessors() : s.integer("threads");
-            threads = Math.max(1, Math.min(threads, seeds.length));
+            int threads = Seeds.threads(s.integer("threads"), seeds.length);
             int[] all = new int[2 * s.integer("mlp.hidden")];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
@@ -165,27 +161,7 @@ public final class XorExperiment implements Experiment {
             List<Learner> first;
             try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
                     new CsvSink(out.resolve("weights.csv"), true), s.integer("eval_every"), Map.of("w", all))) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    List<Future<List<Learner>>> jobs = new ArrayList<>();
-                    for (long seed : seeds) {
-                        jobs.add(pool.submit(() -> runSeed(seed, monitor)));
-                    }
-                    first = jobs.get(0).get();
-                    for (Future<List<Learner>> f : jobs) {
-                        f.get();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
+                first = Seeds.inParallel(seeds, threads, (i, seed) -> runSeed(seed, monitor)).get(0);
             }
             writeBoundary(out.resolve("boundary.csv"), first, seeds[0]);
             writePoints(out.resolve("points.csv"), task.heldOut());
