@@ -51,7 +51,7 @@ public final class Mlp implements Learner, Predictor {
      * @param outputs output units
      * @param hiddenActivation relu, tanh, sigmoid or identity
      * @param output softmax-ce, sigmoid-ce, sigmoid-mse or linear-mse
-     * @param optimiser sgd, momentum, nesterov, adam or rmsprop
+     * @param optimiser sgd, nesterov, adam or rmsprop
      * @param lr initial learning rate
      * @param tau annealing time constant in presentations, 0 for a constant rate
      * @param batch samples per gradient step (to convert tau to iterations)
@@ -79,11 +79,10 @@ public final class Mlp implements Learner, Predictor {
         ISchedule schedule = new InverseSchedule(ScheduleType.ITERATION, c.lr(), c.tau() > 0 ? c.batch() / c.tau() : 0.0, 1.0);
         IUpdater updater = switch (c.optimiser()) {
             case "sgd" -> new Sgd(schedule);
-            case "momentum" -> new Nesterovs(schedule, 0.9);
             case "nesterov" -> new Nesterovs(schedule, 0.9);
             case "adam" -> new Adam(schedule);
             case "rmsprop" -> new RmsProp(schedule);
-            default -> throw new UserError("unknown optimiser '" + c.optimiser() + "'; valid are: sgd, momentum, nesterov, adam, rmsprop.");
+            default -> throw new UserError("unknown optimiser '" + c.optimiser() + "'; valid are: sgd, nesterov, adam, rmsprop.");
         };
         boolean zero = switch (c.init()) {
             case "random" -> false;
