@@ -15,7 +15,9 @@ public final class Palette {
             "gha", new Color(0x009E73),
             "hebb", new Color(0x56B4E9),
             "autoencoder", new Color(0xD55E00),
-            "mlp", new Color(0xE69F00));
+            "mlp", new Color(0xE69F00),
+            "local", new Color(0x0072B2),
+            "backprop", new Color(0xD55E00));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
     private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
     private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
@@ -39,6 +41,31 @@ public final class Palette {
             case BAYESIAN -> BAYESIAN;
         };
         return pool[Math.floorMod(learner.hashCode(), pool.length)];
+    }
+
+    /**
+     * Anchors of the diverging map for signed values such as weights: ColorBrewer's RdBu (Brewer
+     * 2003), blue for negative, near-white for zero, red for positive; it stays readable with the
+     * common forms of colour blindness.
+     */
+    private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), new Color(0xF7F7F7),
+        new Color(0xF4A582), new Color(0xB2182B)};
+
+    /**
+     * The diverging colour of a value scaled to [−1, 1] (values outside are clipped).
+     *
+     * @param t −1 for the most negative, 0 for zero, 1 for the most positive
+     * @return its colour
+     */
+    public static Color diverging(double t) {
+        double x = (Math.max(-1, Math.min(1, Double.isNaN(t) ? 0 : t)) + 1) / 2 * (DIVERGING.length - 1);
+        int i = Math.min((int) x, DIVERGING.length - 2);
+        double f = x - i;
+        Color a = DIVERGING[i];
+        Color b = DIVERGING[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /** The same colour, translucent, for bands. */
