@@ -136,6 +136,31 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     }
 
     /**
+     * The order of the training images in one epoch: a permutation drawn from the seed and the
+     * epoch alone, so every learner that asks for epoch e of a seed presents the same images in the
+     * same order.
+     *
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0
+     * @param n training images
+     * @return a permutation of 0..n−1
+     */
+    static int[] epochOrder(long seed, int epoch, int n) {
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = o[i];
+            o[i] = o[j];
+            o[j] = t;
+        }
+        return o;
+    }
+
+    /**
      * Images as one row-major float array, with their labels.
      *
      * @param pixels row-major n x 784, in [0, 1]
@@ -244,23 +269,6 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             this.test = test;
         }
 
-        /** The order of the training images in epoch {@code epoch} of seed {@code seed}: the same for every learner. */
-        private int[] order(long seed, int epoch) {
-            int n = train.size();
-            int[] o = new int[n];
-            for (int i = 0; i < n; i++) {
-                o[i] = i;
-            }
-            SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = o[i];
-                o[i] = o[j];
-                o[j] = t;
-            }
-            return o;
-        }
-
         @Override
         public Map<String, Object> run(Path out) throws IOException {
             int drawn = s.integer("units_drawn");
@@ -331,7 +339,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             long presented = 0;
             for (int e = 0; e < hiddenEpochs; e++) {
                 long t0 = System.nanoTime();
-                int[] order = order(seed, e);
+                int[] order = epochOrder(seed, e, n);
                 double rate = eta * (1 - (double) e / hiddenEpochs);
                 for (int from = 0; from < n; from += batch) {
                     int size = Math.min(batch, n - from);
@@ -353,7 +361,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             double acc = Double.NaN;
             for (int e = 0; e < s.integer("readout.epochs"); e++) {
                 t0 = System.nanoTime();
-                int[] order = order(seed, hiddenEpochs + e);
+                int[] order = epochOrder(seed, hiddenEpochs + e, n);
                 for (int from = 0; from < n; from += batch) {
                     int size = Math.min(batch, n - from);
                     rb.fillRows(trainFeatures, train.labels(), order, from, size);
@@ -380,7 +388,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             double acc = Double.NaN;
             for (int e = 0; e < s.integer("backprop.epochs"); e++) {
                 long t0 = System.nanoTime();
-                int[] order = order(seed, e);
+                int[] order = epochOrder(seed, e, n);
                 for (int from = 0; from < n; from += batch) {
                     int size = Math.min(batch, n - from);
                     mb.fillRows(train.pixels(), train.labels(), order, from, size);
