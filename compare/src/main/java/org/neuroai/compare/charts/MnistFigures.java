@@ -183,7 +183,8 @@ public final class MnistFigures {
                     : "backpropagation (end to end)", tiles, side));
             units = Math.max(units, n);
         }
-        String title = "Receptive fields of the first " + units + " of " + hidden + " hidden units after training";
+        String which = units == hidden ? "all " + hidden : "the first " + units + " of " + hidden;
+        String title = "Receptive fields of " + which + " hidden units after training";
         String subtitle = "Each tile: one hidden unit's weights from the 28x28 pixels; blue negative, red positive (seed " + seed + ")";
         return new TileGridFigure(title, subtitle, grids, (int) Math.ceil(Math.sqrt(units)));
     }
