@@ -16,7 +16,9 @@ import org.neuroai.core.WeightView;
  *
  * <p>Weights live in float arrays. The only large product, the currents of a minibatch
  * (batch x inputs times inputs x units), is left to a {@link Currents} kernel, so a module with a
- * BLAS can supply a faster one; {@link #JAVA} needs nothing. Everything else touches only the
+ * BLAS can supply a faster one; {@link #JAVA} needs nothing (measured on a 2-core AMD EPYC with one
+ * thread each: 10.8 ms for 100 MNIST images against 2000 units, where ND4J's sgemm took 3.9 ms with
+ * its copies, and 0.6 against 0.4 ms for 100 units). Everything else touches only the
  * inputs of the minibatch and the rows of the at most two units per input that learn, so it costs
  * far less than the product. The factors |W|^(p−2) W that the currents need are kept, transposed,
  * and recomputed only for the units that changed.
