@@ -90,7 +90,10 @@ class CustomRuleInExperimentTest {
     void anUnknownOrDuplicateRuleIsRefused() {
         UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
                 new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "stdp"), "test"), tmp.resolve("x")));
-        assertTrue(e.getMessage().startsWith("unknown rule 'stdp'; valid rules are: gha, oja, test-oja-subspace"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown rule 'stdp'; valid rules are: "), e.getMessage());
+        for (String rule : List.of("gha", "oja", "test-oja-subspace")) {
+            assertTrue(e.getMessage().contains(rule), e.getMessage());
+        }
         org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> Runner.run(
                 new RunSpec("pca", 1, 0, true, Map.of("extra_rules", "gha"), "test"), tmp.resolve("x")));
     }
