@@ -113,7 +113,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     public Map<String, Object> quickSettings() {
         // Small enough for neuroai demo (three seeds in well under a minute) and still far above
         // chance: 3000 images, 100 hidden units started closer to the unit sphere (σ = 0.5) so that
-        // they settle within 15 short epochs.
+        // most of them settle within 15 short epochs.
         return Map.ofEntries(Map.entry("train_size", 3000), Map.entry("test_size", 1000), Map.entry("hidden", 100),
                 Map.entry("local.epochs", 15), Map.entry("local.eta", 0.1), Map.entry("local.sigma", 0.5),
                 Map.entry("readout.epochs", 10), Map.entry("readout.tau", 0.0), Map.entry("backprop.epochs", 10),
