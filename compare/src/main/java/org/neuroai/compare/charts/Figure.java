@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 
@@ -25,7 +26,7 @@ import org.knowm.xchart.XYChart;
  */
 public final class Figure {
     /** Height of the title band, in nominal pixels. */
-    private static final int TITLE_HEIGHT = 58;
+    static final int TITLE_HEIGHT = 58;
     private final String title;
     private final String subtitle;
     private final List<XYChart> panels;
@@ -77,18 +78,7 @@ public final class Figure {
     }
 
     private void paint(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width(), height());
-        g.setColor(new Color(0x222222));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(title, Math.max(8, (width() - fm.stringWidth(title)) / 2), 26);
-        g.setColor(new Color(0x555555));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        fm = g.getFontMetrics();
-        g.drawString(subtitle, Math.max(8, (width() - fm.stringWidth(subtitle)) / 2), 47);
+        paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             int x = (i % columns) * panelWidth;
             int y = TITLE_HEIGHT + (i / columns) * panelHeight;
@@ -100,6 +90,31 @@ public final class Figure {
     }
 
     /**
+     * Clears the canvas and draws the house title band: a bold title and a smaller subtitle,
+     * centred, {@link #TITLE_HEIGHT} pixels high.
+     *
+     * @param g the canvas, in nominal pixels
+     * @param width nominal width
+     * @param height nominal height
+     * @param title what the figure shows
+     * @param subtitle how to read it
+     */
+    static void paintTitle(Graphics2D g, int width, int height, String title, String subtitle) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(0x222222));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(title, Math.max(8, (width - fm.stringWidth(title)) / 2), 26);
+        g.setColor(new Color(0x555555));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        fm = g.getFontMetrics();
+        g.drawString(subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), 47);
+    }
+
+    /**
      * Writes {@code base.png} (2x) and {@code base.svg}.
      *
      * @param dir the folder
@@ -107,18 +122,32 @@ public final class Figure {
      * @throws IOException when a file cannot be written
      */
     public void save(Path dir, String base) throws IOException {
+        write(dir, base, width(), height(), this::paint);
+    }
+
+    /**
+     * Writes a drawing as {@code base.png} (at twice its nominal size) and {@code base.svg}.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @param width nominal width in pixels
+     * @param height nominal height in pixels
+     * @param painter draws the whole figure in nominal pixels
+     * @throws IOException when a file cannot be written
+     */
+    static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
         Files.createDirectories(dir);
         int scale = 2;
-        BufferedImage img = new BufferedImage(width() * scale, height() * scale, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.scale(scale, scale);
-        paint(g);
+        painter.accept(g);
         g.dispose();
         ImageIO.write(img, "png", dir.resolve(base + ".png").toFile());
 
         VectorGraphics2D vg = new VectorGraphics2D();
-        paint(vg);
-        Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width(), height()));
+        painter.accept(vg);
+        Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
         try (OutputStream out = Files.newOutputStream(dir.resolve(base + ".svg"))) {
             doc.writeTo(out);
         }

@@ -10,17 +10,19 @@ import org.neuroai.core.Family;
  * (Okabe &amp; Ito 2008, with Paul Tol's indigo, teal, green and rose).
  */
 public final class Palette {
-    private static final Map<String, Color> NAMED = Map.of(
-            "oja", new Color(0x0072B2),
-            "gha", new Color(0x009E73),
-            "hebb", new Color(0x56B4E9),
-            "stdp", new Color(0x332288),
-            "perceptron", new Color(0x332288),
-            "delta", new Color(0x44AA99),
-            "rescorla-wagner", new Color(0x117733),
-            "autoencoder", new Color(0xD55E00),
-            "mlp", new Color(0xE69F00),
-            "gradient", new Color(0xCC6677));
+    private static final Map<String, Color> NAMED = Map.ofEntries(
+            Map.entry("oja", new Color(0x0072B2)),
+            Map.entry("gha", new Color(0x009E73)),
+            Map.entry("hebb", new Color(0x56B4E9)),
+            Map.entry("stdp", new Color(0x332288)),
+            Map.entry("perceptron", new Color(0x332288)),
+            Map.entry("delta", new Color(0x44AA99)),
+            Map.entry("rescorla-wagner", new Color(0x117733)),
+            Map.entry("autoencoder", new Color(0xD55E00)),
+            Map.entry("mlp", new Color(0xE69F00)),
+            Map.entry("gradient", new Color(0xCC6677)),
+            Map.entry("local", new Color(0x0072B2)),
+            Map.entry("backprop", new Color(0xD55E00)));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
     private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
     private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
@@ -44,6 +46,31 @@ public final class Palette {
             case BAYESIAN -> BAYESIAN;
         };
         return pool[Math.floorMod(learner.hashCode(), pool.length)];
+    }
+
+    /**
+     * Anchors of the diverging map for signed values such as weights: ColorBrewer's RdBu (Brewer
+     * 2003), blue for negative, near-white for zero, red for positive; it stays readable with the
+     * common forms of colour blindness.
+     */
+    private static final Color[] DIVERGING = {new Color(0x2166AC), new Color(0x92C5DE), new Color(0xF7F7F7),
+        new Color(0xF4A582), new Color(0xB2182B)};
+
+    /**
+     * The diverging colour of a value scaled to [−1, 1] (values outside are clipped).
+     *
+     * @param t −1 for the most negative, 0 for zero, 1 for the most positive
+     * @return its colour
+     */
+    public static Color diverging(double t) {
+        double x = (Math.max(-1, Math.min(1, Double.isNaN(t) ? 0 : t)) + 1) / 2 * (DIVERGING.length - 1);
+        int i = Math.min((int) x, DIVERGING.length - 2);
+        double f = x - i;
+        Color a = DIVERGING[i];
+        Color b = DIVERGING[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /** The same colour, translucent, for bands. */

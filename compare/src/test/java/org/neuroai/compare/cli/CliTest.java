@@ -179,4 +179,14 @@ class CliTest {
         assertTrue(lines.get(2).contains(spec + ":4: invalid value '-1' for 'bio.eta'"), lines.get(2));
         assertFalse(Files.exists(tmp.resolve("o")));
     }
+
+    /** The entry of a JSON list with this name; fails when there is none (lists grow as components are added). */
+    private static JsonNode named(JsonNode list, String name) {
+        for (JsonNode n : list) {
+            if (n.path("name").asText().equals(name)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no '" + name + "' in " + list);
+    }
 }
