@@ -3,6 +3,7 @@ package org.neuroai.bio.rules;
 import java.util.List;
 import org.neuroai.bio.Plasticity;
 import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.network.Activation;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 
@@ -52,26 +53,6 @@ public final class DeltaRule implements PlasticityRule {
 
     @Override
     public Plasticity create(Params params, int nPre, int nPost) {
-        return new Plasticity() {
-            @Override
-            public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
-                for (int i = 0; i < w.length; i++) {
-                    double[] wi = w[i];
-                    double s = 0;
-                    for (int j = 0; j < wi.length; j++) {
-                        s += wi[j] * pre[j];
-                    }
-                    double e = eta * (target[i] - s);
-                    for (int j = 0; j < wi.length; j++) {
-                        wi[j] += e * pre[j];
-                    }
-                }
-            }
-
-            @Override
-            public void reset() {
-                // stateless
-            }
-        };
+        return new ErrorCorrection(Activation.LINEAR);
     }
 }

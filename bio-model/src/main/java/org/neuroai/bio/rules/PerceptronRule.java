@@ -55,29 +55,6 @@ public final class PerceptronRule implements PlasticityRule {
 
     @Override
     public Plasticity create(Params params, int nPre, int nPost) {
-        return new Plasticity() {
-            @Override
-            public void update(double[][] w, double[] pre, double[] post, double[] target, double eta) {
-                for (int i = 0; i < w.length; i++) {
-                    double[] wi = w[i];
-                    double s = 0;
-                    for (int j = 0; j < wi.length; j++) {
-                        s += wi[j] * pre[j];
-                    }
-                    double err = target[i] - Activation.THRESHOLD.apply(s);
-                    if (err != 0) {
-                        double e = eta * err;
-                        for (int j = 0; j < wi.length; j++) {
-                            wi[j] += e * pre[j];
-                        }
-                    }
-                }
-            }
-
-            @Override
-            public void reset() {
-                // stateless
-            }
-        };
+        return new ErrorCorrection(Activation.THRESHOLD);
     }
 }
