@@ -20,6 +20,7 @@ import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.linalg.Linalg;
 import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.SeedOrderedTraces;
 
 /**
  * Selectivity by the BCM rule: a layer of independent units with a sliding threshold each, shown
@@ -169,13 +170,20 @@ public final class BcmExperiment implements Experiment {
         @Override
         public Map<String, Object> run(Path out) throws IOException {
             int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            try (CsvSink curves = new CsvSink(out.resolve("curves.csv"), false);
-                 CsvSink weights = new CsvSink(out.resolve("weights.csv"), true)) {
-                Seeds.inParallel(seeds, threads, (i, seed) -> {
-                    runSeed(seed, curves, weights);
-                    return null;
-                });
+            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
+            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
+            List<CsvSink[]> sinks = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                sinks.add(new CsvSink[] {curves.sinkFor(i), weights.sinkFor(i)});
             }
+            Seeds.inParallel(seeds, threads, (i, seed) -> {
+                try (CsvSink c = sinks.get(i)[0]; CsvSink w = sinks.get(i)[1]) {
+                    runSeed(seed, c, w);
+                }
+                return null;
+            });
+            curves.join();
+            weights.join();
             BcmFigures.draw(out, s.string("activation"), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("learners", Map.of(BCM, "BIO"));

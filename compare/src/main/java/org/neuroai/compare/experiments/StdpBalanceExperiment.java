@@ -17,6 +17,7 @@ import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.UserError;
 import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.SeedOrderedTraces;
 
 /**
  * Competitive Hebbian learning through STDP (S. Song, K. D. Miller &amp; L. F. Abbott 2000,
@@ -145,14 +146,24 @@ public final class StdpBalanceExperiment implements Experiment {
         public Map<String, Object> run(Path out) throws IOException {
             int threads = Seeds.threads(s.integer("threads"), seeds.length);
             Map<String, Object> perSeed = new LinkedHashMap<>();
-            try (CsvSink curves = new CsvSink(out.resolve("curves.csv"), false);
-                 CsvSink weights = new CsvSink(out.resolve("weights.csv"), true);
-                 CsvSink histograms = new CsvSink(out.resolve(StdpFigures.HISTOGRAMS_CSV), true)) {
-                List<Map<String, Object>> results = Seeds.inParallel(seeds, threads,
-                        (i, seed) -> runSeed(seed, curves, weights, histograms));
-                for (int i = 0; i < seeds.length; i++) {
-                    perSeed.put("seed " + seeds[i], results.get(i));
+            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
+            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
+            SeedOrderedTraces histograms = new SeedOrderedTraces(out.resolve(StdpFigures.HISTOGRAMS_CSV), true);
+            List<CsvSink[]> sinks = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                sinks.add(new CsvSink[] {curves.sinkFor(i), weights.sinkFor(i), histograms.sinkFor(i)});
+            }
+            List<Map<String, Object>> results = Seeds.inParallel(seeds, threads, (i, seed) -> {
+                CsvSink[] k = sinks.get(i);
+                try (CsvSink c = k[0]; CsvSink w = k[1]; CsvSink h = k[2]) {
+                    return runSeed(seed, c, w, h);
                 }
+            });
+            curves.join();
+            weights.join();
+            histograms.join();
+            for (int i = 0; i < seeds.length; i++) {
+                perSeed.put("seed " + seeds[i], results.get(i));
             }
             StdpFigures.draw(out, netParams.real("w_max"), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();

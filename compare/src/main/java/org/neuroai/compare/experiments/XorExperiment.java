@@ -25,7 +25,7 @@ import org.neuroai.core.SampleStream;
 import org.neuroai.core.Split;
 import org.neuroai.core.metrics.PredictionMetrics;
 import org.neuroai.core.tasks.XorTask;
-import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.trace.SeedOrderedTraces;
 import org.neuroai.core.trace.Monitor;
 
 /**
@@ -159,10 +159,19 @@ public final class XorExperiment implements Experiment {
                 all[i] = i;
             }
             List<Learner> first;
-            try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
-                    new CsvSink(out.resolve("weights.csv"), true), s.integer("eval_every"), Map.of("w", all))) {
-                first = Seeds.inParallel(seeds, threads, (i, seed) -> runSeed(seed, monitor)).get(0);
+            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
+            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
+            List<Monitor> monitors = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), Map.of("w", all)));
             }
+            first = Seeds.inParallel(seeds, threads, (i, seed) -> {
+                try (Monitor monitor = monitors.get(i)) {
+                    return runSeed(seed, monitor);
+                }
+            }).get(0);
+            curves.join();
+            weights.join();
             writeBoundary(out.resolve("boundary.csv"), first, seeds[0]);
             writePoints(out.resolve("points.csv"), task.heldOut());
             XorFigures.draw(out, s.integer("mlp.hidden"));
