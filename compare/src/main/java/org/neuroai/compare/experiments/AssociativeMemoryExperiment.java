@@ -119,6 +119,16 @@ public final class AssociativeMemoryExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
+        if (set.path("n").isMissingNode() || set.path("dae.hidden").isMissingNode() || set.path("dae.presentations").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings n, dae.hidden, dae.presentations; "
+                    + "it does not come from a " + name() + " run.");
+        }
+        org.neuroai.compare.charts.MemoryFigures.draw(runDir, set.path("n").asInt(), set.path("dae.hidden").asInt(), set.path("dae.presentations").asInt());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         int[] stored = positiveInts(s.string("stored"), "stored");
         int[] report = positiveInts(s.string("report_stored"), "report_stored");

@@ -79,6 +79,16 @@ public final class BcmExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
+        if (set.path("activation").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings activation; "
+                    + "it does not come from a " + name() + " run.");
+        }
+        org.neuroai.compare.charts.BcmFigures.draw(runDir, set.path("activation").asText(), prov.at("/spec/first_seed").asLong());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         int k = s.integer("patterns");
         int dim = s.integer("dim");

@@ -92,6 +92,16 @@ public final class ConditioningExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
+        if (set.path("us").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings us; "
+                    + "it does not come from a " + name() + " run.");
+        }
+        org.neuroai.compare.charts.ConditioningFigures.draw(runDir, set.path("us").asDouble());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         PlasticityRule rw = Registry.get(PlasticityRule.class, RW, "rule");
         PlasticityRule hebb = Registry.get(PlasticityRule.class, HEBB, "rule");

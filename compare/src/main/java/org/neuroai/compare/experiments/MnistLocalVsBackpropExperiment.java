@@ -121,6 +121,16 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
+        if (set.path("hidden").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings hidden; "
+                    + "it does not come from a " + name() + " run.");
+        }
+        org.neuroai.compare.charts.MnistFigures.draw(runDir, prov.path("train_images").asInt(set.path("train_size").asInt()), set.path("hidden").asInt(), prov.at("/spec/first_seed").asLong());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         KrotovHopfieldRule rule = new KrotovHopfieldRule();
         Params ruleParams = rule.params(Map.of("eta", s.real("local.eta"), "p", s.real("local.p"), "k", s.integer("local.k"),

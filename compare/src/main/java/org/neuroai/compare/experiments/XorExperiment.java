@@ -102,6 +102,16 @@ public final class XorExperiment implements Experiment {
     }
 
     @Override
+    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
+        if (set.path("mlp.hidden").isMissingNode()) {
+            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings mlp.hidden; "
+                    + "it does not come from a " + name() + " run.");
+        }
+        org.neuroai.compare.charts.XorFigures.draw(runDir, set.path("mlp.hidden").asInt());
+    }
+
+    @Override
     public Prepared prepare(Params s, long[] seeds) {
         XorTask task = new XorTask(s.real("noise"));
         PlasticityRule hebb = Registry.get(PlasticityRule.class, HEBB, "rule");

@@ -48,6 +48,30 @@ class PlotCliTest {
     }
 
     @Test
+    void theRateRuleExperimentsFiguresAreRedrawn() throws IOException {
+        redrawsEveryFigure("xor", Map.of("steps", "200", "eval_every", "50", "grid", "21"));
+        redrawsEveryFigure("conditioning", Map.of());
+        redrawsEveryFigure("bcm-selectivity", Map.of("presentations", "4000", "eval_every", "1000"));
+        redrawsEveryFigure("associative-memory", Map.of("stored", "1,5,25", "corruption", "0,0.2", "cues", "2",
+                "dae.presentations", "200"));
+        redrawsEveryFigure("mnist-local-vs-backprop", Map.of("train_size", "300", "test_size", "100", "hidden", "16",
+                "local.epochs", "2", "readout.epochs", "2", "backprop.epochs", "2", "units_drawn", "16"));
+    }
+
+    @Test
+    void everyRegisteredExperimentCanRedraw() {
+        // a new experiment that forgets to implement redraw fails here
+        for (org.neuroai.compare.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class)) {
+            try {
+                assertTrue(!e.getClass().getMethod("redraw", Path.class, com.fasterxml.jackson.databind.JsonNode.class)
+                        .getDeclaringClass().equals(org.neuroai.compare.Experiment.class), e.name() + " does not redraw");
+            } catch (NoSuchMethodException ex) {
+                throw new AssertionError(ex);
+            }
+        }
+    }
+
+    @Test
     void aFolderThatIsNoRunIsOneLine() {
         CliRun o = CliRun.of("plot", tmp.toString());
         assertEquals(2, o.code());
