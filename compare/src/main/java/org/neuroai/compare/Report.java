@@ -58,6 +58,21 @@ public final class Report {
         if (!finals.isEmpty()) {
             md.append(String.format(Locale.ROOT, "%nAfter %d %s, over %d seed(s).%n", finals.get(0).step(), unit, finals.get(0).seeds()));
         }
+        List<Stats.Difference> diffs = Stats.pairedFinal(TraceReader.read(dir.resolve("curves.csv"), r -> true));
+        if (!diffs.isEmpty()) {
+            md.append("\n## Paired differences at the end\n\nDifference of the final values, seed by seed (every learner "
+                    + "saw the same samples for a seed); 95 % t-interval of the mean difference.\n\n"
+                    + "| metric | learners | mean difference | 95 % interval | seeds |\n|---|---|---|---|---|\n");
+            html.append("<h2>Paired differences at the end</h2>\n<p>Final values, seed by seed; 95 % t-interval of the mean "
+                    + "difference.</p>\n<table><tr><th>metric</th><th>learners</th><th>mean difference</th><th>95 % interval</th>"
+                    + "<th>seeds</th></tr>\n");
+            for (Stats.Difference d : diffs) {
+                md.append(Stats.markdown(d)).append('\n');
+                html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s − %s</td><td>%.4g</td><td>[%.4g, %.4g]</td><td>%d</td></tr>%n",
+                        esc(d.metric()), esc(d.a()), esc(d.b()), d.diff().mean(), d.diff().low(), d.diff().high(), d.diff().n()));
+            }
+            html.append("</table>\n");
+        }
         md.append("\n## Figures\n");
         html.append("<h2>Figures</h2>\n");
         for (Map.Entry<String, String> f : figures.entrySet()) {

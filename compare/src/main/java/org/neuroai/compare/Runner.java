@@ -95,6 +95,10 @@ public final class Runner {
             Map<String, Object> resolved = spec.asMap();
             resolved.put("set", settings.asMap());
             Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, dataLog.files(), facts));
+            if (Files.isRegularFile(scratch.resolve("curves.csv"))) {
+                Stats.write(org.neuroai.core.trace.TraceReader.read(scratch.resolve("curves.csv"), r -> true),
+                        scratch.resolve("stats.csv"));
+            }
             Report.write(scratch, description, prepared.figures(), stepUnit);
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
