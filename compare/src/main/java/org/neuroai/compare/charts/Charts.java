@@ -28,7 +28,9 @@ public final class Charts {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(0x999999));
-        s.setPlotGridLinesColor(new Color(0xE4E4E4));
+        s.setPlotGridLinesColor(new Color(0xEBEBEB));
+        // solid grid lines: a dashed stroke becomes hundreds of separate segments in SVG and PDF output
+        s.setPlotGridLinesStroke(new java.awt.BasicStroke(1f));
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -98,7 +100,8 @@ public final class Charts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         s.setFillColor(Palette.band(colour));
         s.setLineColor(new Color(0, 0, 0, 0));
-        s.setLineWidth(0f);
+        // no outline at all: an invisible one would still be written, segment by segment, into SVG and PDF
+        s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
         s.setMarker(SeriesMarkers.NONE);
         s.setShowInLegend(false);
         return s;
