@@ -22,7 +22,7 @@ import org.knowm.xchart.XYChart;
 
 /**
  * A figure for a post: a title over a grid of XChart panels, saved as PNG at twice its nominal
- * size (sharp on high-density screens and in print) and as SVG.
+ * size (sharp on high-density screens and in print), as SVG and as PDF.
  */
 public final class Figure {
     /** Height of the title band, in nominal pixels. */
@@ -107,11 +107,11 @@ public final class Figure {
         g.setColor(new Color(0x222222));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         FontMetrics fm = g.getFontMetrics();
-        g.drawString(title, Math.max(8, (width - fm.stringWidth(title)) / 2), 26);
+        text(g, title, Math.max(8, (width - fm.stringWidth(title)) / 2), 26);
         g.setColor(new Color(0x555555));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         fm = g.getFontMetrics();
-        g.drawString(subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), 47);
+        text(g, subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), 47);
     }
 
     /**
@@ -147,9 +147,22 @@ public final class Figure {
 
         VectorGraphics2D vg = new VectorGraphics2D();
         painter.accept(vg);
-        Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
-        try (OutputStream out = Files.newOutputStream(dir.resolve(base + ".svg"))) {
-            doc.writeTo(out);
+        for (String format : new String[] {"svg", "pdf"}) {
+            Document doc = Processors.get(format).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
+            try (OutputStream out = Files.newOutputStream(dir.resolve(base + "." + format))) {
+                doc.writeTo(out);
+            }
         }
+    }
+
+    /**
+     * Draws text as glyph outlines, as XChart draws its own labels, so that SVG and PDF show the
+     * same font as the PNG instead of a viewer's substitute.
+     */
+    static void text(Graphics2D g, String text, float x, float y) {
+        if (text.isEmpty()) {
+            return;
+        }
+        g.fill(g.getFont().createGlyphVector(g.getFontRenderContext(), text).getOutline(x, y));
     }
 }

@@ -116,7 +116,7 @@ public final class TileGridFigure {
         for (Grid grid : grids) {
             int gw = gridWidth(grid);
             g.setColor(new Color(0x222222));
-            g.drawString(grid.label(), x + (gw - fm.stringWidth(grid.label())) / 2, top - 10);
+            Figure.text(g, grid.label(), x + (gw - fm.stringWidth(grid.label())) / 2, top - 10);
             int t = tileSize(grid);
             for (int i = 0; i < grid.tiles().length; i++) {
                 int tx = x + (i % columns) * (t + GAP);
@@ -158,10 +158,10 @@ public final class TileGridFigure {
         for (int i = 0; i < ticks.length; i++) {
             int tx = x0 + i * barWidth / 2;
             g.drawLine(tx, y + 12, tx, y + 16);
-            g.drawString(ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 29);
+            Figure.text(g, ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 29);
         }
         String caption = "weight w from a pixel to the unit, relative to the unit's largest |w|";
-        g.drawString(caption, (width - fm.stringWidth(caption)) / 2, y + 47);
+        Figure.text(g, caption, (width - fm.stringWidth(caption)) / 2, y + 47);
     }
 
     /**
