@@ -151,7 +151,8 @@ public final class ProtocolFigures {
         s.setMarkerColor(col);
     }
 
-    static String fmt(double v) {
+    /** A number without a trailing ".0" when it is whole, for titles and labels. */
+    public static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 

@@ -72,7 +72,7 @@ public final class Validation {
                         .findFirst().orElseThrow().weightChange();
                 double z = (got - d.change()) / d.sem();
                 chi2 += z * z;
-                checks.add(new Check(String.format(Locale.ROOT, "Sjöström 2001: %s Hz, Δt = %+.0f ms", ProtocolFiguresFmt.of(d.frequencyHz()),
+                checks.add(new Check(String.format(Locale.ROOT, "Sjöström 2001: %s Hz, Δt = %+.0f ms", ProtocolFigures.fmt(d.frequencyHz()),
                         d.deltaTMs()), "stdp-triplet " + preset, f(d.change()) + " ± " + f(d.sem()) + " (within 2 s.e.m.)", got,
                         String.format(Locale.ROOT, "%+.2f s.e.m.", z), Math.abs(z) <= 2, fig));
             }
@@ -96,7 +96,7 @@ public final class Validation {
             sim[i] = r.get(r.size() - 1).response();
             closed[i] = u * TsodyksMarkram.steadyStateResource(u, tau, rates[i]);
             double rel = Math.abs(sim[i] - closed[i]) / closed[i];
-            checks.add(new Check("steady-state response at " + ProtocolFiguresFmt.of(rates[i]) + " Hz (closed form)",
+            checks.add(new Check("steady-state response at " + ProtocolFigures.fmt(rates[i]) + " Hz (closed form)",
                     "tsodyks-markram tpm98-depressing", f(closed[i]), sim[i], String.format(Locale.ROOT, "%.1e relative", rel),
                     rel < 1e-6, "tm_steady_state"));
         }
@@ -142,7 +142,7 @@ public final class Validation {
                 String.format(Locale.ROOT, "%+.3f from 0.65", tenth100 - 0.65), tenth100 >= 0.55 && tenth100 <= 0.75, fig));
         for (double isi : new double[] {3, 10, 30}) {
             double v = byIsi.get(isi).get(9).amplitude();
-            checks.add(new Check("Byrne 1982: 10th EPSP at " + ProtocolFiguresFmt.of(isi) + " s lies between", model,
+            checks.add(new Check("Byrne 1982: 10th EPSP at " + ProtocolFigures.fmt(isi) + " s lies between", model,
                     "between the 1-s plateau and 0.75", v, "-", v > plateau && v <= 0.75, fig));
         }
         // dishabituation: a shock after 10 stimuli at 10 s; the next response against the last one before it
@@ -348,14 +348,5 @@ public final class Validation {
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         new Figure("Hopfield capacity: recall collapses near 0.14 N stored patterns",
                 "checks: above 95 % at 5 patterns, below 50 % at 25", List.of(c), 1, 900, 420).save(out, "hopfield_capacity");
-    }
-
-    /** Number formatting shared with the protocol figures. */
-    static final class ProtocolFiguresFmt {
-        private ProtocolFiguresFmt() {}
-
-        static String of(double v) {
-            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-        }
     }
 }
