@@ -42,4 +42,32 @@ public interface WeightView {
         }
         return m;
     }
+
+    /**
+     * A live view of one weight matrix as group "w", one row per unit; nothing is copied until a
+     * monitor asks for the values.
+     *
+     * @param w the matrix, rows of equal length
+     * @return the view
+     */
+    static WeightView of(double[][] w) {
+        return new WeightView() {
+            @Override
+            public List<String> groups() {
+                return List.of("w");
+            }
+
+            @Override
+            public int[] shape(String group) {
+                return new int[] {w.length, w[0].length};
+            }
+
+            @Override
+            public void copy(String group, double[] dest) {
+                for (int i = 0; i < w.length; i++) {
+                    System.arraycopy(w[i], 0, dest, i * w[i].length, w[i].length);
+                }
+            }
+        };
+    }
 }

@@ -1,7 +1,6 @@
 package org.neuroai.bio.network;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroai.bio.Plasticity;
 import org.neuroai.bio.PlasticityRule;
@@ -303,23 +302,6 @@ public final class HopfieldNetwork implements Learner, Predictor {
 
     @Override
     public WeightView weights() {
-        return new WeightView() {
-            @Override
-            public List<String> groups() {
-                return List.of("w");
-            }
-
-            @Override
-            public int[] shape(String group) {
-                return new int[] {n, n};
-            }
-
-            @Override
-            public void copy(String group, double[] dest) {
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(w[i], 0, dest, i * n, n);
-                }
-            }
-        };
+        return WeightView.of(w);
     }
 }

@@ -1,6 +1,5 @@
 package org.neuroai.bio.network;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroai.bio.Plasticity;
 import org.neuroai.bio.PlasticityRule;
@@ -208,24 +207,7 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
 
     @Override
     public WeightView weights() {
-        return new WeightView() {
-            @Override
-            public List<String> groups() {
-                return List.of("w");
-            }
-
-            @Override
-            public int[] shape(String group) {
-                return new int[] {w.length, w[0].length};
-            }
-
-            @Override
-            public void copy(String group, double[] dest) {
-                for (int i = 0; i < w.length; i++) {
-                    System.arraycopy(w[i], 0, dest, i * w[i].length, w[i].length);
-                }
-            }
-        };
+        return WeightView.of(w);
     }
 
     /** x̂ = Wᵀ W x: the projection onto the learned subspace when the rows of W are orthonormal. */
