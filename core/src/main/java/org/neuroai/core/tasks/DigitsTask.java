@@ -2,7 +2,6 @@ package org.neuroai.core.tasks;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.neuroai.core.Batch;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.PrincipalSubspace;
@@ -124,33 +123,15 @@ public final class DigitsTask implements Task, PrincipalSubspace {
 
     @Override
     public SampleStream stream(long orderSeed) {
-        return new SampleStream() {
-            private final SplittableRandom rng = new SplittableRandom(orderSeed);
-            private int[] order = permutation(train.length, rng);
-            private int cursor;
-            private long position;
-
+        return new EpochStream(train.length, orderSeed) {
             @Override
-            public Batch next(int n) {
-                double[][] x = new double[n][];
-                double[][] y = new double[n][];
-                for (int s = 0; s < n; s++) {
-                    if (cursor == order.length) {
-                        order = permutation(train.length, rng);
-                        cursor = 0;
-                    }
-                    int i = order[cursor++];
-                    x[s] = train[i].clone();
-                    y[s] = trainTargets[i].clone();
-                }
-                Batch b = new Batch(x, y, position);
-                position += n;
-                return b;
+            protected double[] input(int i) {
+                return train[i].clone();
             }
 
             @Override
-            public long position() {
-                return position;
+            protected double[] target(int i) {
+                return trainTargets[i].clone();
             }
         };
     }

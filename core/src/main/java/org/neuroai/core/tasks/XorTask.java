@@ -1,8 +1,6 @@
 package org.neuroai.core.tasks;
 
 import java.util.List;
-import java.util.SplittableRandom;
-import org.neuroai.core.Batch;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.SampleStream;
@@ -78,35 +76,19 @@ public final class XorTask implements Task {
 
     @Override
     public SampleStream stream(long orderSeed) {
-        return new SampleStream() {
-            private final SplittableRandom rng = new SplittableRandom(orderSeed);
-            private int[] order = DigitsTask.permutation(POINTS.length, rng);
-            private int cursor;
-            private long position;
-
+        return new EpochStream(POINTS.length, orderSeed) {
             @Override
-            public Batch next(int n) {
-                double[][] x = new double[n][2];
-                double[][] y = new double[n][];
-                for (int s = 0; s < n; s++) {
-                    if (cursor == order.length) {
-                        order = DigitsTask.permutation(POINTS.length, rng);
-                        cursor = 0;
-                    }
-                    int i = order[cursor++];
-                    for (int j = 0; j < 2; j++) {
-                        x[s][j] = POINTS[i][j] + noise * GaussianTask.gaussian(rng);
-                    }
-                    y[s] = LABELS[i].clone();
+            protected double[] input(int i) {
+                double[] x = new double[2];
+                for (int j = 0; j < 2; j++) {
+                    x[j] = POINTS[i][j] + noise * GaussianTask.gaussian(rng);
                 }
-                Batch b = new Batch(x, y, position);
-                position += n;
-                return b;
+                return x;
             }
 
             @Override
-            public long position() {
-                return position;
+            protected double[] target(int i) {
+                return LABELS[i].clone();
             }
         };
     }
