@@ -25,6 +25,17 @@ public final class Seeds {
     }
 
     /**
+     * The seed of a run's initial weights, derived from its seed but apart from it, so that the
+     * order of samples (the run seed) and the initial weights never share a random stream.
+     *
+     * @param seed the run seed
+     * @return the weight seed
+     */
+    public static long weightSeed(long seed) {
+        return seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+    }
+
+    /**
      * How many seeds to run at once.
      *
      * @param setting the experiment's "threads" setting, 0 for one per core

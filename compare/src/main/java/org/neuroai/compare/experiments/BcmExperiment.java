@@ -203,7 +203,7 @@ public final class BcmExperiment implements Experiment {
         }
 
         private void runSeed(long seed, CsvSink curves, CsvSink weights) {
-            long weightSeed = seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+            long weightSeed = Seeds.weightSeed(seed);
             int k = patterns.length;
             RuleNetwork net = new RuleNetwork(BCM, rule, ruleParams, patterns[0].length, s.integer("units"),
                     Activation.of(s.string("activation")), false, 0, InitialWeights.POSITIVE, s.real("bio.init_norm"), weightSeed);

@@ -16,6 +16,7 @@ import org.neuroai.ann.networks.Mlp;
 import org.neuroai.bio.network.CompetingLayer;
 import org.neuroai.bio.rules.KrotovHopfieldRule;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.MnistFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.ParamSpec;
@@ -340,7 +341,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
                 kernel = product::multiply;
             }
             CompetingLayer.Step step = s.string("local.step").equals("plain") ? CompetingLayer.Step.PLAIN : CompetingLayer.Step.NORMALISED;
-            CompetingLayer layer = new CompetingLayer(ruleParams, PIXELS, hidden, step, s.real("local.sigma"), weightSeed(seed), kernel);
+            CompetingLayer layer = new CompetingLayer(ruleParams, PIXELS, hidden, step, s.real("local.sigma"), Seeds.weightSeed(seed), kernel);
             Minibatch mb = new Minibatch(batch, PIXELS);
             int hiddenEpochs = s.integer("local.epochs");
             double eta = s.real("local.eta");
@@ -365,7 +366,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             nanos += System.nanoTime() - t0;
             float[] testFeatures = features(layer, test);
             Mlp readout = new Mlp("readout", new Mlp.Config(hidden, new int[0], CLASSES, "relu", "softmax-ce", "adam",
-                    s.real("readout.lr"), s.real("readout.tau"), batch, 0, weightSeed(seed) + 1));
+                    s.real("readout.lr"), s.real("readout.tau"), batch, 0, Seeds.weightSeed(seed) + 1));
             Minibatch rb = new Minibatch(batch, hidden);
             double acc = Double.NaN;
             for (int e = 0; e < s.integer("readout.epochs"); e++) {
@@ -390,7 +391,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             int batch = s.integer("batch");
             int n = train.size();
             Mlp mlp = new Mlp(MnistFigures.BACKPROP, new Mlp.Config(PIXELS, new int[] {s.integer("hidden")}, CLASSES, "relu",
-                    "softmax-ce", "adam", s.real("backprop.lr"), s.real("backprop.tau"), batch, 0, weightSeed(seed) + 2));
+                    "softmax-ce", "adam", s.real("backprop.lr"), s.real("backprop.tau"), batch, 0, Seeds.weightSeed(seed) + 2));
             Minibatch mb = new Minibatch(batch, PIXELS);
             long nanos = 0;
             long presented = 0;
@@ -413,9 +414,6 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
             return new Trained(MnistFigures.BACKPROP, presented, mlp.weights());
         }
 
-        private static long weightSeed(long seed) {
-            return seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
-        }
 
         /** The share of hidden units whose p-norm is within 1 % of 1. */
         private static double onSphere(CompetingLayer layer) {

@@ -183,7 +183,7 @@ public final class PcaExperiment implements Experiment {
 
         /** The learners for one seed, each built from its own weight seed. */
         List<Learner> learners(long seed) {
-            long weightSeed = seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+            long weightSeed = Seeds.weightSeed(seed);
             int d = task.inputDim();
             double tau = s.real("bio.tau");
             double init = s.real("bio.init_norm");

@@ -151,7 +151,7 @@ public final class XorExperiment implements Experiment {
 
         /** The learners for one seed, each with its own weight seed. */
         List<Learner> learners(long seed) {
-            long weightSeed = seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL;
+            long weightSeed = Seeds.weightSeed(seed);
             double init = s.real("bio.init_norm");
             return List.of(
                     new RuleNetwork(HEBB, rules.hebb(), rules.hebbParams(), 2, 1, Activation.LINEAR, true, 0, init, weightSeed),
