@@ -153,6 +153,36 @@ public final class Mlp implements Learner, Predictor {
         net.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
     }
 
+    /**
+     * The change of the first layer's weights (group "w", one row per unit) that one gradient step
+     * on {@code batch} would make, without making it: the step is taken by a copy of the network
+     * with its optimiser's state (Adam's moment estimates, the iteration count of the schedule),
+     * so for plain SGD it is −lr times the gradient of the batch's mean loss and for Adam the
+     * step Adam would take next.
+     *
+     * @param batch samples with targets
+     * @return ΔW, one row per unit of the first layer
+     */
+    public double[][] proposedUpdate(Batch batch) {
+        if (batch.targets() == null) {
+            throw new UserError("the mlp network needs a task with targets.");
+        }
+        MultiLayerNetwork copy = net.clone();
+        double[][] before = firstLayer(copy);
+        copy.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
+        double[][] after = firstLayer(copy);
+        for (int i = 0; i < after.length; i++) {
+            for (int j = 0; j < after[i].length; j++) {
+                after[i][j] -= before[i][j];
+            }
+        }
+        return after;
+    }
+
+    private static double[][] firstLayer(MultiLayerNetwork n) {
+        return n.getParam("0_W").transpose().castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
     @Override
     public long presentations() {
         return presentations;

@@ -49,6 +49,39 @@ class MlpTest {
     }
 
     @Test
+    void theProposedUpdateIsTheStepTheNetworkThenTakesAndProposingChangesNothing() {
+        // SGD on a linear unit: ΔW = −lr · 2 (y − t) x, averaged over the batch (DL4J's MSE with one output)
+        MlpFactory f = new MlpFactory();
+        Params sgd = Params.resolve(f.parameters(), Map.of("hidden", "", "output", "linear-mse", "optimiser", "sgd",
+                "lr", "0.1", "bias", "false", "init", "zero"), "test");
+        Mlp unit = (Mlp) f.create("unit", sgd, 2, 1);
+        Batch b = new Batch(new double[][] {{1, 0}, {0, 2}}, new double[][] {{1}, {3}}, 0);
+        double[][] d = unit.proposedUpdate(b);
+        // at w = 0: −0.1 · 2 · ((−1)(1, 0) + (−3)(0, 2)) / 2 = (0.1, 0.6)
+        assertEquals(0.1, d[0][0], 1e-6);
+        assertEquals(0.6, d[0][1], 1e-6);
+        assertEquals(0.0, unit.weights().copy("w")[0], "proposing does not learn");
+        assertEquals(0, unit.presentations());
+
+        // Adam after a few steps: the proposal is exactly the step learn then takes (its state travels with the copy)
+        Params adam = Params.resolve(f.parameters(), Map.of("hidden", "3", "optimiser", "adam", "lr", "0.05"), "test");
+        Mlp mlp = (Mlp) f.create("mlp", adam, 2, 9);
+        for (int i = 0; i < 5; i++) {
+            mlp.learn(new Batch(XOR_X, XOR_Y, i * 4L));
+        }
+        double[] w0 = mlp.weights().copy("w");
+        double[][] proposed = mlp.proposedUpdate(new Batch(XOR_X, XOR_Y, 20));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(w0, mlp.weights().copy("w"));
+        mlp.learn(new Batch(XOR_X, XOR_Y, 20));
+        double[] w1 = mlp.weights().copy("w");
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(w1[i * 2 + j] - w0[i * 2 + j], proposed[i][j], 1e-7, "unit " + i + ", input " + j);
+            }
+        }
+    }
+
+    @Test
     void zeroInitialWeightsAreRefusedWithHiddenLayers() {
         MlpFactory f = new MlpFactory();
         Params p = Params.resolve(f.parameters(), Map.of("hidden", "4", "init", "zero"), "test");

@@ -163,28 +163,10 @@ public final class CompetingLayer {
      *     any synapse for {@link Step#NORMALISED}
      */
     public void train(float[] v, int batch, double eta) {
-        ensureCapacity(batch);
-        kernel.compute(v, batch, f, inputs, units, current);
-        int n = 0;
-        for (int s = 0; s < batch; s++) {
-            int o = s * units;
-            rank(o);
-            n = add(topIdx[0], v, s, 1f, current[o + topIdx[0]], n);
-            if (units >= k) {
-                int kth = topIdx[k - 1];
-                n = add(kth, v, s, -delta, current[o + kth], n);
-            }
-        }
+        int n = summedChange(v, batch);
         double largest = 0;
-        for (int t = 0; t < n; t++) {
-            int wo = touched[t] * inputs;
-            int d = t * inputs;
-            float c = (float) coef[t];
-            for (int i = 0; i < inputs; i++) {
-                float change = ds[d + i] - c * w[wo + i];
-                ds[d + i] = change;
-                largest = Math.max(largest, Math.abs(change));
-            }
+        for (int t = 0; t < n * inputs; t++) {
+            largest = Math.max(largest, Math.abs(ds[t]));
         }
         double scale = step == Step.PLAIN ? eta : largest > 0 ? eta / largest : 0;
         float a = (float) scale;
@@ -199,6 +181,60 @@ public final class CompetingLayer {
             slot[m] = -1;
         }
         presentations += batch;
+    }
+
+    /**
+     * The summed change the rule asks for on a minibatch, Σ_inputs g (v − I W), into the scratch
+     * rows: row t of {@code ds} belongs to unit {@code touched[t]}, whose {@code slot} is t.
+     *
+     * @return the number of units with a change
+     */
+    private int summedChange(float[] v, int batch) {
+        ensureCapacity(batch);
+        kernel.compute(v, batch, f, inputs, units, current);
+        int n = 0;
+        for (int s = 0; s < batch; s++) {
+            int o = s * units;
+            rank(o);
+            n = add(topIdx[0], v, s, 1f, current[o + topIdx[0]], n);
+            if (units >= k) {
+                int kth = topIdx[k - 1];
+                n = add(kth, v, s, -delta, current[o + kth], n);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            int wo = touched[t] * inputs;
+            int d = t * inputs;
+            float c = (float) coef[t];
+            for (int i = 0; i < inputs; i++) {
+                ds[d + i] -= c * w[wo + i];
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The change the rule asks for on a minibatch, without making it: Σ_inputs g (v − I W), every
+     * input ranked against the current weights, before any learning rate or the scaling of
+     * {@link Step#NORMALISED} (one positive number per minibatch, so the direction is the same).
+     * The weights do not change; {@link #train} with {@link Step#PLAIN} and rate η adds η times
+     * this.
+     *
+     * @param v inputs, row-major batch x inputs; not modified
+     * @param batch inputs in this minibatch
+     * @return the change, one row per unit (zero for units that do not learn)
+     */
+    public double[][] proposedChange(float[] v, int batch) {
+        int n = summedChange(v, batch);
+        double[][] out = new double[units][inputs];
+        for (int t = 0; t < n; t++) {
+            int m = touched[t];
+            for (int i = 0; i < inputs; i++) {
+                out[m][i] = ds[t * inputs + i];
+            }
+            slot[m] = -1;
+        }
+        return out;
     }
 
     /**

@@ -26,6 +26,7 @@ import org.neuroai.core.WeightView;
 public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor {
     private final String name;
     private final PlasticityRule rule;
+    private final Params ruleParams;
     private final Plasticity plasticity;
     private final double eta;
     private final double tau;
@@ -93,6 +94,7 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
         this.xb = new double[nInputs + (bias ? 1 : 0)];
         this.name = name;
         this.rule = rule;
+        this.ruleParams = ruleParams;
         this.plasticity = rule.create(ruleParams, nInputs + (bias ? 1 : 0), nUnits);
         this.eta = ruleParams.real("eta");
         this.tau = tau;
@@ -167,6 +169,45 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
         double rate = tau > 0 ? eta / (1.0 + t / tau) : eta;
         plasticity.update(w, in, y, target, rate);
         t++;
+    }
+
+    /**
+     * The change the rule would make on some samples, without making it: the sum over the samples
+     * of the single-presentation change, each taken at the current weights and the current rate
+     * (batch mode, as a minibatch of {@link CompetingLayer} is ranked against the weights at its
+     * start). Neither the weights nor the rule's state change; the rule runs on a copy of the
+     * weights with a fresh state from {@link PlasticityRule#create}, which is exact for stateless
+     * rules (Hebb without normalisation, delta, perceptron, Krotov-Hopfield) and, for rules with a
+     * running state such as BCM's threshold, gives the change from the rule's initial state.
+     *
+     * @param inputs one row per sample (without the bias input)
+     * @param targets one row per sample, or null for unsupervised rules
+     * @return ΔW, one row per unit, the bias weight last when the layer has one
+     */
+    public double[][] proposedUpdate(double[][] inputs, double[][] targets) {
+        if (targets == null && rule.supervised()) {
+            throw new org.neuroai.core.UserError("rule '" + rule.name() + "' is supervised, but no targets were given; "
+                    + "propose its update on samples with targets.");
+        }
+        Plasticity fresh = rule.create(ruleParams, w[0].length, w.length);
+        double rate = tau > 0 ? eta / (1.0 + t / tau) : eta;
+        double[][] sum = new double[w.length][w[0].length];
+        double[][] copy = new double[w.length][];
+        double[] out = new double[w.length];
+        for (int s = 0; s < inputs.length; s++) {
+            double[] in = input(inputs[s]).clone();
+            output(in, out);
+            for (int i = 0; i < w.length; i++) {
+                copy[i] = w[i].clone();
+            }
+            fresh.update(copy, in, out, targets == null ? null : targets[s], rate);
+            for (int i = 0; i < w.length; i++) {
+                for (int j = 0; j < w[i].length; j++) {
+                    sum[i][j] += copy[i][j] - w[i][j];
+                }
+            }
+        }
+        return sum;
     }
 
     /** The input as the synapses see it: with the constant bias input appended when there is one. */

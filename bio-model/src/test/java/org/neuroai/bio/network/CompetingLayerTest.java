@@ -51,6 +51,52 @@ class CompetingLayerTest {
     }
 
     @Test
+    void theProposedChangeIsTheSumOfSinglePresentationChangesAtFixedWeightsAndChangesNothing() {
+        CompetingLayer layer = layer(CompetingLayer.Step.NORMALISED, 5);
+        double[][] w = layer.weights().matrix("w");
+        float[] v = batch(40, 20);
+        double[][] proposed = layer.proposedChange(v, 20);
+        assertArrayEquals(asDouble(toFloat(w)), layer.weights().copy("w"), "the weights are untouched");
+        // every input ranked against the same weights: the rule on a fresh copy for each, summed
+        Plasticity rule = RULE.create(PARAMS, 64, 10);
+        double[][] sum = new double[10][64];
+        for (int s = 0; s < 20; s++) {
+            double[][] copy = new double[10][];
+            for (int m = 0; m < 10; m++) {
+                copy[m] = w[m].clone();
+            }
+            rule.update(copy, asDouble(batch(40 + s, 1)), new double[10], null, 1.0);
+            for (int m = 0; m < 10; m++) {
+                for (int i = 0; i < 64; i++) {
+                    sum[m][i] += copy[m][i] - w[m][i];
+                }
+            }
+        }
+        for (int m = 0; m < 10; m++) {
+            assertArrayEquals(sum[m], proposed[m], 1e-4, "unit " + m);
+        }
+        // and a plain step of rate 0.01 adds 0.01 times it
+        CompetingLayer plain = layer(CompetingLayer.Step.PLAIN, 5);
+        plain.train(v, 20, 0.01);
+        double[][] after = plain.weights().matrix("w");
+        for (int m = 0; m < 10; m++) {
+            for (int i = 0; i < 64; i++) {
+                assertEquals(w[m][i] + 0.01 * proposed[m][i], after[m][i], 1e-6);
+            }
+        }
+    }
+
+    private static float[] toFloat(double[][] w) {
+        float[] out = new float[w.length * w[0].length];
+        for (int m = 0; m < w.length; m++) {
+            for (int i = 0; i < w[m].length; i++) {
+                out[m * w[m].length + i] = (float) w[m][i];
+            }
+        }
+        return out;
+    }
+
+    @Test
     void oneInputPerMinibatchFollowsTheSinglePresentationRule() {
         CompetingLayer layer = layer(CompetingLayer.Step.PLAIN, 1);
         double[][] w = layer.weights().matrix("w");
