@@ -140,7 +140,8 @@ public final class CompetingReadout {
      * @return the gradient, one row per hidden unit
      */
     public double[][] hiddenGradient(double[][] w, double[][] x, int[] labels) {
-        double[][] g = new double[hidden][x[0].length];
+        int inputs = x[0].length;
+        double[][] g = new double[hidden][inputs];
         double[] dh = new double[hidden];
         for (int s = 0; s < x.length; s++) {
             Pass f = new Pass(w, x[s]);
@@ -162,9 +163,15 @@ public final class CompetingReadout {
                 }
                 double da = dh[m] / f.largest - (m == f.top ? back / (f.largest * f.largest) : 0);
                 double dCurrent = da * n * Math.pow(f.current[m], n - 1) / x.length;
-                for (int i = 0; i < x[s].length; i++) {
-                    g[m][i] += dCurrent * (p - 1) * Math.pow(Math.abs(w[m][i]), p - 2) * x[s][i];
+                for (int i = 0; i < inputs; i++) {
+                    g[m][i] += dCurrent * x[s][i];
                 }
+            }
+        }
+        // ∂I_μ/∂W_μi = (p − 1)|W_μi|^(p−2) v_i: the factor is the same for every sample
+        for (int m = 0; m < hidden; m++) {
+            for (int i = 0; i < inputs; i++) {
+                g[m][i] *= p == 2 ? 1 : (p - 1) * Math.pow(Math.abs(w[m][i]), p - 2);
             }
         }
         return g;

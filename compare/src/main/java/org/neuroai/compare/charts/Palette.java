@@ -21,6 +21,9 @@ public final class Palette {
             Map.entry("autoencoder", new Color(0xD55E00)),
             Map.entry("mlp", new Color(0xE69F00)),
             Map.entry("gradient", new Color(0xCC6677)),
+            Map.entry("sgd", new Color(0xCC6677)),
+            Map.entry("adam", new Color(0xD55E00)),
+            Map.entry("krotov-hopfield", new Color(0x0072B2)),
             Map.entry("local", new Color(0x0072B2)),
             Map.entry("backprop", new Color(0xD55E00)));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};

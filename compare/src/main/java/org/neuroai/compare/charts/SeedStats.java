@@ -27,16 +27,8 @@ public record SeedStats(double[] steps, double[] mean, double[] min, double[] ma
      * @return learner (in order of first appearance) to its summary
      */
     public static Map<String, SeedStats> byLearner(List<TraceRow> rows, String metric) {
-        Map<String, TreeMap<Long, List<Double>>> grouped = new LinkedHashMap<>();
         Map<String, java.util.Set<Long>> seedsOf = new LinkedHashMap<>();
-        for (TraceRow r : rows) {
-            if (!r.metric().equals(metric)) {
-                continue;
-            }
-            grouped.computeIfAbsent(r.learner(), k -> new TreeMap<>())
-                    .computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r.value());
-            seedsOf.computeIfAbsent(r.learner(), k -> new java.util.HashSet<>()).add(r.seed());
-        }
+        Map<String, TreeMap<Long, List<Double>>> grouped = grouped(rows, metric, seedsOf);
         Map<String, SeedStats> out = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<Long, List<Double>>> e : grouped.entrySet()) {
             int n = e.getValue().size();
@@ -63,5 +55,28 @@ public record SeedStats(double[] steps, double[] mean, double[] min, double[] ma
             out.put(e.getKey(), new SeedStats(x, mean, lo, hi, seedsOf.get(e.getKey()).size()));
         }
         return out;
+    }
+
+    /**
+     * The values of one metric by learner (in order of first appearance) and step, with the seeds
+     * seen for each learner.
+     *
+     * @param rows rows of curves.csv
+     * @param metric the metric
+     * @param seedsOf filled with each learner's seeds
+     * @return learner to step to the values at that step
+     */
+    static Map<String, TreeMap<Long, List<Double>>> grouped(List<TraceRow> rows, String metric,
+                                                             Map<String, java.util.Set<Long>> seedsOf) {
+        Map<String, TreeMap<Long, List<Double>>> grouped = new LinkedHashMap<>();
+        for (TraceRow r : rows) {
+            if (!r.metric().equals(metric)) {
+                continue;
+            }
+            grouped.computeIfAbsent(r.learner(), k -> new TreeMap<>())
+                    .computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r.value());
+            seedsOf.computeIfAbsent(r.learner(), k -> new java.util.HashSet<>()).add(r.seed());
+        }
+        return grouped;
     }
 }

@@ -59,6 +59,12 @@ class PlotCliTest {
     }
 
     @Test
+    void gradientAlignmentFiguresAreRedrawn() throws IOException {
+        redrawsEveryFigure("gradient-alignment", Map.of("steps", "100", "digits.epochs", "1", "local.hidden", "8",
+                "eval_batch", "50"));
+    }
+
+    @Test
     void everyRegisteredExperimentCanRedraw() {
         // a new experiment that forgets to implement redraw fails here
         for (org.neuroai.compare.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class)) {
