@@ -24,7 +24,6 @@ import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
-import org.neuroai.core.SampleStream;
 import org.neuroai.core.data.Dataset;
 import org.neuroai.core.data.Datasets;
 import org.neuroai.core.tasks.LinearTeacherTask;
@@ -226,22 +225,8 @@ public final class GradientAlignmentExperiment implements Experiment {
                     linearUnit(ADAM, "adam", s.real("adam.lr"), d, batch, ws + 3));
             Batch eval = task.stream(evaluationSeed(seed)).next(s.integer("eval_batch"));
             Batch proposal = new Batch(head(eval.inputs()), head(eval.targets()), 0);
-            SampleStream stream = task.stream(seed);
-            long steps = s.integer("steps");
-            long every = s.integer("eval_every");
-            recordLinear(learners, eval, proposal, seed, 0, monitor);
-            long next = every;
-            while (stream.position() < steps) {
-                Batch b = stream.next((int) Math.min(batch, Math.min(steps, next) - stream.position()));
-                for (Learner l : learners) {
-                    l.learn(b);
-                }
-                long pos = stream.position();
-                if (pos >= next || pos == steps) {
-                    recordLinear(learners, eval, proposal, seed, pos, monitor);
-                    next = (pos / every + 1) * every;
-                }
-            }
+            Checkpoints.train(task.stream(seed), s.integer("steps"), s.integer("eval_every"), batch, learners,
+                    step -> recordLinear(learners, eval, proposal, seed, step, monitor));
         }
 
         private static Mlp linearUnit(String name, String optimiser, double lr, int d, int batch, long seed) {

@@ -15,13 +15,11 @@ import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.XorFigures;
-import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Predictor;
 import org.neuroai.core.Registry;
-import org.neuroai.core.SampleStream;
 import org.neuroai.core.Split;
 import org.neuroai.core.metrics.PredictionMetrics;
 import org.neuroai.core.tasks.XorTask;
@@ -199,23 +197,8 @@ public final class XorExperiment implements Experiment {
 
         private List<Learner> runSeed(long seed, Monitor monitor) {
             List<Learner> learners = learners(seed);
-            SampleStream stream = task.stream(seed);
-            long steps = s.integer("steps");
-            long every = s.integer("eval_every");
-            int batch = s.integer("batch");
-            record(learners, seed, 0, monitor);
-            long next = every;
-            while (stream.position() < steps) {
-                Batch b = stream.next((int) Math.min(batch, Math.min(steps, next) - stream.position()));
-                for (Learner l : learners) {
-                    l.learn(b);
-                }
-                long pos = stream.position();
-                if (pos >= next || pos == steps) {
-                    record(learners, seed, pos, monitor);
-                    next = (pos / every + 1) * every;
-                }
-            }
+            Checkpoints.train(task.stream(seed), s.integer("steps"), s.integer("eval_every"), s.integer("batch"), learners,
+                    step -> record(learners, seed, step, monitor));
             return learners;
         }
 
