@@ -2,7 +2,6 @@ package org.neuroai.ann.baselines;
 
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neuroai.core.UserError;
@@ -143,28 +142,70 @@ public final class TribuoBaselines {
         LabelFactory lf = new LabelFactory();
         MutableDataset<Label> train = dataset(name + "-train", trainData, trainIdx, names, mean, sd, lf);
         MutableDataset<Label> test = dataset(name + "-test", testData, testIdx, names, mean, sd, lf);
-        List<Result> out = new ArrayList<>();
-        for (String model : MODELS) {
+        // the models are independent and seeded, so they train at once (each on its own core when there are two)
+        return MODELS.parallelStream().map(model -> {
             LabelObjective objective = model.equals("logistic-regression") ? new LogMulticlass() : new Hinge();
             Trainer<Label> trainer = new LinearSGDTrainer(objective, new AdaGrad(1.0, 0.1), epochs, 1000, 1, seed);
             Model<Label> m = trainer.train(train);
             LabelEvaluation eval = new LabelEvaluator().evaluate(m, test);
             String prov = new JsonProvenanceSerialization(true).serializeToString(ProvenanceUtil.marshalProvenance(m.getProvenance()));
-            out.add(new Result(name, model, eval.accuracy(), eval.macroAveragedF1(), trainIdx.length, testIdx.length, prov));
+            return new Result(name, model, eval.accuracy(), eval.macroAveragedF1(), trainIdx.length, testIdx.length, prov);
+        }).toList();
+    }
+
+    /** The header of {@code baselines.csv}. */
+    public static final String CSV_HEADER = "dataset,model,accuracy,macro_f1,train,test";
+
+    /**
+     * Writes {@code baselines.csv} (one row per result, {@link #CSV_HEADER}, numbers as Java writes
+     * doubles, so they read back exactly) into {@code dir}, and each model's Tribuo provenance as
+     * {@code <dataset>_<model>_provenance.json} into {@code provenanceDir}. The CSV file is written
+     * under a temporary name and then renamed, so it is never seen half-written.
+     *
+     * @param results the results
+     * @param dir the folder of baselines.csv
+     * @param provenanceDir the folder of the provenance files (created when missing)
+     * @return the path of baselines.csv
+     * @throws java.io.IOException when a file cannot be written
+     */
+    public static java.nio.file.Path write(List<Result> results, java.nio.file.Path dir, java.nio.file.Path provenanceDir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.createDirectories(provenanceDir);
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        for (Result r : results) {
+            csv.append(r.dataset()).append(',').append(r.model()).append(',').append(r.accuracy()).append(',')
+                    .append(r.macroF1()).append(',').append(r.train()).append(',').append(r.test()).append('\n');
+            java.nio.file.Files.writeString(provenanceDir.resolve(r.dataset() + "_" + r.model() + "_provenance.json"),
+                    r.provenanceJson());
         }
-        return out;
+        java.nio.file.Path file = dir.resolve("baselines.csv");
+        java.nio.file.Path tmp = dir.resolve("baselines.csv.tmp");
+        java.nio.file.Files.writeString(tmp, csv);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
     }
 
     private static MutableDataset<Label> dataset(String source, Dataset data, int[] idx, String[] names, double[] mean,
                                                  double[] sd, LabelFactory lf) {
         MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(source, lf), lf);
+        String[] present = new String[names.length];
         double[] v = new double[names.length];
         for (int i : idx) {
             double[] x = data.inputs()[i];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = (x[j] - mean[j]) / sd[j];
+            // Tribuo's examples are sparse: a feature left out is 0, so only the others are stored
+            // (MNIST's blank pixels are most of every image, and the linear SGD then skips them)
+            int n = 0;
+            for (int j = 0; j < names.length; j++) {
+                double value = (x[j] - mean[j]) / sd[j];
+                if (value != 0) {
+                    present[n] = names[j];
+                    v[n++] = value;
+                }
             }
-            ds.add(new ArrayExample<>(new Label(data.classNames().get(data.labels()[i])), names, v.clone()));
+            ds.add(new ArrayExample<>(new Label(data.classNames().get(data.labels()[i])), java.util.Arrays.copyOf(present, n),
+                    java.util.Arrays.copyOf(v, n)));
         }
         return ds;
     }

@@ -2,7 +2,6 @@ package org.neuroai.compare.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,14 +63,7 @@ final class BaselinesCommand implements Callable<Integer> {
                 default -> TribuoBaselines.run(d, Datasets.mnistTrain(mnistTrain), Datasets.mnistTest(10000), epochs, seed, false);
             });
         }
-        Files.createDirectories(out);
-        StringBuilder csv = new StringBuilder("dataset,model,accuracy,macro_f1,train,test\n");
-        for (TribuoBaselines.Result r : all) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%d%n", r.dataset(), r.model(), r.accuracy(), r.macroF1(),
-                    r.train(), r.test()));
-            Files.writeString(out.resolve(r.dataset() + "_" + r.model() + "_provenance.json"), r.provenanceJson());
-        }
-        Files.writeString(out.resolve("baselines.csv"), csv);
+        TribuoBaselines.write(all, out, out);
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
