@@ -2,6 +2,7 @@ package org.neuroai.compare.charts;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ public final class MnistFigures {
     public static final String LOCAL = "local";
     /** The learner trained end to end by backpropagation. */
     public static final String BACKPROP = "backprop";
+    /**
+     * The run's Tribuo baselines (written by the experiment, read when the figure is drawn), drawn
+     * as dashed reference lines when present.
+     */
+    public static final String BASELINES = "baselines.csv";
 
     private MnistFigures() {}
 
@@ -90,6 +96,22 @@ public final class MnistFigures {
             seeds = Math.max(seeds, st.seeds());
             lastEpoch = Math.max(lastEpoch, x[x.length - 1]);
         }
+        double lastSecond = 0;
+        for (SeedStats st : wall.values()) {
+            for (double v : st.mean()) {
+                lastSecond = Math.max(lastSecond, v);
+            }
+        }
+        Path baselines = dir.resolve(BASELINES);
+        boolean references = Files.isRegularFile(baselines);
+        if (references) {
+            List<ReferenceLines.Reference> refs = ReferenceLines.tribuoAccuracy(baselines);
+            ReferenceLines.draw(byEpoch, refs, 0, lastEpoch, 100, "%");
+            ReferenceLines.draw(byTime, refs, 0, lastSecond, 100, "%");
+            for (ReferenceLines.Reference r : refs) {
+                lowest = Math.min(lowest, 100 * r.value());
+            }
+        }
         double floor = Math.max(0, Math.min(95, 5 * Math.floor((lowest - 0.5) / 5)));
         List<XYChart> panels = new ArrayList<>(List.of(byEpoch, byTime));
         if (sphere != null) {
@@ -114,14 +136,16 @@ public final class MnistFigures {
             c.getStyler().setYAxisMin(floor).setYAxisMax(100.0);
             c.getStyler().setYAxisDecimalPattern("0.#");
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            // with the reference lines the legend no longer fits on one line: one entry per line below the panel
+            c.getStyler().setLegendLayout(references ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
         }
         byEpoch.getStyler().setXAxisMin(0.0).setXAxisMax(lastEpoch);
         byTime.getStyler().setXAxisMin(0.0);
         String title = "MNIST, 784-" + hidden + "-10: hidden layer learned by a local rule vs by backpropagation";
         String subtitle = "Same images in the same order for both; line = mean, band = range over " + seeds + " seed"
-                + (seeds == 1 ? "" : "s") + "; time counts training only, not testing";
-        return new Figure(title, subtitle, panels, 1, 900, 330);
+                + (seeds == 1 ? "" : "s") + "; time counts training only, not testing"
+                + (references ? "; dashed: Tribuo's linear models on the same images" : "");
+        return new Figure(title, subtitle, panels, 1, 900, references ? 430 : 330);
     }
 
     /** The mean of {@code stats} at each of {@code steps} (every one must be among its steps). */

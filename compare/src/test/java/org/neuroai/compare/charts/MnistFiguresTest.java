@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.compare.Runner;
+import org.neuroai.core.data.Datasets;
 import org.neuroai.core.spec.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
@@ -88,6 +90,45 @@ class MnistFiguresTest {
         }
         assertTrue(f.title().contains("784-20-10"), f.title());
         assertTrue(f.subtitle().contains("1 seed"), f.subtitle());
+    }
+
+    @Test
+    void tribuosLinearModelsAreDashedLinesAtTheAccuracyOfBaselinesCsvWhichIsTribuosOwn() throws IOException {
+        // the run trained them (3 epochs in quick mode, seed 0) on its own 500 training images and scored them on its 200 test images
+        List<String> csv = Files.readAllLines(run.resolve(MnistFigures.BASELINES));
+        assertEquals(TribuoBaselines.CSV_HEADER, csv.get(0));
+        assertEquals(3, csv.size(), "logistic regression and linear SVM");
+        List<TribuoBaselines.Result> again = TribuoBaselines.run("mnist", Datasets.mnistTrain(TRAIN), Datasets.mnistTest(200), 3, 0,
+                false);
+        Figure f = MnistFigures.curves(run, TRAIN, 20);
+        for (int i = 0; i < 2; i++) {
+            String[] row = csv.get(i + 1).split(",");
+            TribuoBaselines.Result r = again.get(i);
+            assertEquals(r.model(), row[1]);
+            assertEquals(r.accuracy(), Double.parseDouble(row[2]), 0.0, "baselines.csv holds Tribuo's evaluator accuracy");
+            assertEquals(TRAIN, Integer.parseInt(row[4]));
+            assertEquals(200, Integer.parseInt(row[5]));
+            assertTrue(Files.readString(run.resolve("baselines").resolve("mnist_" + r.model() + "_provenance.json"))
+                    .contains("org.tribuo.classification.sgd.linear.LinearSGDModel"), "provenance beside it");
+            for (XYChart c : List.of(f.panels().get(0), f.panels().get(1))) {
+                XYSeries line = c.getSeriesCollection().stream().filter(s -> s.getName().startsWith("Tribuo")
+                        && s.getName().contains(r.model().equals("linear-svm") ? "SVM" : "logistic")).findFirst().orElseThrow();
+                assertTrue(line.isShowInLegend());
+                for (double y : line.getYData()) {
+                    assertEquals(100 * Double.parseDouble(row[2]), y, 1e-12, "the line is at the file's accuracy, in %");
+                }
+            }
+        }
+        assertTrue(f.subtitle().contains("Tribuo"), f.subtitle());
+    }
+
+    @Test
+    void aMalformedBaselinesFileIsOneLineNamingIt() throws IOException {
+        Path bad = tmp.resolve("bad-baselines.csv");
+        Files.writeString(bad, TribuoBaselines.CSV_HEADER + "\nmnist,logistic-regression,lots,0.9,500,200\n");
+        org.neuroai.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.neuroai.core.UserError.class,
+                () -> ReferenceLines.tribuoAccuracy(bad));
+        assertTrue(e.getMessage().contains("bad-baselines.csv") && e.getMessage().contains("line 2"), e.getMessage());
     }
 
     private static double[] times100(double[] v) {
