@@ -31,10 +31,10 @@ public final class GradientAlignmentFigure {
     /** How a learner is named in legends. */
     static String label(String learner) {
         return switch (learner) {
-            case "delta" -> "delta rule (Widrow-Hoff)";
-            case "hebb" -> "Hebb, output clamped to the target";
-            case "sgd" -> "linear unit, plain SGD";
-            case "adam" -> "linear unit, Adam";
+            case "delta" -> "delta rule";
+            case "hebb" -> "Hebb, output clamped";
+            case "sgd" -> "plain SGD";
+            case "adam" -> "Adam";
             case KROTOV_HOPFIELD -> "Krotov-Hopfield rule, hidden layer";
             default -> learner;
         };
@@ -119,7 +119,8 @@ public final class GradientAlignmentFigure {
             c.getStyler().setYAxisMin(-1.05).setYAxisMax(1.05);
             c.getStyler().setYAxisDecimalPattern("0.0");
             c.getStyler().setXAxisMin(0.0).setXAxisMax(xmax);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         }
         linearLoss.getStyler().setYAxisLogarithmic(true);
         for (XYChart c : List.of(linear, digits, linearLoss, digitsLoss)) {
@@ -133,7 +134,7 @@ public final class GradientAlignmentFigure {
         String title = "How far from gradient descent: cosine between each learner's weight change and −∇ of its loss";
         String subtitle = "Change proposed on a fixed evaluation batch at the current weights; line = mean, band = 95 % t-interval over "
                 + seeds + " seed" + (seeds == 1 ? "" : "s") + "; dashed: 1 (gradient descent) and 0 (orthogonal)";
-        return new Figure(title, subtitle, panels, panels.size() > 2 ? 2 : panels.size(), 560, 330);
+        return new Figure(title, subtitle, panels, panels.size() > 2 ? 2 : panels.size(), 600, 340);
     }
 
     /** What a panel's y axis shows. */
