@@ -118,7 +118,8 @@ public final class GradientAlignmentExperiment implements Experiment {
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("steps", 1000, "eval_every", 25, "digits.epochs", 3, "digits.eval_every", 90, "local.hidden", 30);
+        return Map.of("steps", 1000, "eval_every", 25, "eval_batch", 200, "digits.epochs", 3, "digits.eval_every", 180,
+                "local.hidden", 30);
     }
 
     @Override
@@ -199,8 +200,12 @@ public final class GradientAlignmentExperiment implements Experiment {
             weights.join();
             GradientAlignmentFigure.draw(out, s.integer("d"), s.integer("local.hidden"));
             Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("learners", Map.of(DELTA, "BIO", HEBB, "BIO", SGD, "GRADIENT", ADAM, "GRADIENT",
-                    GradientAlignmentFigure.KROTOV_HOPFIELD, "BIO (hidden layer; readout by SGD)"));
+            Map<String, String> families = new LinkedHashMap<>();
+            for (String name : List.of(DELTA, HEBB, SGD, ADAM)) {
+                families.put(name, name.equals(SGD) || name.equals(ADAM) ? "GRADIENT" : "BIO");
+            }
+            families.put(GradientAlignmentFigure.KROTOV_HOPFIELD, "BIO (hidden layer; readout by SGD)");
+            facts.put("learners", families);
             facts.put("teacher", task.teacher());
             facts.put("input_variances", task.variances());
             facts.put("threads", threads);
