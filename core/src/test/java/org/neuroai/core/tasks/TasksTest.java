@@ -108,4 +108,33 @@ class TasksTest {
                 java.util.Arrays.stream(t.heldOut().targets()).mapToDouble(r -> r[0]).toArray());
         assertArrayEquals(t.stream(9).next(10).inputs()[7], t.stream(9).next(10).inputs()[7], "same seed, same samples");
     }
+    @Test
+    void theLinearTeacherHasTheStatedVariancesAndItsTargetsCorrelateWithTheInputsAsCwStar() {
+        // x_j has variance λ_j = spread^(−j/(d−1)), from 1 down to 1/spread, and E[t x_j] = λ_j w*_j;
+        // with 40000 samples the standard error of either estimate is about √(2/40000) λ_j ≈ 0.007 λ_j
+        LinearTeacherTask task = new LinearTeacherTask(4, 8, 0.5, 3, 10);
+        double[] lambda = task.variances();
+        assertArrayEquals(new double[] {1, 0.5, 0.25, 0.125}, lambda, 1e-12);
+        double[] w = task.teacher();
+        assertEquals(1.0, Linalg.norm(w), 1e-12, "a unit teacher");
+        int n = 40000;
+        Batch b = task.stream(5).next(n);
+        double residual = 0;
+        for (int j = 0; j < 4; j++) {
+            double var = 0;
+            double tx = 0;
+            for (int s = 0; s < n; s++) {
+                var += b.inputs()[s][j] * b.inputs()[s][j] / n;
+                tx += b.targets()[s][0] * b.inputs()[s][j] / n;
+            }
+            assertEquals(lambda[j], var, 0.04 * lambda[j], "variance of x" + j);
+            assertEquals(lambda[j] * w[j], tx, 0.04 * lambda[j] + 0.01, "E[t x" + j + "]");
+        }
+        for (int s = 0; s < n; s++) {
+            double e = b.targets()[s][0] - Linalg.dot(w, b.inputs()[s]);
+            residual += e * e / n;
+        }
+        assertEquals(0.25, residual, 0.01, "the teacher's error is the noise variance");
+        assertArrayEquals(task.stream(5).next(3).inputs()[2], b.inputs()[2], "the same seed gives the same samples");
+    }
 }
