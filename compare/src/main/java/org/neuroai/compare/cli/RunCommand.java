@@ -39,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting; repeatable. 'neuroai list --json' shows every setting.")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(names = "--quiet", description = "Print nothing but errors: no progress, no summary.")
+    boolean quietOut;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (output folder, final values, figures); no progress.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -66,12 +72,31 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         RunSpec s = runSpec;
-        Runner.Result r = Runner.run(runSpec, dir, () -> {
-            pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
-                    + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
+        String unit = Registry.all(Experiment.class).stream().filter(e -> e.name().equals(s.experiment()))
+                .map(Experiment::stepUnit).findFirst().orElse("steps");
+        ProgressDisplay.Mode mode = ProgressDisplay.Mode.choose(quietOut, json);
+        ProgressDisplay[] display = new ProgressDisplay[1];
+        Runner.Result r;
+        try {
+            r = Runner.run(runSpec, dir, () -> {
+                if (!quietOut && !json) {
+                    pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
+                            + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
+                    pw.flush();
+                }
+                display[0] = new ProgressDisplay(spec.commandLine().getErr(), mode, s.experiment(), unit);
+            });
+        } finally {
+            if (display[0] != null) {
+                display[0].close();
+            }
+        }
+        if (json) {
+            pw.println(Summary.json(r));
             pw.flush();
-        });
-        Summary.print(pw, r);
+        } else if (!quietOut) {
+            Summary.print(pw, r);
+        }
         return 0;
     }
 }
