@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.spec.RunSpec;
 import org.neuroai.core.trace.Progress;
@@ -56,10 +55,20 @@ class RunOutputTest {
         assertTrue(Files.isRegularFile(tmp.resolve("q").resolve("curves.csv")));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> shortRuns() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("xor", Map.of("steps", 300)),
+                org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
+                org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
+                org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
+                org.junit.jupiter.params.provider.Arguments.of("mnist-local-vs-backprop", Map.of("train_size", 200, "test_size", 100,
+                        "hidden", 20, "units_drawn", 20, "local.epochs", 1, "readout.epochs", 1, "backprop.epochs", 2)));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"xor", "pca", "bcm-selectivity"})
-    void theProgressOfARunReachesItsDeclaredWorkExactly(String experiment) {
-        RunSpec spec = new RunSpec(experiment, 2, 0, true, Map.of(), "test");
+    @org.junit.jupiter.params.provider.MethodSource("shortRuns")
+    void theProgressOfARunReachesItsDeclaredWorkExactly(String experiment, Map<String, Object> settings) {
+        RunSpec spec = new RunSpec(experiment, 2, 0, true, settings, "test");
         Progress[] tracked = new Progress[1];
         Runner.run(spec, tmp.resolve(experiment), () -> tracked[0] = Progress.current());
         Progress p = tracked[0];
