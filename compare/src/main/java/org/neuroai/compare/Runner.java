@@ -77,12 +77,15 @@ public final class Runner {
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {
             Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
-            return execute(spec, settings, prepared, out, dataLog, exp.stepUnit(), exp.description(), started);
+            String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
+                    "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
+            return execute(spec, settings, prepared, out, dataLog, exp, resolvedSpec, started);
         }
     }
 
     private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
-                                  DataFiles.Log dataLog, String stepUnit, String description, Runnable started) {
+                                  DataFiles.Log dataLog, Experiment exp, String resolvedSpec, Runnable started) {
+        String stepUnit = exp.stepUnit();
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -105,7 +108,8 @@ public final class Runner {
                 Stats.write(org.neuroai.core.trace.TraceReader.read(scratch.resolve("curves.csv"), r -> true),
                         scratch.resolve("stats.csv"));
             }
-            Report.write(scratch, description, prepared.figures(), stepUnit);
+            Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
+            Report.write(scratch, exp.description(), prepared.figures(), stepUnit);
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

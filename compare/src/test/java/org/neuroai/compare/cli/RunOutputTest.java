@@ -47,6 +47,20 @@ class RunOutputTest {
     }
 
     @Test
+    void theSpecWrittenIntoARunRunsItAgainToTheSameTraces() throws Exception {
+        Path first = tmp.resolve("first");
+        assertEquals(0, CliRun.of("run", "xor", "--quick", "--seeds", "2", "--set", "steps=300", "--set", "noise=0.2", "--quiet",
+                "--out", first.toString()).code());
+        Path spec = first.resolve("spec.yaml");
+        assertTrue(Files.readString(spec).contains("  noise: 0.2\n"), "the user's value is in the spec");
+        Path again = tmp.resolve("again");
+        CliRun o = CliRun.of("run", spec.toString(), "--quiet", "--out", again.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(Files.readString(first.resolve("curves.csv")), Files.readString(again.resolve("curves.csv")));
+        assertEquals(Files.readString(spec), Files.readString(again.resolve("spec.yaml")));
+    }
+
+    @Test
     void quietPrintsNothing() {
         CliRun o = CliRun.of("run", "xor", "--quick", "--set", "steps=100", "--quiet", "--out", tmp.resolve("q").toString());
         assertEquals(0, o.code(), o.err());
