@@ -72,25 +72,13 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         RunSpec s = runSpec;
-        String unit = Registry.all(Experiment.class).stream().filter(e -> e.name().equals(s.experiment()))
-                .map(Experiment::stepUnit).findFirst().orElse("steps");
-        ProgressDisplay.Mode mode = ProgressDisplay.Mode.choose(quietOut, json);
-        ProgressDisplay[] display = new ProgressDisplay[1];
-        Runner.Result r;
-        try {
-            r = Runner.run(runSpec, dir, () -> {
-                if (!quietOut && !json) {
-                    pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
-                            + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
-                    pw.flush();
-                }
-                display[0] = new ProgressDisplay(spec.commandLine().getErr(), mode, s.experiment(), unit);
-            });
-        } finally {
-            if (display[0] != null) {
-                display[0].close();
+        Runner.Result r = ProgressDisplay.run(runSpec, dir, spec.commandLine().getErr(), ProgressDisplay.Mode.choose(quietOut, json), () -> {
+            if (!quietOut && !json) {
+                pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
+                        + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
+                pw.flush();
             }
-        }
+        });
         if (json) {
             pw.println(Summary.json(r));
             pw.flush();
