@@ -66,5 +66,13 @@ public interface Experiment extends Registered {
 
         /** The figures written, as base names without extension, with a one-line caption each. */
         Map<String, String> figures();
+
+        /**
+         * The work of one seed for a progress display, in the experiment's step unit summed over
+         * its learners (as reported to {@link org.neuroai.core.trace.Progress}); 0 when unknown.
+         */
+        default long workPerSeed() {
+            return 0;
+        }
     }
 }

@@ -62,7 +62,7 @@ public final class Runner {
      *
      * @param spec what to run
      * @param out the output folder
-     * @param started called when the run starts (for a progress line)
+     * @param started called when the run starts, with its {@link org.neuroai.core.trace.Progress} tracked (for a display)
      * @return the result
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
@@ -77,20 +77,29 @@ public final class Runner {
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {
             Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
-            started.run();
-            return execute(spec, settings, prepared, out, dataLog, exp.stepUnit(), exp.description());
+            String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
+                    "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
+            return execute(spec, settings, prepared, out, dataLog, exp, resolvedSpec, started);
         }
     }
 
     private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
-                                  DataFiles.Log dataLog, String stepUnit, String description) {
+                                  DataFiles.Log dataLog, Experiment exp, String resolvedSpec, Runnable started) {
+        String stepUnit = exp.stepUnit();
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             deleteTree(scratch);
             Files.createDirectories(scratch);
             long t0 = System.nanoTime();
-            Map<String, Object> facts = new LinkedHashMap<>(prepared.run(scratch));
+            Map<String, Object> facts;
+            org.neuroai.core.trace.Progress progress = org.neuroai.core.trace.Progress.begin(prepared.workPerSeed() * spec.seeds());
+            try {
+                started.run();
+                facts = new LinkedHashMap<>(prepared.run(scratch));
+            } finally {
+                progress.end();
+            }
             facts.put("wall_seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
             Map<String, Object> resolved = spec.asMap();
             resolved.put("set", settings.asMap());
@@ -99,7 +108,8 @@ public final class Runner {
                 Stats.write(org.neuroai.core.trace.TraceReader.read(scratch.resolve("curves.csv"), r -> true),
                         scratch.resolve("stats.csv"));
             }
-            Report.write(scratch, description, prepared.figures(), stepUnit);
+            Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
+            Report.write(scratch, exp.description(), prepared.figures(), stepUnit);
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

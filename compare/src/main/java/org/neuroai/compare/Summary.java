@@ -50,6 +50,37 @@ public final class Summary {
         }).toList();
     }
 
+    /**
+     * The result as one line of JSON, for scripts: output folder, experiment, seeds, wall time,
+     * the final values ({@link #finals}), the figures with their captions, and the files written.
+     *
+     * @param r a finished run
+     * @return the JSON text
+     */
+    public static String json(Runner.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", r.out().toString());
+        try {
+            com.fasterxml.jackson.databind.JsonNode prov = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(r.out().resolve("provenance.json").toFile());
+            m.put("experiment", prov.at("/spec/experiment").asText());
+            m.put("seeds", prov.at("/spec/seeds").asInt());
+            m.put("quick", prov.at("/spec/quick").asBoolean());
+            m.put("wall_seconds", prov.path("wall_seconds").asDouble(Double.NaN));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        m.put("step_unit", r.stepUnit());
+        m.put("finals", finals(TraceReader.read(r.out().resolve("curves.csv"), x -> true)));
+        m.put("figures", r.figures());
+        try (var s = Files.list(r.out())) {
+            m.put("files", s.map(p -> p.getFileName().toString()).sorted().toList());
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Prints the table of final values and the files written. */
     public static void print(PrintWriter out, Runner.Result r) {
         List<TraceRow> rows = TraceReader.read(r.out().resolve("curves.csv"), x -> true);

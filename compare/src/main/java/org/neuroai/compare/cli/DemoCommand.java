@@ -26,6 +26,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per experiment (default: 3).")
     int seeds = 3;
 
+    @Option(names = "--quiet", description = "Print only the path of the index: no progress, no summaries.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -35,11 +38,16 @@ final class DemoCommand implements Callable<Integer> {
         List<Runner.Result> results = new ArrayList<>();
         List<Experiment> exps = Registry.all(Experiment.class);
         for (Experiment e : exps) {
-            pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
-            pw.flush();
+            if (!quiet) {
+                pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
+                pw.flush();
+            }
             RunSpec s = new RunSpec(e.name(), seeds, 0, true, Map.of(), "demo");
-            Runner.Result r = Runner.run(s, out.resolve(e.name()));
-            Summary.print(pw, r);
+            Runner.Result r = ProgressDisplay.run(s, out.resolve(e.name()), spec.commandLine().getErr(),
+                    ProgressDisplay.Mode.choose(quiet, false), () -> { });
+            if (!quiet) {
+                Summary.print(pw, r);
+            }
             results.add(r);
         }
         Path index = DemoIndex.write(out, exps, results);

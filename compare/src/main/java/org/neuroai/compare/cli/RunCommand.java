@@ -39,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting; repeatable. 'neuroai list --json' shows every setting.")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(names = "--quiet", description = "Print nothing but errors: no progress, no summary.")
+    boolean quietOut;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (output folder, final values, figures); no progress.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -66,12 +72,19 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         RunSpec s = runSpec;
-        Runner.Result r = Runner.run(runSpec, dir, () -> {
-            pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
-                    + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
-            pw.flush();
+        Runner.Result r = ProgressDisplay.run(runSpec, dir, spec.commandLine().getErr(), ProgressDisplay.Mode.choose(quietOut, json), () -> {
+            if (!quietOut && !json) {
+                pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
+                        + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);
+                pw.flush();
+            }
         });
-        Summary.print(pw, r);
+        if (json) {
+            pw.println(Summary.json(r));
+            pw.flush();
+        } else if (!quietOut) {
+            Summary.print(pw, r);
+        }
         return 0;
     }
 }

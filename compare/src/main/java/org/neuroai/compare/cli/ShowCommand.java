@@ -1,11 +1,9 @@
 package org.neuroai.compare.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.compare.Experiment;
-import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,27 +31,8 @@ final class ShowCommand implements Callable<Integer> {
         Experiment e = Registry.get(Experiment.class, name, "experiment");
         Map<String, Object> q = quick ? e.quickSettings() : Map.of();
         PrintWriter pw = spec.commandLine().getOut();
-        pw.println("# " + e.name() + ": " + e.description());
-        pw.println("# run with: bin/neuroai run THIS_FILE.yaml --out DIR");
-        pw.println("experiment: " + e.name());
-        pw.println("seeds: 1");
-        pw.println("first_seed: 0");
-        pw.println("quick: " + quick);
-        pw.println("set:");
-        for (ParamSpec p : e.settings()) {
-            Object v = q.getOrDefault(p.name(), p.defaultValue());
-            String unit = p.unit().isEmpty() || p.unit().equals("1") ? "" : ", in " + p.unit();
-            pw.printf(Locale.ROOT, "  # %s%s; valid: %s%n", p.description(), unit, p.validRange());
-            pw.printf(Locale.ROOT, "  %s: %s%n", p.name(), yaml(v));
-        }
+        pw.print(org.neuroai.compare.SpecWriter.yaml(e, 1, 0, quick, q, "run with: bin/neuroai run THIS_FILE.yaml --out DIR"));
         pw.flush();
         return 0;
-    }
-
-    private static String yaml(Object v) {
-        if (v instanceof String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-        return String.valueOf(v);
     }
 }

@@ -255,10 +255,16 @@ public final class BcmExperiment implements Experiment {
             for (boolean b : preferred) {
                 chosen += b ? 1 : 0;
             }
+            org.neuroai.core.trace.Progress.report(BCM, seed, step);
             curves.row(BCM, seed, step, "selectivity_mean", -1, sumSel / units);
             curves.row(BCM, seed, step, "selective_fraction", -1, (double) selectiveUnits / units);
             curves.row(BCM, seed, step, "patterns_chosen", -1, chosen);
             curves.row(BCM, seed, step, "theta_mean", -1, sumTheta / units);
+        }
+
+        @Override
+        public long workPerSeed() {
+            return s.integer("presentations");
         }
 
         @Override

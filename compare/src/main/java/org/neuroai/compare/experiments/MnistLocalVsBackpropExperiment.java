@@ -517,6 +517,11 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
         }
 
         @Override
+        public long workPerSeed() {
+            return (long) train.size() * (s.integer("local.epochs") + s.integer("readout.epochs") + s.integer("backprop.epochs"));
+        }
+
+        @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(MnistFigures.CURVES, "Test accuracy against epochs and training time: local rule + readout vs backpropagation");

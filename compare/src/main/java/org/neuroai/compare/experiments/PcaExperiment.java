@@ -282,6 +282,11 @@ public final class PcaExperiment implements Experiment {
         }
 
         @Override
+        public long workPerSeed() {
+            return (3L + extra.size()) * s.integer("steps");
+        }
+
+        @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");

@@ -223,6 +223,7 @@ public final class StdpBalanceExperiment implements Experiment {
                     strong++;
                 }
             }
+            org.neuroai.core.trace.Progress.report(LEARNER, seed, step);
             curves.row(LEARNER, seed, step, "mean_weight", -1, sum / w.length);
             curves.row(LEARNER, seed, step, "fraction_weak", -1, weak / (double) w.length);
             curves.row(LEARNER, seed, step, "fraction_strong", -1, strong / (double) w.length);
@@ -240,6 +241,11 @@ public final class StdpBalanceExperiment implements Experiment {
                 idx[k] = (int) ((long) k * n / m);
             }
             return idx;
+        }
+
+        @Override
+        public long workPerSeed() {
+            return snapshots * snapshotMs;
         }
 
         @Override

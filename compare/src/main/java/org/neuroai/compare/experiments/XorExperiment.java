@@ -248,6 +248,11 @@ public final class XorExperiment implements Experiment {
         }
 
         @Override
+        public long workPerSeed() {
+            return 4L * s.integer("steps");
+        }
+
+        @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");

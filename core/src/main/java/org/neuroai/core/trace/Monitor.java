@@ -39,6 +39,7 @@ public final class Monitor implements AutoCloseable {
 
     /** Records every metric of one learner at one step. */
     public void metrics(String learner, long seed, long step, Map<String, Double> values) {
+        Progress.report(learner, seed, step);
         for (Map.Entry<String, Double> e : values.entrySet()) {
             metrics.row(learner, seed, step, e.getKey(), -1, e.getValue());
         }

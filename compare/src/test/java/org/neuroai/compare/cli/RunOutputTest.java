@@ -1,0 +1,105 @@
+package org.neuroai.compare.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.neuroai.compare.Runner;
+import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.trace.Progress;
+
+/** What {@code neuroai run} prints for people and for scripts, and the progress it measures. */
+class RunOutputTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jsonPrintsOneObjectWithTheFinalValuesAndNothingElse() throws Exception {
+        Path out = tmp.resolve("xor");
+        CliRun o = CliRun.of("run", "xor", "--quick", "--seeds", "2", "--set", "steps=200", "--json", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err(), "no progress with --json");
+        assertEquals(1, o.out().strip().lines().count(), o.out());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("xor", j.get("experiment").asText());
+        assertEquals(2, j.get("seeds").asInt());
+        assertEquals(out.toAbsolutePath().normalize().toString(), j.get("out").asText());
+        Set<String> learners = new HashSet<>();
+        for (JsonNode f : j.get("finals")) {
+            learners.add(f.get("learner").asText());
+            assertEquals(200, f.get("step").asLong());
+            assertEquals(2, f.get("seeds").asInt());
+        }
+        assertEquals(Set.of("hebb", "perceptron", "delta", "mlp"), learners);
+        for (JsonNode f : j.get("files")) {
+            assertTrue(Files.exists(out.resolve(f.asText())), f.asText());
+        }
+        assertTrue(j.get("figures").size() > 0);
+    }
+
+    @Test
+    void theSpecWrittenIntoARunRunsItAgainToTheSameTraces() throws Exception {
+        Path first = tmp.resolve("first");
+        assertEquals(0, CliRun.of("run", "xor", "--quick", "--seeds", "2", "--set", "steps=300", "--set", "noise=0.2", "--quiet",
+                "--out", first.toString()).code());
+        Path spec = first.resolve("spec.yaml");
+        assertTrue(Files.readString(spec).contains("  noise: 0.2\n"), "the user's value is in the spec");
+        Path again = tmp.resolve("again");
+        CliRun o = CliRun.of("run", spec.toString(), "--quiet", "--out", again.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(Files.readString(first.resolve("curves.csv")), Files.readString(again.resolve("curves.csv")));
+        assertEquals(Files.readString(spec), Files.readString(again.resolve("spec.yaml")));
+    }
+
+    @Test
+    void quietPrintsNothing() {
+        CliRun o = CliRun.of("run", "xor", "--quick", "--set", "steps=100", "--quiet", "--out", tmp.resolve("q").toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.out());
+        assertEquals("", o.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("q").resolve("curves.csv")));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> shortRuns() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("xor", Map.of("steps", 300)),
+                org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
+                org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
+                org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
+                org.junit.jupiter.params.provider.Arguments.of("mnist-local-vs-backprop", Map.of("train_size", 200, "test_size", 100,
+                        "hidden", 20, "units_drawn", 20, "local.epochs", 1, "readout.epochs", 1, "backprop.epochs", 2)));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("shortRuns")
+    void theProgressOfARunReachesItsDeclaredWorkExactly(String experiment, Map<String, Object> settings) {
+        RunSpec spec = new RunSpec(experiment, 2, 0, true, settings, "test");
+        Progress[] tracked = new Progress[1];
+        Runner.run(spec, tmp.resolve(experiment), () -> tracked[0] = Progress.current());
+        Progress p = tracked[0];
+        assertTrue(p != null, "the run was tracked");
+        assertTrue(p.total() > 0, "the experiment declares its work");
+        assertEquals(p.total(), p.done(), "work reported equals work declared");
+    }
+
+    @Test
+    void theBarAndTheLineSayHowFarWhatRateAndHowLong() {
+        assertEquals("pca [######------------------]  25 %  2.5/s  0:30 left",
+                ProgressDisplay.bar("pca", 25, 100, 10, "presentations"));
+        assertEquals("pca 25 % (25 of 100 presentations, 2.5/s, about 0:30 left)",
+                ProgressDisplay.line("pca", 25, 100, 10, "presentations"));
+        assertEquals("run: 12,000 ms after 1:05:00 (3.1/s)", ProgressDisplay.line("run", 12_000, 0, 3900, "ms"));
+        assertEquals("?", ProgressDisplay.eta(0, 100, 5));
+        assertEquals("1:00:00", ProgressDisplay.eta(1, 2, 3600));
+        assertEquals("12.0k", ProgressDisplay.rate(120_000, 10));
+    }
+}
