@@ -328,6 +328,11 @@ public final class GradientAlignmentExperiment implements Experiment {
         }
 
         @Override
+        public long workPerSeed() {
+            return 4L * s.integer("steps") + (long) pixels.length * s.integer("digits.epochs");
+        }
+
+        @Override
         public Map<String, String> figures() {
             return Map.of(GradientAlignmentFigure.NAME, "Cosine between each learner's proposed weight change and the negative "
                     + "gradient of its task loss, over presentations: mean and 95 % t-interval over seeds; below, the loss");

@@ -75,6 +75,7 @@ class RunOutputTest {
                 org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
                 org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
                 org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
+                org.junit.jupiter.params.provider.Arguments.of("gradient-alignment", Map.of("steps", 200, "digits.epochs", 1)),
                 org.junit.jupiter.params.provider.Arguments.of("mnist-local-vs-backprop", Map.of("train_size", 200, "test_size", 100,
                         "hidden", 20, "units_drawn", 20, "local.epochs", 1, "readout.epochs", 1, "backprop.epochs", 2)));
     }
