@@ -69,7 +69,7 @@ public final class Runner {
     public static Result run(RunSpec spec, Path out, Runnable started) {
         Experiment exp;
         try {
-            exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
+            exp = Experiments.get(spec.experiment());
         } catch (UserError e) {
             throw spec.lines().containsKey("experiment") ? new UserError(spec.where("experiment") + ": " + e.getMessage()) : e;
         }
