@@ -38,8 +38,8 @@ public final class Experiments {
         if (ExampleSpecs.names().contains(name)) {
             return of(ExampleSpecs.spec(name));
         }
-        throw new UserError("unknown experiment '" + name + "'; valid experiments are: " + Registry.names(Experiment.class)
-                + "; example specs: " + String.join(", ", ExampleSpecs.names()) + "; or give a YAML spec file.");
+        // the same words as for any registered kind; 'neuroai list' shows the example specs beside them
+        return Registry.get(Experiment.class, name, "experiment");
     }
 
     /**

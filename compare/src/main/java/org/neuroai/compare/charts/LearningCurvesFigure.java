@@ -102,10 +102,15 @@ public final class LearningCurvesFigure {
             if (run.epochSize() > 0) {
                 c.getStyler().setXAxisDecimalPattern("#,##0.#");
             }
+            double top = 0;
             for (Map.Entry<String, Band> e : bands.entrySet()) {
                 e.getValue().draw(c, run, e.getKey(), run.colour(e.getKey()));
                 seeds = Math.max(seeds, e.getValue().seeds());
+                for (double v : e.getValue().high()) {
+                    top = Math.max(top, Math.abs(v));
+                }
             }
+            c.getStyler().setYAxisDecimalPattern(top < 0.01 ? "0.0E0" : "0.0##");
             if (metric.equals("accuracy")) {
                 // accuracy rises, so the lower right corner is where the legend hides least
                 c.getStyler().setYAxisMax(1.0);

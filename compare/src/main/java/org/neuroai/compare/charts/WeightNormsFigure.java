@@ -43,6 +43,8 @@ public final class WeightNormsFigure {
             }
             c.getStyler().setYAxisMin(0.0);
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+            // a single layer needs no legend: the panel title names the learner
+            c.getStyler().setLegendVisible(own.size() > 1);
             panels.add(c);
         }
         if (panels.isEmpty()) {

@@ -586,8 +586,13 @@ public final class ComparisonSpec {
             }
             long weightsEvery = wEvery != null ? wEvery : eval;
             long histEvery = hEvery != null ? hEvery : eval;
-            multiple(weightsEvery, batch, "record.weights.every");
-            multiple(histEvery, batch, "record.histograms.every");
+            // strides left out follow eval_every, whose own mistake is reported once, above
+            if (wEvery != null) {
+                multiple(weightsEvery, batch, "record.weights.every");
+            }
+            if (hEvery != null) {
+                multiple(histEvery, batch, "record.histograms.every");
+            }
             List<String> figures = list(root.get("figures"), "figures", FIGURES);
             int side = task == null ? 0 : (int) Math.round(Math.sqrt(task.inputDim()));
             boolean image = task != null && side * side == task.inputDim() && side >= 4;
