@@ -62,6 +62,17 @@ public final class LearningCurvesFigure {
             return out;
         }
 
+        /** The same band with its interval cut to [lo, hi]. */
+        Band clipped(double lo, double hi) {
+            double[] l = low.clone();
+            double[] h = high.clone();
+            for (int i = 0; i < l.length; i++) {
+                l[i] = Math.max(lo, l[i]);
+                h[i] = Math.min(hi, h[i]);
+            }
+            return new Band(steps, mean, l, h, seeds);
+        }
+
         /** Adds the band (when there are several seeds) and the mean line to a panel. */
         void draw(XYChart c, ComparisonRun run, String label, Color colour) {
             double[] x = run.x(steps);
@@ -104,18 +115,18 @@ public final class LearningCurvesFigure {
             }
             double top = 0;
             for (Map.Entry<String, Band> e : bands.entrySet()) {
-                e.getValue().draw(c, run, e.getKey(), run.colour(e.getKey()));
+                // an interval stops at the possible values: [0, 1] for an accuracy, >= 0 for errors and angles
+                e.getValue().clipped(0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY).draw(c, run, e.getKey(),
+                        run.colour(e.getKey()));
                 seeds = Math.max(seeds, e.getValue().seeds());
                 for (double v : e.getValue().high()) {
                     top = Math.max(top, Math.abs(v));
                 }
             }
             c.getStyler().setYAxisDecimalPattern(top < 0.01 ? "0.0E0" : "0.0##");
-            if (metric.equals("accuracy")) {
-                // accuracy rises, so the lower right corner is where the legend hides least
-                c.getStyler().setYAxisMax(1.0);
-                c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-            }
+            // under the plot, in a row: inside, it would hide some learner's curve whatever the corner
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
             panels.add(c);
         }
         if (panels.isEmpty()) {
@@ -124,6 +135,6 @@ public final class LearningCurvesFigure {
         int columns = Math.min(2, panels.size());
         String subtitle = seeds > 1 ? "lines: mean over " + seeds + " seeds; bands: 95 % t-interval of the mean"
                 : "one seed; run with --seeds 3 or more for intervals";
-        return new Figure("Learning curves " + run.onTask(), subtitle, panels, columns, columns == 1 ? 820 : 560, 340);
+        return new Figure("Learning curves " + run.onTask(), subtitle, panels, columns, columns == 1 ? 820 : 560, 370);
     }
 }
