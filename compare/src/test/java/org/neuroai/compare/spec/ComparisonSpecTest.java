@@ -163,6 +163,14 @@ class ComparisonSpecTest {
     }
 
     @Test
+    void theStartingPointInSpecsIsTheBundledExample() throws java.io.IOException {
+        java.nio.file.Path copy = java.nio.file.Path.of("..", "specs", "digits-features.yaml");
+        assertEquals(ExampleSpecs.text("digits-features"), java.nio.file.Files.readString(copy),
+                "specs/digits-features.yaml and the bundled spec must stay the same");
+        assertEquals("digits-features", ComparisonSpec.read(copy).plan().name());
+    }
+
+    @Test
     void everyBundledSpecIsValid() {
         for (String name : ExampleSpecs.names()) {
             Plan p = ExampleSpecs.spec(name).plan();
