@@ -103,9 +103,9 @@ public record ComparisonRun(Path dir, String name, String task, Map<String, Fami
         };
     }
 
-    /** The colour of a learner. */
+    /** The colour of a learner: the same in every figure of the run, and apart from the others'. */
     Color colour(String learner) {
-        return Palette.of(learner, learners.getOrDefault(learner, Family.BIO));
+        return Palette.distinct(learners).getOrDefault(learner, Palette.GREY);
     }
 
     /** The x axis title. */

@@ -66,7 +66,7 @@ public final class WeightTrajectoriesFigure {
                         continue;
                     }
                     double[][] xy = downsample(syn.getValue());
-                    XYSeries s = Charts.line(c, first ? "layer " + layer.getKey() : layer.getKey() + " " + syn.getKey(),
+                    XYSeries s = Charts.line(c, first ? layer.getKey() : layer.getKey() + " " + syn.getKey(),
                             run.x(xy[0]), xy[1], thin, 0.7f);
                     s.setShowInLegend(first && lines.size() > 1);
                     first = false;
