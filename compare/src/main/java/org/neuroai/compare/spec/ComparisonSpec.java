@@ -477,6 +477,10 @@ public final class ComparisonSpec {
             Params taskParams = null;
             Task task = null;
             JsonNode t = root.get("task");
+            if (t != null && t.isTextual()) {
+                // "task: digits" is short for "task: {name: digits}"
+                t = new ObjectMapper().createObjectNode().set("name", t);
+            }
             if (t == null || !t.isObject()) {
                 problem("task", (t == null ? "missing key 'task'" : "'task' must be a mapping") + "; give task: {name: NAME, ...} "
                         + "with one of: " + Registry.names(TaskFactory.class) + ".");

@@ -147,7 +147,7 @@ class ComparisonSpecTest {
         assertEquals(4, p.learners().get(1).params().integer("batch"), "a network's batch is the spec's");
         assertEquals(List.of("accuracy"), p.metrics());
         assertTrue(!p.figures().contains("receptive-fields"), "xor inputs are not images");
-        Plan digits = ComparisonSpec.parse("task: {name: digits}\nlearners: [{name: o, rule: oja}]\nepochs: 2\n", "t", "t").plan();
+        Plan digits = ComparisonSpec.parse("task: digits\nlearners: [{name: o, rule: oja}]\nepochs: 2\n", "t", "t").plan();
         assertEquals(2L * digits.epochSize(), digits.total());
         assertEquals(1438, digits.epochSize(), "1797 images less round(0.2 x 1797) held out");
         assertTrue(digits.figures().contains("receptive-fields"));
