@@ -38,11 +38,12 @@ public final class WeightNormsFigure {
             for (String layer : own) {
                 Map<String, LearningCurvesFigure.Band> b = LearningCurvesFigure.Band.byLearner(mine, layer);
                 double shade = own.size() == 1 ? 0 : 0.55 * k / (own.size() - 1);
-                b.get(learner).draw(c, run, layer.substring(ComparisonRun.NORM_PREFIX.length()), Palette.shade(run.colour(learner), shade));
+                b.get(learner).clipped(0, Double.POSITIVE_INFINITY).draw(c, run, layer.substring(ComparisonRun.NORM_PREFIX.length()), Palette.shade(run.colour(learner), shade));
                 k++;
             }
             c.getStyler().setYAxisMin(0.0);
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
             // a single layer needs no legend: the panel title names the learner
             c.getStyler().setLegendVisible(own.size() > 1);
             panels.add(c);
@@ -53,6 +54,6 @@ public final class WeightNormsFigure {
         int columns = Math.min(2, panels.size());
         return new Figure("Weight norms per layer " + run.onTask(),
                 "mean over a layer's units of the norm of a unit's incoming weights; lines: mean over seeds, bands: 95 % t-interval",
-                panels, columns, columns == 1 ? 820 : 560, 320);
+                panels, columns, columns == 1 ? 820 : 560, 350);
     }
 }
