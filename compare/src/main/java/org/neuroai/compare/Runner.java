@@ -69,7 +69,7 @@ public final class Runner {
     public static Result run(RunSpec spec, Path out, Runnable started) {
         Experiment exp;
         try {
-            exp = Registry.get(Experiment.class, spec.experiment(), "experiment");
+            exp = Experiments.get(spec.experiment());
         } catch (UserError e) {
             throw spec.lines().containsKey("experiment") ? new UserError(spec.where("experiment") + ": " + e.getMessage()) : e;
         }
@@ -108,7 +108,10 @@ public final class Runner {
                 Stats.write(org.neuroai.core.trace.TraceReader.read(scratch.resolve("curves.csv"), r -> true),
                         scratch.resolve("stats.csv"));
             }
-            Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
+            if (!Files.exists(scratch.resolve("spec.yaml"))) {
+                // an experiment built from a spec file keeps that file as it was written
+                Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
+            }
             Report.write(scratch, exp.description(), prepared.figures(), stepUnit);
             deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);

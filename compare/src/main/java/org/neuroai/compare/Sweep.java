@@ -73,7 +73,7 @@ public final class Sweep {
         }
         List<Point> points = points(grid);
         // check every point before running any, so a mistake in the last value is found at once
-        Experiment exp = org.neuroai.core.Registry.get(Experiment.class, base.experiment(), "experiment");
+        Experiment exp = Experiments.get(base.experiment());
         for (Point p : points) {
             Runner.resolve(exp, base.with(null, null, new LinkedHashMap<>(p.values())));
         }

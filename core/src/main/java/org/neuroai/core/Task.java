@@ -24,4 +24,12 @@ public interface Task {
 
     /** Samples never shown during training, used to evaluate every learner. */
     Split heldOut();
+
+    /**
+     * How many training samples make one epoch (one pass over a fixed training set), or 0 for a
+     * task that draws fresh samples for ever, such as a Gaussian.
+     */
+    default long epochSize() {
+        return 0;
+    }
 }

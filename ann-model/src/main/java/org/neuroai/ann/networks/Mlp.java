@@ -26,8 +26,10 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.InverseSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 /**
  * A multilayer perceptron trained by backpropagation with Deeplearning4j: any number of hidden
@@ -60,13 +62,40 @@ public final class Mlp implements Learner, Predictor {
      * @param bias whether every layer has a bias
      * @param init "random" (Xavier, or He for relu layers) or "zero" (only without hidden layers, which
      *     zero would leave identical)
+     * @param schedule how the learning rate changes with t presentations: "inverse" lr/(1 + t/tau)
+     *     (constant when tau = 0), "constant", "step" lr·decay^floor(t/tau), or "exponential"
+     *     lr·decay^(t/tau)
+     * @param decay the factor of the step and exponential schedules, in (0, 1]
      */
     public record Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
-                         double lr, double tau, int batch, double l2, long weightSeed, boolean bias, String init) {
-        /** Settings with biases and random initial weights. */
+                         double lr, double tau, int batch, double l2, long weightSeed, boolean bias, String init,
+                         String schedule, double decay) {
+        /** Settings with biases, random initial weights and the inverse schedule. */
         public Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
                       double lr, double tau, int batch, double l2, long weightSeed) {
             this(inputs, hidden, outputs, hiddenActivation, output, optimiser, lr, tau, batch, l2, weightSeed, true, "random");
+        }
+
+        /** Settings with the inverse schedule lr/(1 + t/tau). */
+        public Config(int inputs, int[] hidden, int outputs, String hiddenActivation, String output, String optimiser,
+                      double lr, double tau, int batch, double l2, long weightSeed, boolean bias, String init) {
+            this(inputs, hidden, outputs, hiddenActivation, output, optimiser, lr, tau, batch, l2, weightSeed, bias, init,
+                    "inverse", 1.0);
+        }
+
+        /** The learning-rate schedule in Deeplearning4j's terms, per iteration (one gradient step of batch samples). */
+        ISchedule learningRate() {
+            double stepsPerTau = tau / batch;
+            if (!schedule.equals("constant") && !schedule.equals("inverse") && tau <= 0) {
+                throw new UserError("the " + schedule + " schedule needs tau > 0 presentations; give tau, or use schedule constant.");
+            }
+            return switch (schedule) {
+                case "constant" -> new InverseSchedule(ScheduleType.ITERATION, lr, 0.0, 1.0);
+                case "inverse" -> new InverseSchedule(ScheduleType.ITERATION, lr, tau > 0 ? 1.0 / stepsPerTau : 0.0, 1.0);
+                case "step" -> new StepSchedule(ScheduleType.ITERATION, lr, decay, stepsPerTau);
+                case "exponential" -> new ExponentialSchedule(ScheduleType.ITERATION, lr, Math.pow(decay, 1.0 / stepsPerTau));
+                default -> throw new UserError("unknown schedule '" + schedule + "'; valid are: constant, inverse, step, exponential.");
+            };
         }
     }
 
@@ -76,7 +105,7 @@ public final class Mlp implements Learner, Predictor {
      */
     public Mlp(String name, Config c) {
         this.name = name;
-        ISchedule schedule = new InverseSchedule(ScheduleType.ITERATION, c.lr(), c.tau() > 0 ? c.batch() / c.tau() : 0.0, 1.0);
+        ISchedule schedule = c.learningRate();
         IUpdater updater = switch (c.optimiser()) {
             case "sgd" -> new Sgd(schedule);
             case "nesterov" -> new Nesterovs(schedule, 0.9);

@@ -22,21 +22,35 @@ public final class MlpFactory implements NetworkFactory {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(
+        List<ParamSpec> p = new java.util.ArrayList<>(List.of(
                 ParamSpec.text("hidden", "16", "hidden layer sizes, comma-separated (empty for none)"),
                 ParamSpec.integer("outputs", 1, 1, 100_000, "output units"),
                 ParamSpec.choice("activation", "tanh", List.of("relu", "tanh", "sigmoid", "identity"), "hidden activation"),
                 ParamSpec.choice("output", "sigmoid-ce", List.of("softmax-ce", "sigmoid-ce", "sigmoid-mse", "linear-mse"),
-                        "output activation and loss"),
+                        "output activation and loss")));
+        p.addAll(training());
+        p.add(ParamSpec.flag("bias", true, "every layer has a bias"));
+        p.add(ParamSpec.choice("init", "random", List.of("random", "zero"),
+                "initial weights: random (Xavier, He for relu) or zero (only without hidden layers)"));
+        return List.copyOf(p);
+    }
+
+    /**
+     * The parameters of gradient training that every network built on {@link Mlp} accepts:
+     * optimiser, learning rate and its schedule, minibatch size and L2 penalty.
+     */
+    static List<ParamSpec> training() {
+        return List.of(
                 ParamSpec.choice("optimiser", "adam", List.of("sgd", "nesterov", "adam", "rmsprop"),
                         "optimiser (nesterov: SGD with Nesterov momentum 0.9, the momentum method Deeplearning4j provides)"),
                 ParamSpec.positive("lr", 0.01, 10.0, "1", "initial learning rate"),
-                ParamSpec.real("tau", 0, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
+                ParamSpec.choice("schedule", "inverse", List.of("constant", "inverse", "step", "exponential"),
+                        "learning-rate schedule over t presentations: inverse lr/(1+t/tau) (constant when tau=0), constant, "
+                                + "step lr*decay^floor(t/tau), exponential lr*decay^(t/tau)"),
+                ParamSpec.real("tau", 0, 0, 1e12, "presentations", "time constant of the schedule; 0 keeps lr constant under inverse"),
+                ParamSpec.real("decay", 0.5, 1e-6, 1, "1", "factor of the step and exponential schedules per tau presentations"),
                 ParamSpec.integer("batch", 1, 1, 100_000, "samples per gradient step (to convert tau to iterations)"),
-                ParamSpec.real("l2", 0, 0, 10, "1", "L2 weight penalty"),
-                ParamSpec.flag("bias", true, "every layer has a bias"),
-                ParamSpec.choice("init", "random", List.of("random", "zero"),
-                        "initial weights: random (Xavier, He for relu) or zero (only without hidden layers)"));
+                ParamSpec.real("l2", 0, 0, 10, "1", "L2 weight penalty"));
     }
 
     /** Parses the hidden sizes, e.g. "256,128". */
@@ -61,6 +75,6 @@ public final class MlpFactory implements NetworkFactory {
     public Learner create(String name, Params p, int nInputs, long weightSeed) {
         return new Mlp(name, new Mlp.Config(nInputs, hidden(p.string("hidden")), p.integer("outputs"), p.string("activation"),
                 p.string("output"), p.string("optimiser"), p.real("lr"), p.real("tau"), p.integer("batch"), p.real("l2"), weightSeed,
-                p.flag("bias"), p.string("init")));
+                p.flag("bias"), p.string("init"), p.string("schedule"), p.real("decay")));
     }
 }

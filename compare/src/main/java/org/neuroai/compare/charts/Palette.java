@@ -52,6 +52,55 @@ public final class Palette {
     }
 
     /**
+     * Colours for the learners of one comparison: each learner's own colour ({@link #of}) unless an
+     * earlier learner already has it or one close to it, in which case the first free colour of its
+     * family's pool (learning in synapses stays cool, gradient descent warm).
+     *
+     * @param learners learner name to family, in the order they are drawn
+     * @return learner name to colour
+     */
+    public static Map<String, Color> distinct(Map<String, Family> learners) {
+        Map<String, Color> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Family> e : learners.entrySet()) {
+            Color c = of(e.getKey(), e.getValue());
+            if (close(c, out.values())) {
+                Color[] pool = switch (e.getValue()) {
+                    case BIO -> BIO;
+                    case GRADIENT -> GRADIENT;
+                    case BAYESIAN -> BAYESIAN;
+                };
+                for (Color p : pool) {
+                    if (!close(p, out.values())) {
+                        c = p;
+                        break;
+                    }
+                }
+            }
+            out.put(e.getKey(), c);
+        }
+        return out;
+    }
+
+    /**
+     * Whether a colour is hard to tell from one already used: closer than 130 in the "redmean"
+     * weighted RGB distance, a cheap approximation of perceived difference (the Okabe-Ito blue
+     * and bluish green, 140 apart, stay; the bluish green and Tol's teal, 121 apart, do not).
+     */
+    private static boolean close(Color c, java.util.Collection<Color> used) {
+        for (Color u : used) {
+            double r = (c.getRed() + u.getRed()) / 2.0;
+            int dr = c.getRed() - u.getRed();
+            int dg = c.getGreen() - u.getGreen();
+            int db = c.getBlue() - u.getBlue();
+            double d2 = (2 + r / 256) * dr * dr + 4 * dg * dg + (2 + (255 - r) / 256) * db * db;
+            if (d2 < 130 * 130) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Anchors of the diverging map for signed values such as weights: ColorBrewer's RdBu (Brewer
      * 2003), blue for negative, near-white for zero, red for positive; it stays readable with the
      * common forms of colour blindness.

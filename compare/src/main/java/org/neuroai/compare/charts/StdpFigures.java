@@ -146,7 +146,7 @@ public final class StdpFigures {
     }
 
     /** A filled polygon with an outline of the given colour, or none if it is null; in the legend if asked. */
-    private static XYSeries filled(XYChart c, String name, double[] x, double[] y, Color fill, Color line, boolean inLegend) {
+    static XYSeries filled(XYChart c, String name, double[] x, double[] y, Color fill, Color line, boolean inLegend) {
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         s.setFillColor(fill);

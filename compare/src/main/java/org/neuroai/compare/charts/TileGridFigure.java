@@ -21,6 +21,8 @@ import java.util.List;
 public final class TileGridFigure {
     /** Nominal pixels per input pixel. */
     private static final double PIXEL = 1.25;
+    /** Nominal pixels per input pixel for images under 16 pixels a side. */
+    private static final double SMALL_PIXEL = 4.5;
     private static final int GAP = 3;
     private static final int MARGIN = 20;
     private static final int GRID_GAP = 44;
@@ -70,7 +72,8 @@ public final class TileGridFigure {
     }
 
     private int tileSize(Grid g) {
-        return (int) Math.round(g.side() * PIXEL);
+        // small images (such as the 8x8 digits) are enlarged more, so a tile stays big enough to read
+        return (int) Math.round(g.side() * (g.side() < 16 ? SMALL_PIXEL : PIXEL));
     }
 
     private int rows(Grid g) {

@@ -36,8 +36,11 @@ final class PlotCommand implements Callable<Integer> {
             throw new UserError(prov + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
         }
         String name = p.at("/spec/experiment").asText("");
-        Experiment exp = Registry.get(Experiment.class, name, "experiment");
-        exp.redraw(dir, p);
+        if (p.has("comparison")) {
+            org.neuroai.compare.charts.ComparisonRun.of(dir, p).draw();
+        } else {
+            Registry.get(Experiment.class, name, "experiment").redraw(dir, p);
+        }
         spec.commandLine().getOut().println("redrew the figures of " + dir + " (" + name + ")");
         spec.commandLine().getOut().flush();
         return 0;

@@ -22,8 +22,14 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = Report.experimentOf(dir);
-        Experiment exp = Registry.get(Experiment.class, name, "experiment");
-        Report.write(dir, exp.description(), Report.figuresIn(dir), exp.stepUnit());
+        com.fasterxml.jackson.databind.JsonNode comparison = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("provenance.json").toFile()).get("comparison");
+        if (comparison != null) {
+            Report.write(dir, comparison.path("description").asText(name), Report.figuresIn(dir), "presentations");
+        } else {
+            Experiment exp = Registry.get(Experiment.class, name, "experiment");
+            Report.write(dir, exp.description(), Report.figuresIn(dir), exp.stepUnit());
+        }
         spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and report.html");
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,14 +1,13 @@
 package org.neuroai.compare.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.Experiments;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.compare.Summary;
 import org.neuroai.core.spec.RunSpec;
@@ -50,20 +49,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSpec base;
-        boolean isFile = target.endsWith(".yaml") || target.endsWith(".yml") || Files.isRegularFile(Path.of(target));
-        if (isFile) {
-            base = RunSpec.fromYaml(Path.of(target));
-        } else {
-            base = new RunSpec(target, 1, 0, false, Map.of(), "command line");
-        }
+        RunSpec base = Experiments.target(target);
         Map<String, Object> overrides = new LinkedHashMap<>(set);
         if (threads != null) {
             if (threads < 1) {
                 throw new UserError("--threads: " + threads + " is not valid; valid is an integer >= 1.");
             }
-            boolean parallel = Registry.all(Experiment.class).stream().filter(e -> e.name().equals(base.experiment()))
-                    .anyMatch(e -> e.settings().stream().anyMatch(p -> p.name().equals("threads")));
+            boolean parallel = Experiments.get(base.experiment()).settings().stream().anyMatch(p -> p.name().equals("threads"));
             if (parallel) {
                 overrides.put("threads", threads);
             }

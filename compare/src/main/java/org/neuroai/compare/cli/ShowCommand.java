@@ -28,6 +28,12 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (org.neuroai.compare.spec.ExampleSpecs.names().contains(name)) {
+            out.print(org.neuroai.compare.spec.ExampleSpecs.text(name));
+            out.flush();
+            return 0;
+        }
         Experiment e = Registry.get(Experiment.class, name, "experiment");
         Map<String, Object> q = quick ? e.quickSettings() : Map.of();
         PrintWriter pw = spec.commandLine().getOut();

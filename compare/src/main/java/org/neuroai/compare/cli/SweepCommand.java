@@ -1,7 +1,6 @@
 package org.neuroai.compare.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,8 +50,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             g.put(item.substring(0, eq), Arrays.stream(item.substring(eq + 1).split(",")).map(String::trim).toList());
         }
-        boolean isFile = target.endsWith(".yaml") || target.endsWith(".yml") || Files.isRegularFile(Path.of(target));
-        RunSpec base = isFile ? RunSpec.fromYaml(Path.of(target)) : new RunSpec(target, 1, 0, false, Map.of(), "command line");
+        RunSpec base = org.neuroai.compare.Experiments.target(target);
         base = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
         PrintWriter pw = spec.commandLine().getOut();
         Path csv = Sweep.run(base, g, out, line -> {

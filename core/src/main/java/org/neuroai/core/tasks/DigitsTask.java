@@ -122,18 +122,13 @@ public final class DigitsTask implements Task, PrincipalSubspace {
     }
 
     @Override
-    public SampleStream stream(long orderSeed) {
-        return new EpochStream(train.length, orderSeed) {
-            @Override
-            protected double[] input(int i) {
-                return train[i].clone();
-            }
+    public long epochSize() {
+        return train.length;
+    }
 
-            @Override
-            protected double[] target(int i) {
-                return trainTargets[i].clone();
-            }
-        };
+    @Override
+    public SampleStream stream(long orderSeed) {
+        return EpochStream.over(train, trainTargets, orderSeed);
     }
 
     @Override

@@ -26,6 +26,28 @@ abstract class EpochStream implements SampleStream {
         this.order = DigitsTask.permutation(size, rng);
     }
 
+    /**
+     * A stream over fixed samples with their targets, each handed out as a fresh copy.
+     *
+     * @param inputs the samples
+     * @param targets their targets, row by row
+     * @param seed seed of the order
+     * @return the stream
+     */
+    static EpochStream over(double[][] inputs, double[][] targets, long seed) {
+        return new EpochStream(inputs.length, seed) {
+            @Override
+            protected double[] input(int i) {
+                return inputs[i].clone();
+            }
+
+            @Override
+            protected double[] target(int i) {
+                return targets[i].clone();
+            }
+        };
+    }
+
     /** The input of sample i: a new array, the caller's to keep. */
     protected abstract double[] input(int i);
 

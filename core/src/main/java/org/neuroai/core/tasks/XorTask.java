@@ -93,6 +93,12 @@ public final class XorTask implements Task {
         };
     }
 
+    /** An epoch visits the four corners once. */
+    @Override
+    public long epochSize() {
+        return POINTS.length;
+    }
+
     /** The four exact corners with their labels. */
     @Override
     public Split heldOut() {

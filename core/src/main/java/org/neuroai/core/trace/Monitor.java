@@ -47,10 +47,24 @@ public final class Monitor implements AutoCloseable {
 
     /** Records the selected weights of one learner at one step, if the step is due. */
     public void weights(String learner, long seed, long step, WeightView view) {
+        weights(learner, seed, step, view, selection);
+    }
+
+    /**
+     * Records chosen weights of one learner at one step, if the step is due: for learners whose
+     * layers differ in shape, each with its own choice of synapses.
+     *
+     * @param learner the learner's name
+     * @param seed the run's seed
+     * @param step presentations so far
+     * @param view the learner's weights
+     * @param chosen weight group to the flat (row-major) indices to record
+     */
+    public void weights(String learner, long seed, long step, WeightView view, Map<String, int[]> chosen) {
         if (!due(step)) {
             return;
         }
-        for (Map.Entry<String, int[]> e : selection.entrySet()) {
+        for (Map.Entry<String, int[]> e : chosen.entrySet()) {
             String group = e.getKey();
             if (!view.groups().contains(group)) {
                 continue;

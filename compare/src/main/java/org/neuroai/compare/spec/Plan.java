@@ -1,0 +1,92 @@
+package org.neuroai.compare.spec;
+
+import java.util.List;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.network.RuleNetwork;
+import org.neuroai.core.Learner;
+import org.neuroai.core.ParamSpec;
+import org.neuroai.core.Params;
+import org.neuroai.core.Task;
+import org.neuroai.core.TaskFactory;
+
+/**
+ * A checked comparison, ready to run: every value resolved, defaults included.
+ *
+ * @param name the comparison's name
+ * @param description one line saying what is compared
+ * @param taskFactory the task's factory
+ * @param taskParams the task's resolved parameters
+ * @param task the task
+ * @param learners the learners, in spec order
+ * @param length the run's length in its unit (steps or epochs)
+ * @param inEpochs whether the length counts epochs
+ * @param epochSize training samples per epoch (0 for endless tasks)
+ * @param total the run's length in presentations
+ * @param batch samples per step
+ * @param evalEvery presentations between checkpoints
+ * @param seeds number of seeds
+ * @param firstSeed the first seed
+ * @param quick whether the spec asks for the short version
+ * @param quickLength the short version's length, in the run's unit
+ * @param weightSeed a fixed seed of initial weights, or null to derive it from each run's seed
+ * @param threads seeds run in parallel, 0 = one per core
+ * @param metrics metrics to record at checkpoints
+ * @param weightsEvery presentations between weight snapshots
+ * @param maxSynapses recorded synapses per learner and layer, at most
+ * @param histEvery presentations between weight histograms
+ * @param bins histogram bins
+ * @param low lower end of the histograms' range (values below count in the first bin)
+ * @param high upper end (values above count in the last bin)
+ * @param figures figures to draw
+ * @param imageSide side of the square input images, or 0 when inputs are not images
+ */
+public record Plan(String name, String description, TaskFactory taskFactory, Params taskParams, Task task,
+                   List<LearnerPlan> learners, long length, boolean inEpochs, long epochSize, long total, int batch,
+                   long evalEvery, int seeds, long firstSeed, boolean quick, long quickLength, Long weightSeed, int threads,
+                   List<String> metrics, long weightsEvery, int maxSynapses, long histEvery, int bins, double low,
+                   double high, List<String> figures, int imageSide) {
+
+    /**
+     * One learner: a layer of units learning by a plasticity rule, or a network trained by gradient
+     * descent.
+     *
+     * @param name its name in traces and charts
+     * @param rule the plasticity rule, or null for a network
+     * @param network the network, or null for a rule
+     * @param params the rule's or network's resolved parameters
+     * @param units units of a rule's layer
+     * @param activation what a rule's units do with their summed input
+     * @param bias whether a rule's units have a bias weight
+     * @param tau annealing time constant of a rule's eta, in presentations (0: constant)
+     * @param initNorm norm of each initial weight row of a rule's layer
+     * @param ridge whether it is scored through a least-squares readout fitted at each checkpoint
+     */
+    public record LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
+                              Activation activation, boolean bias, double tau, double initNorm, boolean ridge) {
+        /** The declared parameters of its rule or network. */
+        public List<ParamSpec> specs() {
+            return rule != null ? rule.parameters() : network.parameters();
+        }
+
+        /** "rule NAME" or "network NAME". */
+        public String model() {
+            return rule != null ? "rule " + rule.name() : "network " + network.name();
+        }
+
+        /**
+         * A fresh learner.
+         *
+         * @param inputs input dimension
+         * @param weightSeed seed of its initial weights
+         * @return the learner
+         */
+        public Learner build(int inputs, long weightSeed) {
+            if (rule != null) {
+                return new RuleNetwork(name, rule, params, inputs, units, activation, bias, tau, initNorm, weightSeed);
+            }
+            return network.create(name, params, inputs, weightSeed);
+        }
+    }
+}

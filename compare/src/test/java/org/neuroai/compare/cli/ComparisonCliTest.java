@@ -1,0 +1,191 @@
+package org.neuroai.compare.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroai.compare.spec.ExampleSpecs;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+
+/** Comparison specs through the command line: run, --threads, seeds, plot, report, sweep, list and show. */
+class ComparisonCliTest {
+    @TempDir
+    Path tmp;
+
+    /** Two learners on XOR, short: a delta-rule layer with a bias and a small MLP. */
+    private static final String XOR = """
+            name: tiny-xor
+            task: {name: xor}
+            learners:
+              - {name: delta, rule: delta, bias: true, init_norm: 0.7, params: {eta: 0.05}}
+              - {name: mlp, network: mlp, params: {hidden: "4", optimiser: sgd, lr: 0.5}}
+            steps: 120
+            batch: 4
+            eval_every: 40
+            seeds: 3
+            record:
+              metrics: [accuracy, mse]
+              weights: {every: 40, max_synapses: 5}
+              histograms: {every: 40, bins: 10, range: [-2, 2]}
+            figures: [learning-curves, weight-norms, weight-trajectories, weight-histograms]
+            """;
+
+    private Path spec(String name, String yaml) throws IOException {
+        Path f = tmp.resolve(name + ".yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private Path run(Path spec, String out, String... more) {
+        Path dir = tmp.resolve(out);
+        String[] args = new String[4 + more.length];
+        args[0] = "run";
+        args[1] = spec.toString();
+        args[2] = "--out";
+        args[3] = dir.toString();
+        System.arraycopy(more, 0, args, 4, more.length);
+        CliRun o = CliRun.of(args);
+        assertEquals(0, o.code(), o.err());
+        return dir;
+    }
+
+    @Test
+    void tracesAreByteIdenticalWithOneAndTwoThreads() throws IOException {
+        Path s = spec("xor", XOR);
+        Path a = run(s, "one", "--threads", "1");
+        Path b = run(s, "two", "--threads", "2");
+        for (String f : new String[] {"curves.csv", "weights.csv", "histograms.csv"}) {
+            assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), f + " differs");
+        }
+        // every seed ran, every learner was scored at 0, 40, 80 and 120 presentations
+        List<TraceRow> acc = TraceReader.read(a.resolve("curves.csv"), r -> r.metric().equals("accuracy"));
+        assertEquals(3 * 2 * 4, acc.size());
+    }
+
+    @Test
+    void theWeightSeedAndTheDataSeedAreKeptApart() throws IOException {
+        Path s = spec("fixed", XOR.replace("seeds: 3", "seeds: 2\nweight_seed: 11"));
+        Path a = run(s, "a");
+        Map<String, Double> start0 = weights(a, 0, 0);
+        Map<String, Double> start1 = weights(a, 1, 0);
+        assertFalse(start0.isEmpty());
+        assertEquals(start0, start1, "a fixed weight seed: both data orders start from the same weights");
+        assertNotEquals(weights(a, 0, 120), weights(a, 1, 120), "different data orders end in different weights");
+        Path again = run(s, "again");
+        assertEquals(-1L, Files.mismatch(a.resolve("curves.csv"), again.resolve("curves.csv")), "a seed reproduces its run exactly");
+        assertEquals(-1L, Files.mismatch(a.resolve("weights.csv"), again.resolve("weights.csv")));
+        Path derived = run(spec("derived", XOR.replace("seeds: 3", "seeds: 2")), "derived");
+        assertNotEquals(weights(derived, 0, 0), weights(derived, 1, 0), "by default each run seed has its own initial weights");
+    }
+
+    /** learner/layer/index to value at one seed and step. */
+    private static Map<String, Double> weights(Path run, long seed, long step) {
+        return TraceReader.read(run.resolve("weights.csv"), r -> r.seed() == seed && r.step() == step).stream()
+                .collect(Collectors.toMap(r -> r.learner() + "/" + r.metric() + "/" + r.index(), TraceRow::value));
+    }
+
+    @Test
+    void normsAndHistogramsFollowFromTheWeights() throws IOException {
+        Path a = run(spec("xor", XOR), "run");
+        // a rule layer starts with each unit's weight vector (bias included) scaled to init_norm
+        for (TraceRow r : TraceReader.read(a.resolve("curves.csv"), r -> r.metric().equals("norm.w") && r.step() == 0)) {
+            assertEquals(0.7, r.value(), 1e-12, r.toString());
+        }
+        // every histogram counts every weight of its layer: delta 1 unit x (2 inputs + bias);
+        // mlp 4 hidden x 2 inputs, then 1 output x 4 hidden (biases are not weights)
+        Map<String, Double> sums = new HashMap<>();
+        for (TraceRow r : TraceReader.read(a.resolve("histograms.csv"), r -> true)) {
+            sums.merge(r.learner() + "/" + r.metric() + "/" + r.seed() + "/" + r.step(), r.value(), Double::sum);
+        }
+        assertEquals(3 * 4 * 3, sums.size(), "3 layers, 4 snapshots, 3 seeds");
+        sums.forEach((k, v) -> assertEquals(k.startsWith("delta/w") ? 3.0 : k.startsWith("mlp/layer0") ? 8.0 : 4.0, v, k));
+        // at most max_synapses recorded per learner and layer
+        Map<String, Long> perLayer = TraceReader.read(a.resolve("weights.csv"), r -> r.seed() == 0 && r.step() == 0).stream()
+                .collect(Collectors.groupingBy(r -> r.learner() + "/" + r.metric(), Collectors.counting()));
+        assertEquals(Map.of("delta/w", 3L, "mlp/layer0", 5L, "mlp/layer1", 4L), perLayer);
+    }
+
+    @Test
+    void plotRedrawsAndReportRebuildsFromTheFiles() throws IOException {
+        Path a = run(spec("xor", XOR), "run");
+        List<String> figures = List.of("learning_curves", "weight_norms", "weight_trajectories", "weight_histograms");
+        for (String f : figures) {
+            Files.delete(a.resolve(f + ".png"));
+        }
+        CliRun o = CliRun.of("plot", a.toString());
+        assertEquals(0, o.code(), o.err());
+        for (String f : figures) {
+            assertTrue(Files.size(a.resolve(f + ".png")) > 0, f);
+        }
+        Files.delete(a.resolve("report.md"));
+        o = CliRun.of("report", a.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.readString(a.resolve("report.md")).contains("# tiny-xor"));
+        assertTrue(Files.readString(a.resolve("spec.yaml")).equals(XOR), "the spec is kept as written");
+    }
+
+    @Test
+    void aSweepVariesALearnersParameter() throws IOException {
+        Path s = spec("xor", XOR.replace("seeds: 3", "seeds: 1"));
+        CliRun o = CliRun.of("sweep", s.toString(), "--grid", "delta.eta=0.01,0.2", "--out", tmp.resolve("sw").toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = Files.readAllLines(tmp.resolve("sw/sweep.csv"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0.01,delta,accuracy,")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("0.2,delta,accuracy,")), String.join("\n", lines));
+        o = CliRun.of("sweep", s.toString(), "--grid", "delta.eta=0.01,-1", "--out", tmp.resolve("bad").toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("invalid value '-1' for 'delta.eta'"), o.err());
+    }
+
+    @Test
+    void aSpecWithThreeMistakesFailsWithOneLineEachAndWritesNothing() throws IOException {
+        Path s = spec("bad", """
+                task: {name: iris, heldout_fraction: 2}
+                learners:
+                  - {name: d, rule: delta, params: {eta: 5}}
+                steps: 100
+                colour: red
+                """);
+        Path out = tmp.resolve("never");
+        CliRun o = CliRun.of("run", s.toString(), "--out", out.toString());
+        assertEquals(2, o.code(), o.err());
+        List<String> lines = o.err().strip().lines().toList();
+        assertEquals(3, lines.size(), o.err());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("neuroai: " + s + ":")), o.err());
+        assertTrue(o.err().contains(s + ":1: invalid value '2' for 'heldout_fraction'"), o.err());
+        assertTrue(o.err().contains(s + ":3: invalid value '5' for 'eta'"), o.err());
+        assertTrue(o.err().contains(s + ":5: unknown key 'colour'"), o.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void bundledSpecsAreListedShownAndRunByName() {
+        CliRun list = CliRun.of("list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("specs:"), list.out());
+        for (String name : ExampleSpecs.names()) {
+            assertTrue(list.out().contains("  " + name + " "), name);
+            CliRun show = CliRun.of("show", name);
+            assertEquals(ExampleSpecs.text(name), show.out());
+        }
+        Path out = tmp.resolve("iris");
+        CliRun o = CliRun.of("run", "iris-linear", "--quick", "--seeds", "2", "--set", "epochs=2", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("running iris-linear (quick) with 2 seeds"), o.out());
+        // the logistic layer learns Iris: well above the 1/3 of guessing after two epochs
+        double acc = TraceReader.read(out.resolve("curves.csv"), r -> r.learner().equals("logistic") && r.metric().equals("accuracy")
+                && r.step() == 210).stream().mapToDouble(TraceRow::value).average().orElse(0);
+        assertTrue(acc > 0.8, "logistic accuracy " + acc);
+    }
+}
