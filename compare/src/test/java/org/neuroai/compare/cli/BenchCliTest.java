@@ -21,6 +21,29 @@ class BenchCliTest {
     }
 
     @Test
+    void mlpMnistTrainsOnASeededShuffleAndReportsItsOrder() throws IOException {
+        CliRun r = CliRun.of("bench", "mlp-mnist", "--images", "1280", "--seed", "3", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(1280, j.get("images").asInt());
+        assertEquals(3, j.get("seed").asInt());
+        int[] order = SplitMixOrder.permutation(1280, 3);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(order[i], j.get("order_head").get(i).asInt());
+        }
+        // ten batches lift a 10-class network well above chance (0.1) on the test set
+        assertTrue(j.get("test_acc").asDouble() > 0.3, r.out());
+        assertTrue(j.get("samples_per_s").asDouble() > 0);
+    }
+
+    @Test
+    void mlpMnistRefusesMoreImagesThanMnistHas() {
+        CliRun r = CliRun.of("bench", "mlp-mnist", "--images", "70000");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--images must be in [128, 60000]"), r.err());
+    }
+
+    @Test
     void anUnknownBenchmarkIsOneLine() {
         CliRun r = CliRun.of("bench", "nosuch");
         assertEquals(2, r.code());
