@@ -134,11 +134,14 @@ final class BenchCommand implements Callable<Integer> {
             }
             batches.add(new DataSet(Nd4j.create(toFloat(xb)), Nd4j.create(oneHot(yb))));
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (DataSet b : batches) {
             net.fit(b);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         INDArray predicted = net.output(Nd4j.create(toFloat(test.inputs()))).argMax(1);
         int correct = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -154,6 +157,10 @@ final class BenchCommand implements Callable<Integer> {
         out.put("order_head", Arrays.copyOf(order, 5));
         out.put("samples_per_s", n / seconds);
         out.put("train_s", seconds);
+        // CPU time of the training thread (all the work with one OpenMP thread): steadier than the wall time on a
+        // shared machine, since time spent waiting for a core is not counted
+        out.put("train_cpu_s", cpuSeconds);
+        out.put("samples_per_cpu_s", n / cpuSeconds);
         out.put("test_acc", correct / (double) test.size());
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {

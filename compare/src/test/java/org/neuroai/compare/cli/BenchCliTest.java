@@ -34,6 +34,7 @@ class BenchCliTest {
         // ten batches lift a 10-class network well above chance (0.1) on the test set
         assertTrue(j.get("test_acc").asDouble() > 0.3, r.out());
         assertTrue(j.get("samples_per_s").asDouble() > 0);
+        assertTrue(j.get("samples_per_cpu_s").asDouble() > 0);
     }
 
     @Test
