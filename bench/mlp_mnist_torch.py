@@ -8,7 +8,10 @@ same samples in the same order. Prints one JSON object with samples_per_s (train
 time), samples_per_cpu_s (the same by the CPU time of the training thread, which does all the work
 with one thread), test_acc and order_head (the first five sample indices, to check the order against Java's).
 
-Usage: mlp_mnist_torch.py [DATA_DIR] [--seed N]
+Before the clock starts, --warmup iterations (default 100) train a discarded model, as on the Java
+side, where they let the JIT compile the training code.
+
+Usage: mlp_mnist_torch.py [DATA_DIR] [--seed N] [--warmup N]
 """
 import argparse
 import gzip
@@ -57,6 +60,7 @@ def main():
     args = argparse.ArgumentParser()
     args.add_argument("data", nargs="?", default=os.path.join(os.path.dirname(__file__), "..", "data", "mnist"))
     args.add_argument("--seed", type=int, default=1)
+    args.add_argument("--warmup", type=int, default=100, help="iterations of a discarded model before the clock starts")
     a = args.parse_args()
     data = a.data
     threads = int(os.environ.get("BENCH_THREADS", "1"))
@@ -67,10 +71,18 @@ def main():
     y = torch.from_numpy(idx(os.path.join(data, "train-labels-idx1-ubyte.gz")))[order].contiguous()
     xt = torch.from_numpy(idx(os.path.join(data, "t10k-images-idx3-ubyte.gz")))
     yt = torch.from_numpy(idx(os.path.join(data, "t10k-labels-idx1-ubyte.gz")))
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
     n = x.shape[0] // 128 * 128
+    discarded = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    discarded_opt = torch.optim.Adam(discarded.parameters(), lr=1e-3)
+    for i in range(a.warmup):
+        s = i * 128 % n
+        discarded_opt.zero_grad()
+        loss_fn(discarded(x[s:s + 128]), y[s:s + 128]).backward()
+        discarded_opt.step()
+    torch.manual_seed(a.seed)
+    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     c0 = time.thread_time()
     t0 = time.perf_counter()
     for s in range(0, n, 128):
@@ -82,7 +94,7 @@ def main():
     cpu = time.thread_time() - c0
     with torch.no_grad():
         acc = (model(xt).argmax(1) == yt).float().mean().item()
-    print(json.dumps({"framework": "pytorch " + torch.__version__, "threads": threads, "seed": a.seed,
+    print(json.dumps({"framework": "pytorch " + torch.__version__, "threads": threads, "seed": a.seed, "warmup_iterations": a.warmup,
                       "order_head": order[:5], "samples_per_s": n / dt, "train_s": dt, "train_cpu_s": cpu,
                       "samples_per_cpu_s": n / cpu, "test_acc": acc}))
 

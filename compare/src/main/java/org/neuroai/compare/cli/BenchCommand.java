@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--warmup", description = "mlp-mnist: training iterations of a separate, discarded network before the "
+            + "clock starts, so that the timed epoch runs compiled code (default 100; 0 times a cold JVM).")
+    int warmup = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -115,13 +119,15 @@ final class BenchCommand implements Callable<Integer> {
      * The mlp-mnist workload: 784-256-10 ReLU MLP, softmax cross-entropy, Adam 1e-3, batch 128,
      * one epoch over the training images in a seeded shuffled order ({@link SplitMixOrder}, the
      * same order as the PyTorch twin), then test accuracy. Each minibatch is gathered into its own
-     * contiguous float array before the clock starts, so the time is training alone.
+     * contiguous float array before the clock starts, and {@code --warmup} iterations of another
+     * network compile the code first, so the time is the steady training speed.
      */
     private int mlpMnist() throws Exception {
         Dataset train = Datasets.mnistTrain(imagesOr(60000));
         Dataset test = Datasets.mnistTest(10000);
-        Mlp mlp = new Mlp("mlp", new Mlp.Config(784, new int[] {256}, 10, "relu", "softmax-ce", "adam", 1e-3, 0, 128, 0, seed));
-        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = mlp.network();
+        if (warmup < 0) {
+            throw new UserError("--warmup must be >= 0 iterations, not " + warmup + ".");
+        }
         int[] order = SplitMixOrder.permutation(train.size(), seed);
         int n = train.size() / 128 * 128;
         java.util.List<DataSet> batches = new java.util.ArrayList<>();
@@ -134,6 +140,12 @@ final class BenchCommand implements Callable<Integer> {
             }
             batches.add(new DataSet(Nd4j.create(toFloat(xb)), Nd4j.create(oneHot(yb))));
         }
+        Mlp.Config config = new Mlp.Config(784, new int[] {256}, 10, "relu", "softmax-ce", "adam", 1e-3, 0, 128, 0, seed);
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork discarded = new Mlp("warmup", config).network();
+        for (int i = 0; i < warmup; i++) {
+            discarded.fit(batches.get(i % batches.size()));
+        }
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new Mlp("mlp", config).network();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -153,6 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         out.put("native", nativeBuild());
         out.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
         out.put("seed", seed);
+        out.put("warmup_iterations", warmup);
         out.put("images", n);
         out.put("order_head", Arrays.copyOf(order, 5));
         out.put("samples_per_s", n / seconds);

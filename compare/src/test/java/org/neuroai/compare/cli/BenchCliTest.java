@@ -22,7 +22,7 @@ class BenchCliTest {
 
     @Test
     void mlpMnistTrainsOnASeededShuffleAndReportsItsOrder() throws IOException {
-        CliRun r = CliRun.of("bench", "mlp-mnist", "--images", "1280", "--seed", "3", "--json");
+        CliRun r = CliRun.of("bench", "mlp-mnist", "--images", "1280", "--seed", "3", "--warmup", "2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(1280, j.get("images").asInt());
@@ -35,6 +35,16 @@ class BenchCliTest {
         assertTrue(j.get("test_acc").asDouble() > 0.3, r.out());
         assertTrue(j.get("samples_per_s").asDouble() > 0);
         assertTrue(j.get("samples_per_cpu_s").asDouble() > 0);
+    }
+
+    @Test
+    void theWarmupNetworkLeavesTheTimedOneUntouched() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode cold = m.readTree(CliRun.of("bench", "mlp-mnist", "--images", "640", "--warmup", "0", "--json").out());
+        JsonNode warm = m.readTree(CliRun.of("bench", "mlp-mnist", "--images", "640", "--warmup", "7", "--json").out());
+        assertEquals(7, warm.get("warmup_iterations").asInt());
+        // same seed, same order, same initial weights: the same predictions on all 10,000 test images
+        assertEquals(cold.get("test_acc").asDouble(), warm.get("test_acc").asDouble(), 0.0);
     }
 
     @Test
