@@ -17,7 +17,6 @@ import org.neuroai.core.trace.MemorySink;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +40,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", description = "Timed repeats of each configuration (default 5).")
     int repeats = 5;
 
-    @Option(names = "--images", description = "MNIST training images per repeat (default 25600, i.e. 200 batches of 128).")
-    int images = 25600;
+    @Option(names = "--images", description = "MNIST training images per repeat (listener-overhead: default 25600, i.e. 200 "
+            + "batches of 128; mlp-mnist: default all 60000).")
+    Integer images;
+
+    @Option(names = "--seed", description = "mlp-mnist: seed of the initial weights and of the order of the training images "
+            + "(default 1).")
+    long seed = 1;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
+
+    @Option(names = "--warmup", description = "mlp-mnist: training iterations of a separate, discarded network before the "
+            + "clock starts, so that the timed epoch runs compiled code (default 100; 0 times a cold JVM).")
+    int warmup = 100;
 
     @Spec
     CommandSpec spec;
@@ -58,10 +66,11 @@ final class BenchCommand implements Callable<Integer> {
         if (!name.equals("listener-overhead")) {
             throw new UserError("unknown benchmark '" + name + "'; valid benchmarks are: listener-overhead, mlp-mnist.");
         }
-        if (repeats < 1 || images < 128 || images > 60000) {
-            throw new UserError("--repeats must be >= 1 and --images in [128, 60000].");
+        int count = imagesOr(25600);
+        if (repeats < 1) {
+            throw new UserError("--repeats must be >= 1.");
         }
-        Dataset d = Datasets.mnistTrain(images);
+        Dataset d = Datasets.mnistTrain(count);
         double[][] y = new double[d.size()][10];
         for (int i = 0; i < d.size(); i++) {
             y[i][d.labels()[i]] = 1;
@@ -78,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         double mr = median(recorded);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", name);
-        out.put("workload", "784-256-10 ReLU MLP, softmax cross-entropy, Adam 1e-3, batch 128, " + images + " MNIST images");
+        out.put("workload", "784-256-10 ReLU MLP, softmax cross-entropy, Adam 1e-3, batch 128, " + count + " MNIST images");
         out.put("stride_iterations", DEFAULT_STRIDE);
         out.put("repeats", repeats);
         out.put("median_s_without", mp);
@@ -97,29 +106,54 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The --images value, or the benchmark's default; checked against the size of MNIST. */
+    private int imagesOr(int fallback) {
+        int n = images == null ? fallback : images;
+        if (n < 128 || n > 60000) {
+            throw new UserError("--images must be in [128, 60000] (MNIST has 60000 training images), not " + n + ".");
+        }
+        return n;
+    }
+
     /**
      * The mlp-mnist workload: 784-256-10 ReLU MLP, softmax cross-entropy, Adam 1e-3, batch 128,
-     * one epoch over the 60,000 training images in file order, then test accuracy. The minibatches
-     * are built before the clock starts (as views of one float array), so the time is training.
+     * one epoch over the training images in a seeded shuffled order ({@link SplitMixOrder}, the
+     * same order as the PyTorch twin), then test accuracy. Each minibatch is gathered into its own
+     * contiguous float array before the clock starts, and {@code --warmup} iterations of another
+     * network compile the code first, so the time is the steady training speed.
      */
     private int mlpMnist() throws Exception {
-        Dataset train = Datasets.mnistTrain(60000);
+        Dataset train = Datasets.mnistTrain(imagesOr(60000));
         Dataset test = Datasets.mnistTest(10000);
-        Mlp mlp = new Mlp("mlp", new Mlp.Config(784, new int[] {256}, 10, "relu", "softmax-ce", "adam", 1e-3, 0, 128, 0, 1));
-        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = mlp.network();
-        INDArray x = Nd4j.create(toFloat(train.inputs()));
-        INDArray y = Nd4j.create(oneHot(train.labels()));
+        if (warmup < 0) {
+            throw new UserError("--warmup must be >= 0 iterations, not " + warmup + ".");
+        }
+        int[] order = SplitMixOrder.permutation(train.size(), seed);
         int n = train.size() / 128 * 128;
         java.util.List<DataSet> batches = new java.util.ArrayList<>();
         for (int s = 0; s < n; s += 128) {
-            batches.add(new DataSet(x.get(NDArrayIndex.interval(s, s + 128), NDArrayIndex.all()),
-                    y.get(NDArrayIndex.interval(s, s + 128), NDArrayIndex.all())));
+            double[][] xb = new double[128][];
+            int[] yb = new int[128];
+            for (int i = 0; i < 128; i++) {
+                xb[i] = train.inputs()[order[s + i]];
+                yb[i] = train.labels()[order[s + i]];
+            }
+            batches.add(new DataSet(Nd4j.create(toFloat(xb)), Nd4j.create(oneHot(yb))));
         }
+        Mlp.Config config = new Mlp.Config(784, new int[] {256}, 10, "relu", "softmax-ce", "adam", 1e-3, 0, 128, 0, seed);
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork discarded = new Mlp("warmup", config).network();
+        for (int i = 0; i < warmup; i++) {
+            discarded.fit(batches.get(i % batches.size()));
+        }
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new Mlp("mlp", config).network();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (DataSet b : batches) {
             net.fit(b);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         INDArray predicted = net.output(Nd4j.create(toFloat(test.inputs()))).argMax(1);
         int correct = 0;
         for (int i = 0; i < test.size(); i++) {
@@ -128,18 +162,39 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("framework", "deeplearning4j " + org.neuroai.core.Provenance.libraryVersion("org.deeplearning4j", "deeplearning4j-nn"));
         out.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        out.put("native", nativeBuild());
+        out.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "unset"));
+        out.put("seed", seed);
+        out.put("warmup_iterations", warmup);
+        out.put("images", n);
+        out.put("order_head", Arrays.copyOf(order, 5));
         out.put("samples_per_s", n / seconds);
         out.put("train_s", seconds);
+        // CPU time of the training thread (all the work with one OpenMP thread): steadier than the wall time on a
+        // shared machine, since time spent waiting for a core is not counted
+        out.put("train_cpu_s", cpuSeconds);
+        out.put("samples_per_cpu_s", n / cpuSeconds);
         out.put("test_acc", correct / (double) test.size());
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             pw.println(new ObjectMapper().writeValueAsString(out));
         } else {
-            pw.printf(Locale.ROOT, "mlp-mnist: %.0f samples/s (%.2f s for one epoch), test accuracy %.4f%n", n / seconds, seconds,
-                    correct / (double) test.size());
+            pw.printf(Locale.ROOT, "mlp-mnist: %.0f samples/s (%.2f s for one epoch of %d images), test accuracy %.4f "
+                    + "(seed %d; ND4J %s, OpenBLAS core %s)%n", n / seconds, seconds, n, correct / (double) test.size(), seed,
+                    out.get("native"), out.get("openblas_coretype"));
         }
         pw.flush();
         return 0;
+    }
+
+    /**
+     * Which build of ND4J's native library was loaded (linux-x86_64, linux-x86_64-avx2 or
+     * linux-x86_64-avx512): the folder it was unpacked from.
+     */
+    private static String nativeBuild() {
+        String path = org.bytedeco.javacpp.Loader.getLoadedLibraries().getOrDefault("jnind4jcpu", "");
+        java.nio.file.Path folder = java.nio.file.Path.of(path).getParent();
+        return folder == null ? "unknown" : folder.getFileName().toString();
     }
 
     private static float[][] toFloat(double[][] a) {
