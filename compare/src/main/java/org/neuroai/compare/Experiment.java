@@ -53,6 +53,17 @@ public interface Experiment extends Registered {
         throw new org.neuroai.core.UserError("experiment '" + name() + "' cannot redraw its figures from files; run it again.");
     }
 
+    /**
+     * The loss landscapes this experiment can draw from a finished run's weights.csv ({@code neuroai
+     * landscape}, or the setting {@code landscape}); none by default.
+     *
+     * @param settings the run's resolved settings
+     * @return one surface per learner that has a loss over weights it recorded
+     */
+    default List<org.neuroai.compare.landscape.Surface> landscapes(Params settings) {
+        return List.of();
+    }
+
     /** A validated run. */
     interface Prepared {
         /**
