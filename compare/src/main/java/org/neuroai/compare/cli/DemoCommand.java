@@ -37,7 +37,9 @@ final class DemoCommand implements Callable<Integer> {
         for (Experiment e : exps) {
             pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
             pw.flush();
-            RunSpec s = new RunSpec(e.name(), seeds, 0, true, Map.of(), "demo");
+            // experiments that can draw loss landscapes draw them in the demo
+            boolean landscape = e.settings().stream().anyMatch(p -> p.name().equals("landscape"));
+            RunSpec s = new RunSpec(e.name(), seeds, 0, true, landscape ? Map.of("landscape", true) : Map.of(), "demo");
             Runner.Result r = Runner.run(s, out.resolve(e.name()));
             Summary.print(pw, r);
             results.add(r);
