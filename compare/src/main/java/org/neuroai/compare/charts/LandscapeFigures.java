@@ -129,8 +129,8 @@ public final class LandscapeFigures {
                     "final weights \u03b8_T (loss " + ContourFigure.significant(r.finalLoss()) + ")"));
         }
         String title = experiment + ": the loss around each learner's final weights, on a random plane";
-        String subtitle = "\u03b8_T + a\u03b4 + b\u03b7; each unit's incoming weights in \u03b4 and \u03b7 scaled to their norm in \u03b8_T, biases held "
-                + "(Li et al. 2018); seed " + seed(results);
+        String subtitle = "\u03b8_T + a\u03b4 + b\u03b7, \u03b4 and \u03b7 Gaussian with each unit's incoming weights scaled to their norm in \u03b8_T "
+                + "and bias vectors held (Li et al. 2018); seed " + seed(results);
         return new ContourFigure(title, subtitle, panels, 3);
     }
 

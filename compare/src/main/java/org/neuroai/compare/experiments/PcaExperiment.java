@@ -140,7 +140,7 @@ public final class PcaExperiment implements Experiment {
                 new Surface(OJA, "Oja (1 unit) on J\u2081(w) = E\u2016x \u2212 ww\u1d40x\u2016\u00b2", loss,
                         List.of(new Block("w", 1, d, Block.Filters.ROWS)), Losses.tied(c, 1), List.of()),
                 new Surface(GHA, "GHA (" + k + " units) on J(W) = E\u2016x \u2212 W\u1d40Wx\u2016\u00b2", loss, List.of(encoder),
-                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "autoencoder's encoder as W, on GHA's J(W)", List.of(encoder)))),
+                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "autoencoder's encoder as W", List.of(encoder)))),
                 new Surface(AUTOENCODER, "Autoencoder on its own loss (encoder and decoder)", loss,
                         List.of(encoder, new Block("decoder", k, d, Block.Filters.COLUMNS)), Losses.autoencoder(c, k), List.of()));
     }

@@ -137,10 +137,10 @@ public final class XorExperiment implements Experiment {
                         List.of(new Block("w", hidden, 2, Block.Filters.ROWS), new Block("bias0", hidden, 1, Block.Filters.BIAS),
                                 new Block("layer1", 1, hidden, Block.Filters.ROWS), new Block("bias1", 1, 1, Block.Filters.BIAS)),
                         Losses.mlpCrossEntropy(hidden, corners.inputs(), corners.targets()), List.of()),
-                new Surface(DELTA, "Delta rule on its squared error (3 weights)", "squared error on the 4 corners (target units\u00b2)",
+                new Surface(DELTA, "Delta rule on its squared error (3 weights, bias in the filter)", "squared error on the 4 corners (target units\u00b2)",
                         List.of(single), Losses.linearMse(corners.inputs(), corners.targets()),
-                        List.of(new Surface.Walker(HEBB, "supervised Hebb (descends no loss; on delta's)", List.of(single)),
-                                new Surface.Walker(PERCEPTRON, "perceptron (descends no loss; on delta's)", List.of(single)))));
+                        List.of(new Surface.Walker(HEBB, "supervised Hebb (no loss of its own)", List.of(single)),
+                                new Surface.Walker(PERCEPTRON, "perceptron (no loss of its own)", List.of(single)))));
     }
 
     @Override
