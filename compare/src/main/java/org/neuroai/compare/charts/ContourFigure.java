@@ -169,12 +169,6 @@ public final class ContourFigure {
                 (int) Math.round(LOW.getBlue() + t * (HIGH.getBlue() - LOW.getBlue())));
     }
 
-    /** The colour of the band that holds t. */
-    static Color band(double t) {
-        int b = Math.min(BANDS - 1, (int) (t * BANDS));
-        return colour((b + 0.5) / BANDS);
-    }
-
     private void paintPanel(Graphics2D g, Panel p) {
         int pw = PANEL_WIDTH - LEFT - RIGHT;
         int ph = PANEL_HEIGHT - TOP - BOTTOM;
@@ -189,7 +183,10 @@ public final class ContourFigure {
                 t[i][j] = sc.t(p.z()[i][j]);
             }
         }
-        g.drawImage(bands(t, pw * 2, ph * 2), LEFT, TOP, pw, ph, null);
+        // twice the nominal resolution for the PNG; SVG and PDF embed the bitmap at the nominal one,
+        // which keeps them small and quick to write (the iso-lines over it stay vector)
+        int res = g instanceof de.erichseifert.vectorgraphics2d.VectorGraphics2D ? 1 : 2;
+        g.drawImage(bands(t, pw * res, ph * res), LEFT, TOP, pw, ph, null);
         AffineTransform toPx = new AffineTransform(pw / (x1 - x0), 0, 0, -ph / (y1 - y0), LEFT - x0 * pw / (x1 - x0),
                 TOP + ph + y0 * ph / (y1 - y0));
         Shape clip = g.getClip();
@@ -252,7 +249,11 @@ public final class ContourFigure {
 
     /** The filled bands as an image, the grid values interpolated bilinearly. */
     private static BufferedImage bands(double[][] t, int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] colours = new int[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            colours[b] = colour((b + 0.5) / BANDS).getRGB();
+        }
+        int[] pixels = new int[w * h];
         int ny = t.length;
         int nx = t[0].length;
         for (int py = 0; py < h; py++) {
@@ -264,9 +265,11 @@ public final class ContourFigure {
                 int j = Math.min(nx - 2, (int) gx);
                 double fx = gx - j;
                 double v = (1 - fy) * ((1 - fx) * t[i][j] + fx * t[i][j + 1]) + fy * ((1 - fx) * t[i + 1][j] + fx * t[i + 1][j + 1]);
-                img.setRGB(px, py, band(v).getRGB());
+                pixels[py * w + px] = colours[Math.max(0, Math.min(BANDS - 1, (int) (v * BANDS)))];
             }
         }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, pixels, 0, w);
         return img;
     }
 

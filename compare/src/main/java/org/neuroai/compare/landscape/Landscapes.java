@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -83,26 +81,19 @@ public final class Landscapes {
      * @return one result per surface
      */
     public static List<Result> compute(Path weights, List<Surface> surfaces, Options o) {
-        Map<String, List<Block>> layouts = new LinkedHashMap<>();
+        List<Surface.Walker> walkers = new ArrayList<>();
         for (Surface s : surfaces) {
-            layouts.put(s.learner(), s.layout());
-            for (Surface.Walker w : s.guests()) {
-                layouts.put(w.learner() + "\u0000" + s.learner(), w.layout());
-            }
+            walkers.add(new Surface.Walker(s.learner(), s.learner(), s.layout()));
+            walkers.addAll(s.guests());
         }
-        Map<String, List<Block>> byLearner = new LinkedHashMap<>();
-        Map<String, Trajectory> read = new LinkedHashMap<>();
-        // a learner read with two different layouts (owner of one surface, guest of another) is read twice
-        for (Map.Entry<String, List<Block>> e : layouts.entrySet()) {
-            String learner = e.getKey().split("\u0000")[0];
-            byLearner.clear();
-            byLearner.put(learner, e.getValue());
-            read.put(e.getKey(), Trajectory.read(weights, o.seed(), byLearner).get(learner));
-        }
+        List<Trajectory> read = Trajectory.read(weights, o.seed(), walkers);
         List<Result> results = new ArrayList<>();
+        int next = 0;
         for (Surface s : surfaces) {
-            results.add(compute(s, read.get(s.learner()), s.guests().stream()
-                    .map(w -> read.get(w.learner() + "\u0000" + s.learner())).toList(), o));
+            Trajectory owner = read.get(next++);
+            List<Trajectory> guests = read.subList(next, next + s.guests().size());
+            next += s.guests().size();
+            results.add(compute(s, owner, guests, o));
         }
         return results;
     }

@@ -3,6 +3,7 @@ package org.neuroai.compare.landscape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,16 +32,20 @@ public record Trajectory(String learner, long[] steps, double[][] theta) {
     }
 
     /**
-     * Reads the trajectories of several learners of one seed.
+     * Reads the trajectories of several learners of one seed, each with its own blocks; a learner
+     * may be read more than once with different blocks.
      *
      * @param file the run's weights.csv
      * @param seed the seed
-     * @param layouts each learner's blocks
-     * @return each learner's trajectory, at the checkpoints where all its blocks were recorded
+     * @param walkers the learners with the blocks to read
+     * @return one trajectory per walker, in order, at the checkpoints where all its blocks were recorded
      * @throws UserError when the seed, a learner or a block is missing from the file
      */
-    public static Map<String, Trajectory> read(Path file, long seed, Map<String, List<Block>> layouts) {
-        Set<String> learners = layouts.keySet();
+    public static List<Trajectory> read(Path file, long seed, List<Surface.Walker> walkers) {
+        Set<String> learners = new HashSet<>();
+        for (Surface.Walker w : walkers) {
+            learners.add(w.learner());
+        }
         Set<Long> seeds = new TreeSet<>();
         // learner -> step -> group -> index -> value
         Map<String, TreeMap<Long, Map<String, Map<Integer, Double>>>> all = new HashMap<>();
@@ -54,9 +59,9 @@ public record Trajectory(String learner, long[] steps, double[][] theta) {
         if (!seeds.contains(seed)) {
             throw new UserError(file + ": no weights of seed " + seed + "; valid seeds are: " + seeds + ".");
         }
-        Map<String, Trajectory> out = new HashMap<>();
-        for (Map.Entry<String, List<Block>> e : layouts.entrySet()) {
-            String learner = e.getKey();
+        List<Trajectory> out = new ArrayList<>();
+        for (Surface.Walker w : walkers) {
+            String learner = w.learner();
             TreeMap<Long, Map<String, Map<Integer, Double>>> byStep = all.get(learner);
             if (byStep == null) {
                 throw new UserError(file + ": no weights of learner '" + learner + "' (seed " + seed + "); the landscape needs "
@@ -65,20 +70,19 @@ public record Trajectory(String learner, long[] steps, double[][] theta) {
             List<Long> steps = new ArrayList<>();
             List<double[]> theta = new ArrayList<>();
             for (Map.Entry<Long, Map<String, Map<Integer, Double>>> s : byStep.entrySet()) {
-                double[] v = vector(s.getValue(), e.getValue());
+                double[] v = vector(s.getValue(), w.layout());
                 if (v != null) {
                     steps.add(s.getKey());
                     theta.add(v);
                 }
             }
             if (theta.size() < 2) {
-                Block b = e.getValue().get(e.getValue().size() - 1);
+                Block b = w.layout().get(w.layout().size() - 1);
                 throw new UserError(file + ": learner '" + learner + "' has fewer than two checkpoints with all of its weights ("
-                        + groups(e.getValue()) + "; e.g. '" + b.group() + "' " + b.rows() + " x " + b.cols()
+                        + groups(w.layout()) + "; e.g. '" + b.group() + "' " + b.rows() + " x " + b.cols()
                         + "); this run was recorded without them, so run the experiment again.");
             }
-            out.put(learner, new Trajectory(learner, steps.stream().mapToLong(Long::longValue).toArray(),
-                    theta.toArray(new double[0][])));
+            out.add(new Trajectory(learner, steps.stream().mapToLong(Long::longValue).toArray(), theta.toArray(new double[0][])));
         }
         return out;
     }
