@@ -64,6 +64,21 @@ public interface Experiment extends Registered {
         return List.of();
     }
 
+    /**
+     * The resolved settings of a finished run, from its provenance.json.
+     *
+     * @param e the run's experiment
+     * @param provenance the parsed provenance.json
+     * @param runDir the run's folder, to name in errors
+     * @return the settings
+     * @throws org.neuroai.core.UserError when a recorded setting is unknown or out of range
+     */
+    @SuppressWarnings("unchecked")
+    static Params settingsOf(Experiment e, com.fasterxml.jackson.databind.JsonNode provenance, Path runDir) {
+        Map<String, Object> set = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(provenance.at("/spec/set"), Map.class);
+        return Params.resolve(e.settings(), set == null ? Map.of() : set, runDir.resolve("provenance.json") + ": spec.set");
+    }
+
     /** A validated run. */
     interface Prepared {
         /**

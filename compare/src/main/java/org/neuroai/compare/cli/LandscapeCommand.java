@@ -1,7 +1,6 @@
 package org.neuroai.compare.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,9 +73,7 @@ final class LandscapeCommand implements Callable<Integer> {
         JsonNode p = PlotCommand.provenance(dir);
         String name = p.at("/spec/experiment").asText("");
         Experiment exp = Registry.get(Experiment.class, name, "experiment");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> set = new ObjectMapper().convertValue(p.at("/spec/set"), Map.class);
-        Params settings = Params.resolve(exp.settings(), set == null ? Map.of() : set, prov + ": spec.set");
+        Params settings = Experiment.settingsOf(exp, p, dir);
         List<Surface> all = exp.landscapes(settings);
         if (all.isEmpty()) {
             throw new UserError(prov + ": a run of '" + name + "', which has no loss landscapes; valid are runs of: "

@@ -102,6 +102,7 @@ public final class PcaExperiment implements Experiment {
         }
         PcaFigures.draw(runDir, prov.at("/spec/set/task").asText(), prov.at("/spec/set/k").asInt(), values,
                 prov.at("/spec/first_seed").asLong());
+        Landscapes.redraw(this, runDir, prov);
     }
 
     /** The task the settings name. */

@@ -115,6 +115,7 @@ public final class XorExperiment implements Experiment {
                     + "it does not come from a " + name() + " run.");
         }
         org.neuroai.compare.charts.XorFigures.draw(runDir, set.path("mlp.hidden").asInt());
+        Landscapes.redraw(this, runDir, prov);
     }
 
     /**

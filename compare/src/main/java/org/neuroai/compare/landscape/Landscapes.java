@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Runner;
 import org.neuroai.compare.charts.LandscapeFigures;
 import org.neuroai.core.UserError;
@@ -251,6 +252,22 @@ public final class Landscapes {
             Runner.deleteTree(scratch);
         }
         return written;
+    }
+
+    /**
+     * For {@code neuroai plot}: redraws the landscapes of a run whose setting {@code landscape} was
+     * on, as the run drew them; does nothing for other runs.
+     *
+     * @param e the run's experiment
+     * @param runDir the run's folder
+     * @param provenance its provenance.json
+     * @throws IOException when a file cannot be written
+     */
+    public static void redraw(Experiment e, Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
+        org.neuroai.core.Params settings = Experiment.settingsOf(e, provenance, runDir);
+        if (settings.flag("landscape")) {
+            write(runDir, e.landscapes(settings), Options.defaults(provenance.at("/spec/first_seed").asLong()), e.name());
+        }
     }
 
     private static void writeCsv(Path dir, List<Result> results) throws IOException {

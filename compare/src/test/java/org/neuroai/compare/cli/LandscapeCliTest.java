@@ -56,6 +56,22 @@ class LandscapeCliTest {
     }
 
     @Test
+    void plotRedrawsTheLandscapesOfARunThatDrewThem() throws IOException {
+        Path copy = tmp.resolve("xor-plot");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(xor)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("landscape")).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        CliRun o = CliRun.of("plot", copy.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.exists(copy.resolve("landscape_pca.png")));
+        assertEquals(Files.readAllLines(xor.resolve("landscape_2d.csv")), Files.readAllLines(copy.resolve("landscape_2d.csv")),
+                "the same landscape from the same files, random directions included");
+    }
+
+    @Test
     void theDeltaRuleLossFromItsRecordedWeightsIsTheMseItReported() throws IOException {
         List<TraceRow> mse = TraceReader.read(xor.resolve("curves.csv"), r -> r.learner().equals("delta") && r.metric().equals("mse"));
         TraceRow last = mse.get(mse.size() - 1);
