@@ -12,6 +12,7 @@ import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.neuroai.compare.landscape.Landscapes;
+import org.neuroai.compare.landscape.Surface;
 import org.neuroai.core.Family;
 
 /**
@@ -31,15 +32,25 @@ public final class LandscapeFigures {
     private LandscapeFigures() {}
 
     /**
-     * The figures' captions, for reports.
+     * The figures' captions, for reports: what each figure shows and, panel by panel, which loss.
      *
+     * @param surfaces the landscapes drawn
      * @return base name to caption
      */
-    public static Map<String, String> captions() {
+    public static Map<String, String> captions(List<Surface> surfaces) {
+        List<String> panels = new ArrayList<>();
+        for (Surface s : surfaces) {
+            String guests = String.join(", ", s.guests().stream().map(Surface.Walker::label).toList());
+            panels.add(s.title() + (guests.isEmpty() ? "" : ", with " + guests));
+        }
+        String which = " Panels: " + String.join("; ", panels) + ".";
         Map<String, String> f = new LinkedHashMap<>();
-        f.put(LINE, "Loss landscape, 1-D: each learner's loss on the straight line from its initial to its final weights");
-        f.put(RANDOM, "Loss landscape on a plane of two filter-normalised random directions through each learner's final weights");
-        f.put(PCA, "Loss landscape on the plane of the first two principal components of each weight trajectory, trajectories drawn on it");
+        f.put(LINE, "Loss landscape, 1-D: each learner's loss on the straight line from its initial to its final weights, "
+                + "one panel per loss.");
+        f.put(RANDOM, "Loss landscape on a plane of two filter-normalised random directions through each learner's final weights."
+                + which);
+        f.put(PCA, "Loss landscape on the plane of the first two principal components of each learner's weight trajectory, "
+                + "its checkpoints projected onto it." + which);
         return f;
     }
 

@@ -334,7 +334,7 @@ public final class PcaExperiment implements Experiment {
             f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");
             f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
             if (s.flag("landscape")) {
-                f.putAll(LandscapeFigures.captions());
+                f.putAll(LandscapeFigures.captions(new PcaExperiment().landscapes(s)));
             }
             return f;
         }

@@ -310,7 +310,7 @@ public final class XorExperiment implements Experiment {
             f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");
             f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
             if (s.flag("landscape")) {
-                f.putAll(LandscapeFigures.captions());
+                f.putAll(LandscapeFigures.captions(new XorExperiment().landscapes(s)));
             }
             return f;
         }
