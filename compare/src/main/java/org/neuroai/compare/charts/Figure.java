@@ -172,6 +172,9 @@ public final class Figure {
         if (formats.contains("png")) {
             png(dir, base, width, height, painter);
         }
+        if (!formats.contains("svg") && !formats.contains("pdf")) {
+            return;
+        }
         VectorGraphics2D vg = new VectorGraphics2D();
         painter.accept(vg);
         for (String format : new String[] {"svg", "pdf"}) {
