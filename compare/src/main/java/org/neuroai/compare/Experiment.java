@@ -53,6 +53,32 @@ public interface Experiment extends Registered {
         throw new org.neuroai.core.UserError("experiment '" + name() + "' cannot redraw its figures from files; run it again.");
     }
 
+    /**
+     * The loss landscapes this experiment can draw from a finished run's weights.csv ({@code neuroai
+     * landscape}, or the setting {@code landscape}); none by default.
+     *
+     * @param settings the run's resolved settings
+     * @return one surface per learner that has a loss over weights it recorded
+     */
+    default List<org.neuroai.compare.landscape.Surface> landscapes(Params settings) {
+        return List.of();
+    }
+
+    /**
+     * The resolved settings of a finished run, from its provenance.json.
+     *
+     * @param e the run's experiment
+     * @param provenance the parsed provenance.json
+     * @param runDir the run's folder, to name in errors
+     * @return the settings
+     * @throws org.neuroai.core.UserError when a recorded setting is unknown or out of range
+     */
+    @SuppressWarnings("unchecked")
+    static Params settingsOf(Experiment e, com.fasterxml.jackson.databind.JsonNode provenance, Path runDir) {
+        Map<String, Object> set = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(provenance.at("/spec/set"), Map.class);
+        return Params.resolve(e.settings(), set == null ? Map.of() : set, runDir.resolve("provenance.json") + ": spec.set");
+    }
+
     /** A validated run. */
     interface Prepared {
         /**

@@ -144,7 +144,13 @@ public final class Runner {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /**
+     * Deletes a file or a folder with everything in it; nothing happens when it does not exist.
+     *
+     * @param p the file or folder
+     * @throws IOException when something cannot be deleted
+     */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

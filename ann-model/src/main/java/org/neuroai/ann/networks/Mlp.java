@@ -37,12 +37,15 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * sigmoid with binary cross-entropy, or a linear or sigmoid output with mean squared error).
  *
  * <p>Weight groups: "w" is the first hidden layer's incoming weights, one row per hidden unit (a
- * hidden unit's receptive field); "layerN" is layer N's weights, one row per unit of that layer.
+ * hidden unit's receptive field); "layerN" is layer N's weights, one row per unit of that layer;
+ * "biasN" (present when the layers have biases) is layer N's biases, one row of one value per unit.
+ * Together the "layerN" and "biasN" groups are the network's whole parameter vector.
  */
 public final class Mlp implements Learner, Predictor {
     private final String name;
     private final MultiLayerNetwork net;
     private final int layers;
+    private final boolean bias;
     private long presentations;
 
     /**
@@ -149,6 +152,7 @@ public final class Mlp implements Learner, Predictor {
         net = new MultiLayerNetwork(conf);
         net.init();
         layers = c.hidden().length + 1;
+        bias = c.bias();
     }
 
     static Activation activation(String key) {
@@ -246,10 +250,17 @@ public final class Mlp implements Learner, Predictor {
                 for (int i = 0; i < layers; i++) {
                     g.add("layer" + i);
                 }
+                for (int i = 0; bias && i < layers; i++) {
+                    g.add("bias" + i);
+                }
                 return g;
             }
 
             private INDArray param(String group) {
+                if (group.startsWith("bias")) {
+                    // 1 x nOut: as a column, one row per unit
+                    return net.getParam(Integer.parseInt(group.substring(4)) + "_b").reshape(-1, 1);
+                }
                 int layer = group.equals("w") ? 0 : Integer.parseInt(group.substring(5));
                 return net.getParam(layer + "_W").transpose();
             }

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
@@ -27,6 +28,8 @@ import org.knowm.xchart.XYChart;
 public final class Figure {
     /** Height of the title band, in nominal pixels. */
     static final int TITLE_HEIGHT = 58;
+    /** The formats a figure can be written in. */
+    public static final Set<String> FORMATS = Set.of("png", "svg", "pdf");
     private final String title;
     private final String subtitle;
     private final List<XYChart> panels;
@@ -126,6 +129,18 @@ public final class Figure {
     }
 
     /**
+     * Writes the figure in the chosen formats only.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @param formats a subset of {@link #FORMATS}
+     * @throws IOException when a file cannot be written
+     */
+    public void save(Path dir, String base, Set<String> formats) throws IOException {
+        write(dir, base, width(), height(), this::paint, formats);
+    }
+
+    /**
      * Writes a drawing as {@code base.png} (at twice its nominal size) and {@code base.svg}.
      *
      * @param dir the folder
@@ -136,7 +151,44 @@ public final class Figure {
      * @throws IOException when a file cannot be written
      */
     static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
+        write(dir, base, width, height, painter, FORMATS);
+    }
+
+    /**
+     * Writes a drawing in the chosen formats: {@code base.png} (at twice its nominal size),
+     * {@code base.svg}, {@code base.pdf}.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @param width nominal width in pixels
+     * @param height nominal height in pixels
+     * @param painter draws the whole figure in nominal pixels
+     * @param formats a subset of {@link #FORMATS}
+     * @throws IOException when a file cannot be written
+     */
+    static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter, Set<String> formats)
+            throws IOException {
         Files.createDirectories(dir);
+        if (formats.contains("png")) {
+            png(dir, base, width, height, painter);
+        }
+        if (!formats.contains("svg") && !formats.contains("pdf")) {
+            return;
+        }
+        VectorGraphics2D vg = new VectorGraphics2D();
+        painter.accept(vg);
+        for (String format : new String[] {"svg", "pdf"}) {
+            if (!formats.contains(format)) {
+                continue;
+            }
+            Document doc = Processors.get(format).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
+            try (OutputStream out = Files.newOutputStream(dir.resolve(base + "." + format))) {
+                doc.writeTo(out);
+            }
+        }
+    }
+
+    private static void png(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
         int scale = 2;
         BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -144,15 +196,6 @@ public final class Figure {
         painter.accept(g);
         g.dispose();
         ImageIO.write(img, "png", dir.resolve(base + ".png").toFile());
-
-        VectorGraphics2D vg = new VectorGraphics2D();
-        painter.accept(vg);
-        for (String format : new String[] {"svg", "pdf"}) {
-            Document doc = Processors.get(format).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
-            try (OutputStream out = Files.newOutputStream(dir.resolve(base + "." + format))) {
-                doc.writeTo(out);
-            }
-        }
     }
 
     /**

@@ -200,35 +200,13 @@ public final class XorFigures {
     private static void contour(XYChart c, Grid g, Color colour) {
         List<Double> px = new ArrayList<>();
         List<Double> py = new ArrayList<>();
-        double[] ex = new double[4];
-        double[] ey = new double[4];
-        for (int i = 0; i + 1 < g.ys().length; i++) {
-            for (int j = 0; j + 1 < g.xs().length; j++) {
-                // corners counter-clockwise from bottom-left; edges 0: bottom, 1: right, 2: top, 3: left
-                double[] v = {g.out()[i][j] - THRESHOLD, g.out()[i][j + 1] - THRESHOLD, g.out()[i + 1][j + 1] - THRESHOLD,
-                    g.out()[i + 1][j] - THRESHOLD};
-                double[] cx = {g.xs()[j], g.xs()[j + 1], g.xs()[j + 1], g.xs()[j]};
-                double[] cy = {g.ys()[i], g.ys()[i], g.ys()[i + 1], g.ys()[i + 1]};
-                int k = 0;
-                for (int e = 0; e < 4; e++) {
-                    int a = e;
-                    int b = (e + 1) % 4;
-                    if ((v[a] >= 0) != (v[b] >= 0)) {
-                        double t = v[a] / (v[a] - v[b]);
-                        ex[k] = cx[a] + t * (cx[b] - cx[a]);
-                        ey[k] = cy[a] + t * (cy[b] - cy[a]);
-                        k++;
-                    }
-                }
-                for (int m = 0; m + 1 < k; m += 2) {
-                    px.add(ex[m]);
-                    py.add(ey[m]);
-                    px.add(ex[m + 1]);
-                    py.add(ey[m + 1]);
-                    px.add(Double.NaN);
-                    py.add(Double.NaN);
-                }
-            }
+        for (double[] seg : ContourFigure.isoSegments(g.xs(), g.ys(), g.out(), THRESHOLD)) {
+            px.add(seg[0]);
+            py.add(seg[1]);
+            px.add(seg[2]);
+            py.add(seg[3]);
+            px.add(Double.NaN);
+            py.add(Double.NaN);
         }
         if (px.isEmpty()) {
             return;

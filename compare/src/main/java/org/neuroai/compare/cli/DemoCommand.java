@@ -42,7 +42,9 @@ final class DemoCommand implements Callable<Integer> {
                 pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
                 pw.flush();
             }
-            RunSpec s = new RunSpec(e.name(), seeds, 0, true, Map.of(), "demo");
+            // experiments that can draw loss landscapes draw them in the demo
+            boolean landscape = e.settings().stream().anyMatch(p -> p.name().equals("landscape"));
+            RunSpec s = new RunSpec(e.name(), seeds, 0, true, landscape ? Map.of("landscape", true) : Map.of(), "demo");
             Runner.Result r = ProgressDisplay.run(s, out.resolve(e.name()), spec.commandLine().getErr(),
                     ProgressDisplay.Mode.choose(quiet, false), () -> { });
             if (!quiet) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "neuroai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learning in synapses and learning by gradient descent, side by side on the same tasks.",
-        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class, SweepCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, LandscapeCommand.class, ReportCommand.class, SweepCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for a mistake the user can fix. */
     public static final int USER_ERROR = 2;

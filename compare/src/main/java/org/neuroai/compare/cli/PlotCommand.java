@@ -23,18 +23,28 @@ final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() throws IOException {
+    /**
+     * The provenance.json of a run folder.
+     *
+     * @param dir the folder
+     * @return its parsed provenance
+     * @throws UserError when the folder holds no run or the file is not JSON
+     */
+    static JsonNode provenance(Path dir) {
         Path prov = dir.resolve("provenance.json");
         if (!Files.isRegularFile(prov)) {
             throw new UserError(dir + ": not a run folder (no provenance.json); give a folder written by 'neuroai run'.");
         }
-        JsonNode p;
         try {
-            p = new ObjectMapper().readTree(prov.toFile());
+            return new ObjectMapper().readTree(prov.toFile());
         } catch (IOException e) {
             throw new UserError(prov + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
         }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        JsonNode p = provenance(dir);
         String name = p.at("/spec/experiment").asText("");
         if (p.has("comparison")) {
             org.neuroai.compare.charts.ComparisonRun.of(dir, p).draw();

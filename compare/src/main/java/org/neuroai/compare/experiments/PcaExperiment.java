@@ -13,7 +13,12 @@ import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.LandscapeFigures;
 import org.neuroai.compare.charts.PcaFigures;
+import org.neuroai.compare.landscape.Block;
+import org.neuroai.compare.landscape.Landscapes;
+import org.neuroai.compare.landscape.Losses;
+import org.neuroai.compare.landscape.Surface;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
@@ -75,6 +80,7 @@ public final class PcaExperiment implements Experiment {
                 ParamSpec.positive("ae.lr", 0.01, 10, "1", "initial learning rate of the autoencoder"),
                 ParamSpec.real("ae.tau", 2000, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
                 ParamSpec.text("extra_rules", "", "comma-separated registered rules to run as more bio learners with k units"),
+                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -96,14 +102,54 @@ public final class PcaExperiment implements Experiment {
         }
         PcaFigures.draw(runDir, prov.at("/spec/set/task").asText(), prov.at("/spec/set/k").asInt(), values,
                 prov.at("/spec/first_seed").asLong());
+        Landscapes.redraw(this, runDir, prov);
+    }
+
+    /** The task the settings name. */
+    private static Task task(Params s) {
+        String taskName = s.string("task");
+        TaskFactory tf = Registry.get(TaskFactory.class, taskName, "task");
+        Map<String, Object> taskParams = taskName.equals("gaussian") ? Map.of("d", s.integer("d")) : Map.of();
+        return tf.create(Params.resolve(tf.parameters(), taskParams, "task " + taskName));
+    }
+
+    /**
+     * Three landscapes, all of the expected reconstruction error E‖x − x̂‖² under the task's
+     * covariance C = Σ λ_i u_i u_iᵀ, in closed form: Oja's unit on the one-unit tied loss J₁(w);
+     * GHA on the k-unit tied loss J(W) = E‖x − WᵀWx‖², with the autoencoder's encoder drawn on it
+     * as if it were W (its decoder left aside); and the autoencoder on its own loss over its whole
+     * parameter vector, encoder and decoder.
+     */
+    @Override
+    public List<Surface> landscapes(Params s) {
+        PrincipalSubspace task = (PrincipalSubspace) task(s);
+        double[] lambda = task.eigenvalues();
+        int d = lambda.length;
+        int k = Math.min(s.integer("k"), d);
+        double[][] u = task.principalAxes(d);
+        double[][] c = new double[d][d];
+        for (int m = 0; m < d; m++) {
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    c[i][j] += lambda[m] * u[m][i] * u[m][j];
+                }
+            }
+        }
+        String loss = "reconstruction error E\u2016x \u2212 x\u0302\u2016\u00b2 (input units\u00b2)";
+        Block encoder = new Block("w", k, d, Block.Filters.ROWS);
+        return List.of(
+                new Surface(OJA, "Oja (1 unit) on J\u2081(w) = E\u2016x \u2212 ww\u1d40x\u2016\u00b2", loss,
+                        List.of(new Block("w", 1, d, Block.Filters.ROWS)), Losses.tied(c, 1), List.of()),
+                new Surface(GHA, "GHA (" + k + " units) on J(W) = E\u2016x \u2212 W\u1d40Wx\u2016\u00b2", loss, List.of(encoder),
+                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "autoencoder's encoder as W", List.of(encoder)))),
+                new Surface(AUTOENCODER, "Autoencoder on its own loss (encoder and decoder)", loss,
+                        List.of(encoder, new Block("decoder", k, d, Block.Filters.COLUMNS)), Losses.autoencoder(c, k), List.of()));
     }
 
     @Override
     public Prepared prepare(Params s, long[] seeds) {
         String taskName = s.string("task");
-        TaskFactory tf = Registry.get(TaskFactory.class, taskName, "task");
-        Map<String, Object> taskParams = taskName.equals("gaussian") ? Map.of("d", s.integer("d")) : Map.of();
-        Task task = tf.create(Params.resolve(tf.parameters(), taskParams, "task " + taskName));
+        Task task = task(s);
         int d = task.inputDim();
         int k = s.integer("k");
         if (k > d) {
@@ -201,11 +247,9 @@ public final class PcaExperiment implements Experiment {
         @Override
         public Map<String, Object> run(Path out) throws IOException {
             int d = task.inputDim();
-            int[] all = new int[k * d];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            Map<String, int[]> selection = Map.of("w", all, "decoder", all);
+            Map<String, int[]> selection = new LinkedHashMap<>();
+            selection.put("w", Monitor.all(k * d));
+            selection.put("decoder", Monitor.all(k * d));
             int threads = Seeds.threads(s.integer("threads"), seeds.length);
             SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
             SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
@@ -223,6 +267,9 @@ public final class PcaExperiment implements Experiment {
             weights.join();
             writeAxes(out.resolve("principal_axes.csv"));
             PcaFigures.draw(out, task.name(), k, ((PrincipalSubspace) task).eigenvalues(), seeds[0]);
+            if (s.flag("landscape")) {
+                Landscapes.write(out, new PcaExperiment().landscapes(s), Landscapes.Options.defaults(seeds[0]), "pca");
+            }
             Map<String, Object> facts = new LinkedHashMap<>();
             Map<String, String> families = new LinkedHashMap<>();
             for (Learner l : learners(seeds[0])) {
@@ -291,6 +338,9 @@ public final class PcaExperiment implements Experiment {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");
             f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
+            if (s.flag("landscape")) {
+                f.putAll(LandscapeFigures.captions(new PcaExperiment().landscapes(s)));
+            }
             return f;
         }
     }

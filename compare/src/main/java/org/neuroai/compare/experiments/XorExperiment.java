@@ -14,7 +14,13 @@ import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.LandscapeFigures;
 import org.neuroai.compare.charts.XorFigures;
+import org.neuroai.compare.landscape.Block;
+import org.neuroai.compare.landscape.Landscapes;
+import org.neuroai.compare.landscape.Losses;
+import org.neuroai.compare.landscape.Surface;
+import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -91,6 +97,7 @@ public final class XorExperiment implements Experiment {
                 ParamSpec.integer("mlp.hidden", 8, 2, 1024, "hidden tanh units of the mlp"),
                 ParamSpec.positive("mlp.lr", 0.02, 10, "1", "learning rate of the mlp (Adam)"),
                 ParamSpec.integer("grid", 81, 11, 401, "grid points per side of the decision-region figure"),
+                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -107,6 +114,33 @@ public final class XorExperiment implements Experiment {
                     + "it does not come from a " + name() + " run.");
         }
         org.neuroai.compare.charts.XorFigures.draw(runDir, set.path("mlp.hidden").asInt());
+        Landscapes.redraw(this, runDir, prov);
+    }
+
+    /**
+     * Two landscapes, both on the four exact corners (the noise-free task): the MLP's binary
+     * cross-entropy over its whole parameter vector (hidden weights, hidden biases, output weights,
+     * output bias), and the delta rule's squared error over its 3 weights (2 inputs and the bias),
+     * the loss it descends. Supervised Hebb and the perceptron descend no loss; they are drawn on the
+     * delta rule's landscape as rules that move in the same 3-weight space. The MLP's biases are
+     * held on its random plane (Li et al. 2018); the single unit's bias is part of its one filter,
+     * since on XOR its final input weights are near 0 and a plane of them alone would be flat.
+     */
+    @Override
+    public List<Surface> landscapes(Params s) {
+        int hidden = s.integer("mlp.hidden");
+        Split corners = new XorTask(s.real("noise")).heldOut();
+        Block single = new Block("w", 1, 3, Block.Filters.ROWS);
+        return List.of(
+                new Surface(MLP, "MLP by backprop: cross-entropy over all " + (4 * hidden + 1) + " parameters",
+                        "cross-entropy on the 4 corners (nats)",
+                        List.of(new Block("w", hidden, 2, Block.Filters.ROWS), new Block("bias0", hidden, 1, Block.Filters.BIAS),
+                                new Block("layer1", 1, hidden, Block.Filters.ROWS), new Block("bias1", 1, 1, Block.Filters.BIAS)),
+                        Losses.mlpCrossEntropy(hidden, corners.inputs(), corners.targets()), List.of()),
+                new Surface(DELTA, "Delta rule on its squared error (3 weights, bias in the filter)", "squared error on the 4 corners (target units\u00b2)",
+                        List.of(single), Losses.linearMse(corners.inputs(), corners.targets()),
+                        List.of(new Surface.Walker(HEBB, "supervised Hebb (no loss of its own)", List.of(single)),
+                                new Surface.Walker(PERCEPTRON, "perceptron (no loss of its own)", List.of(single)))));
     }
 
     @Override
@@ -162,16 +196,20 @@ public final class XorExperiment implements Experiment {
         @Override
         public Map<String, Object> run(Path out) throws IOException {
             int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            int[] all = new int[2 * s.integer("mlp.hidden")];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
+            int hidden = s.integer("mlp.hidden");
+            // the single layers' 3 weights and the mlp's whole parameter vector (hidden weights, biases,
+            // output weights and bias), so a run's loss landscape can be drawn from its files
+            Map<String, int[]> selection = new LinkedHashMap<>();
+            selection.put("w", Monitor.all(2 * hidden));
+            selection.put("bias0", Monitor.all(hidden));
+            selection.put("layer1", Monitor.all(hidden));
+            selection.put("bias1", Monitor.all(1));
             List<Learner> first;
             SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
             SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
             List<Monitor> monitors = new ArrayList<>();
             for (int i = 0; i < seeds.length; i++) {
-                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), Map.of("w", all)));
+                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), selection));
             }
             first = Seeds.inParallel(seeds, threads, (i, seed) -> {
                 try (Monitor monitor = monitors.get(i)) {
@@ -183,6 +221,9 @@ public final class XorExperiment implements Experiment {
             writeBoundary(out.resolve("boundary.csv"), first, seeds[0]);
             writePoints(out.resolve("points.csv"), task.heldOut());
             XorFigures.draw(out, s.integer("mlp.hidden"));
+            if (s.flag("landscape")) {
+                Landscapes.write(out, new XorExperiment().landscapes(s), Landscapes.Options.defaults(seeds[0]), "xor");
+            }
             Map<String, Object> facts = new LinkedHashMap<>();
             Map<String, String> families = new LinkedHashMap<>();
             for (Learner l : first) {
@@ -257,6 +298,9 @@ public final class XorExperiment implements Experiment {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");
             f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
+            if (s.flag("landscape")) {
+                f.putAll(LandscapeFigures.captions(new XorExperiment().landscapes(s)));
+            }
             return f;
         }
     }

@@ -32,6 +32,20 @@ public final class Monitor implements AutoCloseable {
         this.selection = new LinkedHashMap<>(selection);
     }
 
+    /**
+     * The indices 0, 1, ..., n − 1: a selection that records a whole group of n weights.
+     *
+     * @param n the group's size
+     * @return the indices
+     */
+    public static int[] all(int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return idx;
+    }
+
     /** Whether weights are due at this step. */
     public boolean due(long step) {
         return step % stride == 0;

@@ -1,0 +1,493 @@
+package org.neuroai.compare.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Filled contour plots of a function on a grid, with paths drawn over them: a title band over a
+ * grid of panels, each with its axes, its own colour bar and a legend of its paths. The filled
+ * bands are a bitmap; iso-lines, paths, axes and text are vector shapes, so SVG and PDF stay sharp.
+ * The colour scale is logarithmic when the values span more than {@link #LOG_RATIO}. Saved like
+ * {@link Figure}: PNG at twice the nominal size, SVG and PDF.
+ */
+public final class ContourFigure {
+    /** Values spanning more than this ratio (all positive) get a logarithmic colour scale. */
+    public static final double LOG_RATIO = 30;
+    /** Number of filled bands. */
+    static final int BANDS = 12;
+    private static final int PANEL_WIDTH = 540;
+    private static final int PANEL_HEIGHT = 480;
+    private static final int LEFT = 70;
+    private static final int TOP = 44;
+    private static final int RIGHT = 104;
+    private static final int BOTTOM = 92;
+    private static final Color INK = new Color(0x222222);
+    private static final Color AXIS = new Color(0x999999);
+    /** The colour scale, light for low values, dark for high: greys, so that learners' colours stand out. */
+    private static final Color LOW = new Color(0xFAFAFA);
+    private static final Color HIGH = new Color(0x5A5A5A);
+
+    /**
+     * A path over the contours, with its start and end marked.
+     *
+     * @param label legend entry
+     * @param colour line colour
+     * @param x x coordinates
+     * @param y y coordinates
+     * @param dashed whether the line is dashed (a learner drawn on another's landscape)
+     */
+    public record Trace(String label, Color colour, double[] x, double[] y, boolean dashed) {}
+
+    /**
+     * One panel.
+     *
+     * @param title what it shows
+     * @param xLabel x-axis title with unit
+     * @param yLabel y-axis title with unit
+     * @param xs grid x coordinates, increasing
+     * @param ys grid y coordinates, increasing
+     * @param z values, {@code z[i][j]} at (xs[j], ys[i])
+     * @param zLabel what the colours are, with unit
+     * @param traces paths drawn over the contours
+     * @param origin a point to mark with a cross (e.g. the final weights), or null
+     * @param originLabel its legend entry
+     */
+    public record Panel(String title, String xLabel, String yLabel, double[] xs, double[] ys, double[][] z, String zLabel,
+                        List<Trace> traces, double[] origin, String originLabel) {}
+
+    private final String title;
+    private final String subtitle;
+    private final List<Panel> panels;
+    private final int columns;
+
+    /**
+     * @param title what the figure shows
+     * @param subtitle how to read it
+     * @param panels the panels, row by row
+     * @param columns panels per row
+     */
+    public ContourFigure(String title, String subtitle, List<Panel> panels, int columns) {
+        this.title = title;
+        this.subtitle = subtitle;
+        this.panels = List.copyOf(panels);
+        this.columns = Math.min(columns, Math.max(1, panels.size()));
+    }
+
+    /** The title. */
+    public String title() {
+        return title;
+    }
+
+    /** The panels. */
+    public List<Panel> panels() {
+        return panels;
+    }
+
+    /** Nominal width in pixels. */
+    public int width() {
+        return columns * PANEL_WIDTH;
+    }
+
+    /** Nominal height in pixels. */
+    public int height() {
+        return Figure.TITLE_HEIGHT + (panels.size() + columns - 1) / columns * PANEL_HEIGHT;
+    }
+
+    /**
+     * Writes the figure.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @param formats a subset of {@link Figure#FORMATS}
+     * @throws IOException when a file cannot be written
+     */
+    public void save(Path dir, String base, Set<String> formats) throws IOException {
+        Figure.write(dir, base, width(), height(), this::paint, formats);
+    }
+
+    private void paint(Graphics2D g) {
+        Figure.paintTitle(g, width(), height(), title, subtitle);
+        for (int i = 0; i < panels.size(); i++) {
+            AffineTransform saved = g.getTransform();
+            g.translate((i % columns) * PANEL_WIDTH, Figure.TITLE_HEIGHT + (i / columns) * PANEL_HEIGHT);
+            paintPanel(g, panels.get(i));
+            g.setTransform(saved);
+        }
+    }
+
+    /** The colour scale of a panel: value to position in [0, 1]. */
+    record Scale(double lo, double hi, boolean log) {
+        static Scale of(double[][] z) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            boolean log = lo > 0 && hi / lo > LOG_RATIO;
+            if (hi <= lo) {
+                hi = lo + Math.max(1e-12, Math.abs(lo) * 1e-6);
+            }
+            return new Scale(lo, hi, log);
+        }
+
+        double t(double v) {
+            double t = log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
+            return Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 1;
+        }
+
+        double value(double t) {
+            return log ? lo * Math.pow(hi / lo, t) : lo + t * (hi - lo);
+        }
+    }
+
+    static Color colour(double t) {
+        return new Color((int) Math.round(LOW.getRed() + t * (HIGH.getRed() - LOW.getRed())),
+                (int) Math.round(LOW.getGreen() + t * (HIGH.getGreen() - LOW.getGreen())),
+                (int) Math.round(LOW.getBlue() + t * (HIGH.getBlue() - LOW.getBlue())));
+    }
+
+    private void paintPanel(Graphics2D g, Panel p) {
+        int pw = PANEL_WIDTH - LEFT - RIGHT;
+        int ph = PANEL_HEIGHT - TOP - BOTTOM;
+        double x0 = p.xs()[0];
+        double x1 = p.xs()[p.xs().length - 1];
+        double y0 = p.ys()[0];
+        double y1 = p.ys()[p.ys().length - 1];
+        Scale sc = Scale.of(p.z());
+        double[][] t = new double[p.ys().length][p.xs().length];
+        for (int i = 0; i < t.length; i++) {
+            for (int j = 0; j < t[i].length; j++) {
+                t[i][j] = sc.t(p.z()[i][j]);
+            }
+        }
+        // twice the nominal resolution for the PNG; SVG and PDF embed the bitmap at the nominal one,
+        // which keeps them small and quick to write (the iso-lines over it stay vector)
+        int res = g instanceof de.erichseifert.vectorgraphics2d.VectorGraphics2D ? 1 : 2;
+        g.drawImage(bands(t, pw * res, ph * res), LEFT, TOP, pw, ph, null);
+        AffineTransform toPx = new AffineTransform(pw / (x1 - x0), 0, 0, -ph / (y1 - y0), LEFT - x0 * pw / (x1 - x0),
+                TOP + ph + y0 * ph / (y1 - y0));
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(LEFT, TOP, pw, ph));
+        g.setColor(new Color(255, 255, 255, 150));
+        g.setStroke(new BasicStroke(0.7f));
+        for (int b = 1; b < BANDS; b++) {
+            g.draw(toPx.createTransformedShape(isoLine(p.xs(), p.ys(), t, (double) b / BANDS)));
+        }
+        for (Trace tr : p.traces()) {
+            Path2D.Double path = new Path2D.Double();
+            for (int i = 0; i < tr.x().length; i++) {
+                if (i == 0) {
+                    path.moveTo(tr.x()[i], tr.y()[i]);
+                } else {
+                    path.lineTo(tr.x()[i], tr.y()[i]);
+                }
+            }
+            g.setColor(tr.colour());
+            g.setStroke(stroke(tr.dashed()));
+            g.draw(toPx.createTransformedShape(path));
+            double[] s = point(toPx, tr.x()[0], tr.y()[0]);
+            double[] e = point(toPx, tr.x()[tr.x().length - 1], tr.y()[tr.y().length - 1]);
+            g.setStroke(new BasicStroke(2f));
+            g.setColor(Color.WHITE);
+            g.fill(new Ellipse2D.Double(s[0] - 5, s[1] - 5, 10, 10));
+            g.setColor(tr.colour());
+            g.draw(new Ellipse2D.Double(s[0] - 5, s[1] - 5, 10, 10));
+            g.fill(new Ellipse2D.Double(e[0] - 5, e[1] - 5, 10, 10));
+            g.setColor(INK);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(new Ellipse2D.Double(e[0] - 5, e[1] - 5, 10, 10));
+        }
+        if (p.origin() != null) {
+            double[] o = point(toPx, p.origin()[0], p.origin()[1]);
+            g.setColor(INK);
+            g.setStroke(new BasicStroke(2.2f));
+            g.draw(new Line2D.Double(o[0] - 6, o[1] - 6, o[0] + 6, o[1] + 6));
+            g.draw(new Line2D.Double(o[0] - 6, o[1] + 6, o[0] + 6, o[1] - 6));
+        }
+        g.setClip(clip);
+        g.setColor(AXIS);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(LEFT, TOP, pw, ph));
+        axes(g, p, toPx, pw, ph);
+        colourBar(g, sc, p.zLabel(), LEFT + pw + 18, TOP, ph);
+        legend(g, p, TOP + ph + 58);
+    }
+
+    private static BasicStroke stroke(boolean dashed) {
+        return dashed ? new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f)
+                : new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    private static double[] point(AffineTransform tx, double x, double y) {
+        double[] p = {x, y};
+        tx.transform(p, 0, p, 0, 1);
+        return p;
+    }
+
+    /** The filled bands as an image, the grid values interpolated bilinearly. */
+    private static BufferedImage bands(double[][] t, int w, int h) {
+        int[] colours = new int[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            colours[b] = colour((b + 0.5) / BANDS).getRGB();
+        }
+        int[] pixels = new int[w * h];
+        int ny = t.length;
+        int nx = t[0].length;
+        for (int py = 0; py < h; py++) {
+            double gy = (1 - (py + 0.5) / h) * (ny - 1);
+            int i = Math.min(ny - 2, (int) gy);
+            double fy = gy - i;
+            for (int px = 0; px < w; px++) {
+                double gx = (px + 0.5) / w * (nx - 1);
+                int j = Math.min(nx - 2, (int) gx);
+                double fx = gx - j;
+                double v = (1 - fy) * ((1 - fx) * t[i][j] + fx * t[i][j + 1]) + fy * ((1 - fx) * t[i + 1][j] + fx * t[i + 1][j + 1]);
+                pixels[py * w + px] = colours[Math.max(0, Math.min(BANDS - 1, (int) (v * BANDS)))];
+            }
+        }
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, pixels, 0, w);
+        return img;
+    }
+
+    /** The level set t = level by marching squares, in data coordinates. */
+    static Path2D.Double isoLine(double[] xs, double[] ys, double[][] t, double level) {
+        Path2D.Double path = new Path2D.Double();
+        for (double[] seg : isoSegments(xs, ys, t, level)) {
+            path.moveTo(seg[0], seg[1]);
+            path.lineTo(seg[2], seg[3]);
+        }
+        return path;
+    }
+
+    /**
+     * The level set v = level of a function on a grid, by marching squares: one segment
+     * {x0, y0, x1, y1} for each grid cell it crosses (two in a saddle cell).
+     *
+     * @param xs grid x coordinates
+     * @param ys grid y coordinates
+     * @param v values, {@code v[i][j]} at (xs[j], ys[i])
+     * @param level the level
+     * @return the segments, row by row of cells
+     */
+    static List<double[]> isoSegments(double[] xs, double[] ys, double[][] v, double level) {
+        List<double[]> out = new ArrayList<>();
+        double[] ex = new double[4];
+        double[] ey = new double[4];
+        for (int i = 0; i + 1 < ys.length; i++) {
+            for (int j = 0; j + 1 < xs.length; j++) {
+                // corners counter-clockwise from bottom-left; edges 0: bottom, 1: right, 2: top, 3: left
+                double[] c = {v[i][j] - level, v[i][j + 1] - level, v[i + 1][j + 1] - level, v[i + 1][j] - level};
+                double[] cx = {xs[j], xs[j + 1], xs[j + 1], xs[j]};
+                double[] cy = {ys[i], ys[i], ys[i + 1], ys[i + 1]};
+                int k = 0;
+                for (int e = 0; e < 4; e++) {
+                    int a = e;
+                    int b = (e + 1) % 4;
+                    if ((c[a] >= 0) != (c[b] >= 0)) {
+                        double f = c[a] / (c[a] - c[b]);
+                        ex[k] = cx[a] + f * (cx[b] - cx[a]);
+                        ey[k] = cy[a] + f * (cy[b] - cy[a]);
+                        k++;
+                    }
+                }
+                for (int m = 0; m + 1 < k; m += 2) {
+                    out.add(new double[] {ex[m], ey[m], ex[m + 1], ey[m + 1]});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void axes(Graphics2D g, Panel p, AffineTransform toPx, int pw, int ph) {
+        g.setColor(INK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        FontMetrics fm = g.getFontMetrics();
+        String t = fit(p.title(), fm, PANEL_WIDTH - 16);
+        Figure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        fm = g.getFontMetrics();
+        double x0 = p.xs()[0];
+        double x1 = p.xs()[p.xs().length - 1];
+        for (double v : ticks(x0, x1, 5)) {
+            double px = point(toPx, v, p.ys()[0])[0];
+            g.setColor(AXIS);
+            g.draw(new Line2D.Double(px, TOP + ph, px, TOP + ph + 4));
+            g.setColor(INK);
+            String s = format(v, x1 - x0);
+            Figure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
+        }
+        double y0 = p.ys()[0];
+        double y1 = p.ys()[p.ys().length - 1];
+        for (double v : ticks(y0, y1, 5)) {
+            double py = point(toPx, p.xs()[0], v)[1];
+            g.setColor(AXIS);
+            g.draw(new Line2D.Double(LEFT - 4, py, LEFT, py));
+            g.setColor(INK);
+            String s = format(v, y1 - y0);
+            Figure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        fm = g.getFontMetrics();
+        Figure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
+        vertical(g, p.yLabel(), 18, TOP + ph / 2f);
+    }
+
+    /** Draws text rotated a quarter turn anticlockwise, centred on (x, yCentre). */
+    private static void vertical(Graphics2D g, String s, float x, float yCentre) {
+        FontMetrics fm = g.getFontMetrics();
+        AffineTransform saved = g.getTransform();
+        g.translate(x, yCentre);
+        g.rotate(-Math.PI / 2);
+        Figure.text(g, s, -fm.stringWidth(s) / 2f, 0);
+        g.setTransform(saved);
+    }
+
+    private static void colourBar(Graphics2D g, Scale sc, String label, int x, int top, int h) {
+        int w = 14;
+        for (int i = 0; i < BANDS; i++) {
+            g.setColor(colour((i + 0.5) / BANDS));
+            double y0 = top + h - (double) (i + 1) * h / BANDS;
+            g.fill(new Rectangle2D.Double(x, y0, w, (double) h / BANDS + 0.5));
+        }
+        g.setColor(AXIS);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(x, top, w, h));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(INK);
+        int labels = 5;
+        for (int i = 0; i < labels; i++) {
+            double tt = (double) i / (labels - 1);
+            double y = top + h - tt * h;
+            g.setColor(AXIS);
+            g.draw(new Line2D.Double(x + w, y, x + w + 3, y));
+            g.setColor(INK);
+            Figure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        String s = label + (sc.log() ? " (log colour scale)" : "");
+        vertical(g, fit(s, g.getFontMetrics(), h + 30), x + w + 60, top + h / 2f);
+    }
+
+    private static void legend(Graphics2D g, Panel p, int y) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        FontMetrics fm = g.getFontMetrics();
+        float x = LEFT;
+        int row = 0;
+        List<Object[]> entries = new ArrayList<>();
+        for (Trace t : p.traces()) {
+            entries.add(new Object[] {t.label(), t});
+        }
+        if (!p.traces().isEmpty()) {
+            entries.add(new Object[] {"start", "start"});
+            entries.add(new Object[] {"end", "end"});
+        }
+        if (p.origin() != null) {
+            entries.add(new Object[] {p.originLabel(), "origin"});
+        }
+        for (Object[] e : entries) {
+            String label = (String) e[0];
+            int w = 30 + fm.stringWidth(label) + 16;
+            if (x + w > PANEL_WIDTH - 10 && x > LEFT) {
+                row++;
+                x = LEFT;
+            }
+            float lx = x;
+            float ly = y + row * 18;
+            Object kind = e[1];
+            g.setColor(INK);
+            if (kind instanceof Trace t) {
+                g.setColor(t.colour());
+                g.setStroke(stroke(t.dashed()));
+                g.draw(new Line2D.Double(lx, ly - 4, lx + 24, ly - 4));
+            } else if ("start".equals(kind)) {
+                g.setStroke(new BasicStroke(2f));
+                g.setColor(INK);
+                g.draw(new Ellipse2D.Double(lx + 7, ly - 9, 10, 10));
+            } else if ("end".equals(kind)) {
+                g.setColor(INK);
+                g.fill(new Ellipse2D.Double(lx + 7, ly - 9, 10, 10));
+            } else {
+                g.setStroke(new BasicStroke(2.2f));
+                g.draw(new Line2D.Double(lx + 6, ly - 10, lx + 18, ly + 2));
+                g.draw(new Line2D.Double(lx + 6, ly + 2, lx + 18, ly - 10));
+            }
+            g.setColor(INK);
+            Figure.text(g, label, lx + 30, ly);
+            x += w;
+        }
+    }
+
+    /** Shortens text with an ellipsis to fit a width. */
+    private static String fit(String s, FontMetrics fm, int width) {
+        if (fm.stringWidth(s) <= width) {
+            return s;
+        }
+        String t = s;
+        while (t.length() > 4 && fm.stringWidth(t + "\u2026") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "\u2026";
+    }
+
+    /** Round tick values inside [lo, hi], about n of them. */
+    static double[] ticks(double lo, double hi, int n) {
+        double raw = (hi - lo) / n;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = mag;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * mag >= raw) {
+                step = m * mag;
+                break;
+            }
+        }
+        List<Double> v = new ArrayList<>();
+        for (double x = Math.ceil(lo / step) * step; x <= hi + 1e-9 * step; x += step) {
+            v.add(Math.abs(x) < 1e-9 * step ? 0.0 : x);
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String format(double v, double range) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(range / 5)) + 1);
+        return new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(Math.min(decimals, 6)),
+                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v).replace('-', '\u2212');
+    }
+
+    /** A value with three significant digits. */
+    static String significant(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e4 || a < 1e-3) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

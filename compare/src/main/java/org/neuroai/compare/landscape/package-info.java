@@ -1,0 +1,8 @@
+/**
+ * Loss landscapes of finished runs, after Li, Xu, Taylor, Studer &amp; Goldstein (2018),
+ * "Visualizing the loss landscape of neural nets" (NeurIPS): the loss along the line from a
+ * learner's initial to its final weights, on a plane of two filter-normalised random directions
+ * through the final weights, and on the plane of the first two principal components of the
+ * recorded weight trajectory, with the trajectories drawn on it.
+ */
+package org.neuroai.compare.landscape;
