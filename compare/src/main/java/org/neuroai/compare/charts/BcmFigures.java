@@ -140,9 +140,6 @@ public final class BcmFigures {
         return out;
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     static Color patternColour(int p) {
         return Palette.SERIES[p % Palette.SERIES.length];
@@ -173,7 +170,7 @@ public final class BcmFigures {
             panels.add(c);
         }
         String title = "BCM units become selective: responses to each of " + k + " patterns over time";
-        String subtitle = capitalised(activation) + " units, patterns in random order (probability 1/" + k
+        String subtitle = Charts.capitalised(activation) + " units, patterns in random order (probability 1/" + k
                 + " each); responses above \u03b8 grow, below \u03b8 shrink (seed " + seed + ")";
         return new Figure(title, subtitle, panels, 1, 900, 230);
     }
@@ -219,34 +216,21 @@ public final class BcmFigures {
                 new double[] {k, k}, Palette.GREY, true);
         theta.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
 
-        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, over all units and seeds", "presentations",
+        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, mean over the units of a seed", "presentations",
                 "selectivity (dimensionless)");
-        double[] mean = new double[x.length];
-        double[] lo = new double[x.length];
-        double[] hi = new double[x.length];
-        for (int t = 0; t < x.length; t++) {
-            double sum = 0;
-            int n = 0;
-            double mn = Double.POSITIVE_INFINITY;
-            double mx = Double.NEGATIVE_INFINITY;
-            for (Recording r : recs.values()) {
-                if (t >= r.steps().length) {
-                    continue;
-                }
+        // a seed's units share its pattern order, so the seed (not the unit) is the independent sample
+        TreeMap<Double, List<Double>> bySeedMean = new TreeMap<>();
+        for (Recording r : recs.values()) {
+            for (int t = 0; t < r.steps().length; t++) {
+                double sum = 0;
                 for (double v : r.selectivity()[t]) {
                     sum += v;
-                    n++;
-                    mn = Math.min(mn, v);
-                    mx = Math.max(mx, v);
                 }
+                bySeedMean.computeIfAbsent(r.steps()[t], s -> new ArrayList<>()).add(sum / r.units());
             }
-            mean[t] = sum / n;
-            lo[t] = mn;
-            hi[t] = mx;
         }
-        Color bcm = Palette.of("bcm", Family.BIO);
-        Charts.band(sel, "range", x, lo, hi, bcm);
-        Charts.line(sel, "BCM units (mean; band = range)", x, mean, bcm, 2.2f);
+        SeedStats st = SeedStats.of(bySeedMean, recs.size()).clamped(0, 1);
+        Charts.mean(sel, "BCM units, " + SeedStats.caption(recs.size()), st, Palette.of("bcm", Family.BIO), 2.2f);
         Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(Locale.ROOT, "%.2f", 1 - 1.0 / k),
                 new double[] {0, x[x.length - 1]}, new double[] {1 - 1.0 / k, 1 - 1.0 / k}, Palette.GREY, true);
         sel.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

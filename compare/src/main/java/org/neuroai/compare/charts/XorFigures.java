@@ -77,17 +77,12 @@ public final class XorFigures {
         double xmax = 0;
         for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "accuracy").entrySet()) {
             SeedStats st = e.getValue();
-            Color col = Palette.of(e.getKey(), family(e.getKey()));
-            Charts.band(acc, e.getKey() + " range", st.steps(), st.min(), st.max(), col);
-            Charts.line(acc, label(e.getKey(), hidden), st.steps(), st.mean(), col, 2.2f);
+            Charts.mean(acc, label(e.getKey(), hidden), st.clamped(0, 1), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
             seeds = Math.max(seeds, st.seeds());
             xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
         }
         for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "mse").entrySet()) {
-            SeedStats st = e.getValue();
-            Color col = Palette.of(e.getKey(), family(e.getKey()));
-            Charts.band(mse, e.getKey() + " range", st.steps(), floor(st.min()), floor(st.max()), col);
-            Charts.line(mse, label(e.getKey(), hidden), st.steps(), floor(st.mean()), col, 2.2f);
+            Charts.mean(mse, label(e.getKey(), hidden), e.getValue().floored(MSE_FLOOR), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
         }
         double[] ends = {0, xmax};
         Charts.dashed(acc, "best any single layer can do (3 of 4)", ends, new double[] {0.75, 0.75}, Palette.GREY, true);
@@ -98,18 +93,11 @@ public final class XorFigures {
         acc.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         mse.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         String title = "XOR: one layer of synapses cannot learn it, one hidden layer trained by backprop can";
-        String subtitle = "Same noisy samples in the same order for every learner; line = mean, band = range over " + seeds
-                + " seed" + (seeds == 1 ? "" : "s") + "; scored on the four exact corners";
+        String subtitle = "Same noisy samples in the same order for every learner; " + SeedStats.caption(seeds)
+                + "; scored on the four exact corners";
         return new Figure(title, subtitle, List.of(acc, mse), 1, 920, 320);
     }
 
-    private static double[] floor(double[] v) {
-        double[] o = v.clone();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = Math.max(o[i], MSE_FLOOR);
-        }
-        return o;
-    }
 
     /** One learner's outputs on the grid. */
     private record Grid(double[] xs, double[] ys, double[][] out) {}

@@ -13,6 +13,7 @@ import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.PcaFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
@@ -284,7 +285,8 @@ public final class PcaExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");
+            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, "
+                    + SeedStats.caption(seeds.length));
             f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
             return f;
         }

@@ -14,6 +14,7 @@ import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.XorFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
@@ -267,7 +268,8 @@ public final class XorExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");
+            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, "
+                    + SeedStats.caption(seeds.length));
             f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
             return f;
         }
