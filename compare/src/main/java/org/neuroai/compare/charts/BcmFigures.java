@@ -153,7 +153,7 @@ public final class BcmFigures {
         List<XYChart> panels = new ArrayList<>();
         for (int i : shownUnits(preferred, k)) {
             XYChart c = Charts.panel("Unit " + (i + 1) + ": ends selective for pattern " + (preferred[i] + 1),
-                    "presentations", "response y (rate units)");
+                    "presentations (patterns seen)", "response y (rate units)");
             for (int p = 0; p < k; p++) {
                 double[] y = new double[rec.steps().length];
                 for (int t = 0; t < y.length; t++) {
@@ -195,7 +195,7 @@ public final class BcmFigures {
         double[] x = rec.steps();
 
         XYChart theta = Charts.panel("Sliding threshold \u03b8 of every unit (seed " + seed + "), coloured by the pattern it ends preferring",
-                "presentations", "\u03b8 (y\u00b2 units)");
+                "presentations (patterns seen)", "\u03b8 (y\u00b2 units)");
         for (int p = 0; p < k; p++) {
             boolean named = false;
             for (int i = 0; i < rec.units(); i++) {
@@ -216,7 +216,7 @@ public final class BcmFigures {
                 new double[] {k, k}, Palette.GREY, true);
         theta.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
 
-        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, mean over the units of a seed", "presentations",
+        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, mean over the units of a seed", "presentations (patterns seen)",
                 "selectivity (dimensionless)");
         // a seed's units share its pattern order, so the seed (not the unit) is the independent sample
         TreeMap<Double, List<Double>> bySeedMean = new TreeMap<>();
@@ -237,7 +237,7 @@ public final class BcmFigures {
         sel.getStyler().setYAxisMin(0.0);
         sel.getStyler().setYAxisMax(1.0);
 
-        XYChart last = Charts.panel("Final selectivity of every unit", "unit", "selectivity (dimensionless)");
+        XYChart last = Charts.panel("Final selectivity of every unit", "unit (index; the seeds side by side)", "selectivity (dimensionless)");
         int s = 0;
         for (Map.Entry<Long, Recording> e : recs.entrySet()) {
             Recording r = e.getValue();

@@ -101,7 +101,7 @@ public final class ConditioningFigures {
         boolean identical = true;
         List<XYChart> panels = new ArrayList<>();
         for (String learner : learners) {
-            XYChart c = Charts.panel(label(learner), "trial", "associative strength V (units of US)");
+            XYChart c = Charts.panel(label(learner), "trial (count from the first)", "associative strength V (units of US)");
             Color col = Palette.of(learner, family(learner));
             double lo = 0;
             double hi = lambda;

@@ -164,8 +164,8 @@ public final class SweepFigures {
                 break;
             }
             String title = e.getKey().isEmpty() ? "Final " + m + " against " + key : "Final " + m + " at " + e.getKey();
-            XYChart c = Charts.panel(title, key + (axis.log() ? " (log scale)" : axis.numeric() ? "" : " (categories, grid order)"),
-                    "final " + m + " (the metric's unit)");
+            XYChart c = Charts.panel(title, key + (axis.log() ? " (setting's value, log scale)" : axis.numeric() ? " (setting's value)"
+                    : " (setting's value, in grid order)"), m + " at the end of the run (its unit in curves.csv)");
             Map<String, TreeMap<Double, Row>> byLearner = new LinkedHashMap<>();
             for (Row r : e.getValue()) {
                 byLearner.computeIfAbsent(r.learner(), l -> new TreeMap<>()).put(axis.x(r.point().get(key)), r);

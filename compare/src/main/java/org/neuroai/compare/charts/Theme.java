@@ -128,19 +128,19 @@ public enum Theme {
     }
 
     /**
-     * A colour for lines, markers and text on this theme's background: the colour itself when its
-     * contrast is at least {@link #MIN_CONTRAST}, else (dark theme) mixed with white just enough,
-     * or (light themes) with black. Transparency is kept; fully transparent colours are returned as
-     * they are.
+     * A colour for lines, markers and text on this theme's background. The palette was chosen for
+     * white, so on the light themes every colour is returned as it is; on a dark background a
+     * colour whose contrast is below {@link #MIN_CONTRAST} is mixed with white just enough.
+     * Transparency is kept; fully transparent colours are returned as they are.
      *
      * @param c a colour chosen for a white background
      * @return a colour with enough contrast on this background
      */
     public Color readable(Color c) {
-        if (c == null || c.getAlpha() == 0) {
+        if (c == null || c.getAlpha() == 0 || luminance(background) >= 0.5) {
             return c;
         }
-        Color target = luminance(background) < 0.5 ? Color.WHITE : Color.BLACK;
+        Color target = Color.WHITE;
         Color out = new Color(c.getRed(), c.getGreen(), c.getBlue());
         for (int step = 1; step <= 20 && contrast(out, background) < MIN_CONTRAST; step++) {
             double f = step / 20.0;

@@ -83,6 +83,11 @@ public final class AssociativeMemoryExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "capacity_random";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.integer("n", 100, 8, 2000, "units of the random patterns"),

@@ -58,6 +58,11 @@ public final class BcmExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "selectivity_mean";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.integer("patterns", 5, 2, 100, "number K of patterns, presented with probability 1/K each"),

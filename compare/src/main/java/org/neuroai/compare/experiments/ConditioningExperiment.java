@@ -80,6 +80,11 @@ public final class ConditioningExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "blocking.V_B";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.integer("trials", 50, 1, 100_000, "trials per phase"),

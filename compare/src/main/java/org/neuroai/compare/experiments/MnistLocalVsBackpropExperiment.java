@@ -82,6 +82,11 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "test_accuracy";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.integer("train_size", 60000, 100, 60000, "training images: the first of MNIST's 60000"),

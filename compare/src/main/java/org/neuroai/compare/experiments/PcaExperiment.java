@@ -60,6 +60,11 @@ public final class PcaExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "principal_angle_deg";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.choice("task", "gaussian", List.of("gaussian", "digits"), "the task"),

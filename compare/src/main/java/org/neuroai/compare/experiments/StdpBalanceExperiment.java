@@ -72,6 +72,11 @@ public final class StdpBalanceExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "output_rate_hz";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         List<ParamSpec> all = new ArrayList<>(List.of(
                 ParamSpec.positive("duration_s", 100, 1e6, "s", "simulated time"),

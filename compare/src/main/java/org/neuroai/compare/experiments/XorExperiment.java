@@ -81,6 +81,11 @@ public final class XorExperiment implements Experiment {
     }
 
     @Override
+    public String mainMetric() {
+        return "accuracy";
+    }
+
+    @Override
     public List<ParamSpec> settings() {
         return List.of(
                 ParamSpec.integer("steps", 2000, 1, 100_000_000, "presentations (samples) per learner"),
