@@ -230,7 +230,7 @@ public final class BcmFigures {
             }
         }
         SeedStats st = SeedStats.of(bySeedMean, recs.size()).clamped(0, 1);
-        Charts.mean(sel, "BCM units, " + SeedStats.caption(recs.size()), st, Palette.of("bcm", Family.BIO), 2.2f);
+        Charts.mean(sel, "BCM units (mean of a seed's units)", st, Palette.of("bcm", Family.BIO), 2.2f);
         Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(Locale.ROOT, "%.2f", 1 - 1.0 / k),
                 new double[] {0, x[x.length - 1]}, new double[] {1 - 1.0 / k, 1 - 1.0 / k}, Palette.GREY, true);
         sel.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -264,7 +264,8 @@ public final class BcmFigures {
 
         String title = "BCM: the sliding threshold and the selectivity it produces (" + k + " patterns, " + activation + " units)";
         String subtitle = "At the selective fixed point a unit answers one pattern with y = \u03b8 = K and the others with 0; "
-                + recs.size() + " seed" + (recs.size() == 1 ? "" : "s") + " \u00d7 " + rec.units() + " units";
+                + recs.size() + " seed" + (recs.size() == 1 ? "" : "s") + " \u00d7 " + rec.units() + " units; selectivity: "
+                + SeedStats.caption(recs.size());
         return new Figure(title, subtitle, List.of(theta, sel, last), 1, 900, 280);
     }
 }

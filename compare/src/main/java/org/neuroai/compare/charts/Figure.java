@@ -4,9 +4,7 @@ import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -130,12 +128,10 @@ public final class Figure {
         double unit = theme.titleHeight() / 58.0;
         g.setColor(theme.ink());
         g.setFont(Theme.fitted(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(theme.size(17))), title, width - 16));
-        FontMetrics fm = g.getFontMetrics();
-        text(g, title, Math.max(8, (width - fm.stringWidth(title)) / 2), (float) (26 * unit));
+        centred(g, title, width, (float) (26 * unit));
         g.setColor(theme.muted());
         g.setFont(Theme.fitted(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(theme.size(13))), subtitle, width - 16));
-        fm = g.getFontMetrics();
-        text(g, subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), (float) (47 * unit));
+        centred(g, subtitle, width, (float) (47 * unit));
     }
 
     /**
@@ -215,6 +211,12 @@ public final class Figure {
 
     private static void moveIntoPlace(Path tmp, Path file) throws IOException {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Draws a line of text centred across {@code width} (from 8 pixels in when it is wider). */
+    static void centred(Graphics2D g, String text, int width, float y) {
+        double w = g.getFont().getStringBounds(text, g.getFontRenderContext()).getWidth();
+        text(g, text, (float) Math.max(8, (width - w) / 2), y);
     }
 
     /**

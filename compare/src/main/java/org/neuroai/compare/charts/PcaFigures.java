@@ -67,10 +67,7 @@ public final class PcaFigures {
         XYChart norm = Charts.panel("Mean norm of a unit's weight vector", x, "||w|| (dimensionless)");
         int seeds = 0;
         double xmax = 0;
-        // the log axis starts at the power of ten at or below the smallest mean angle; an interval reaching lower is cut there
-        double lowestAngle = SeedStats.byLearner(rows, "principal_angle_deg").values().stream()
-                .flatMapToDouble(s -> java.util.Arrays.stream(s.mean())).filter(v -> v > 0).min().orElse(1);
-        double angleFloor = Math.pow(10, Math.floor(Math.log10(lowestAngle)));
+        double angleFloor = SeedStats.logFloor(SeedStats.byLearner(rows, "principal_angle_deg").values(), 1e-2);
         angle.getStyler().setYAxisMin(angleFloor);
         for (XYChart[] pm : new XYChart[][] {{angle}, {mse}, {norm}}) {
             XYChart c = pm[0];

@@ -85,6 +85,20 @@ public record SeedStats(double[] steps, double[] mean, double[] low, double[] hi
                 times(min, factor), times(max, factor), seeds);
     }
 
+    /**
+     * The bottom of a logarithmic axis for these summaries: the power of ten at or below the
+     * smallest positive mean, and never below {@code least}. Drawn {@link #floored} at it, an
+     * interval that reaches lower (or below zero) is cut at the axis instead of diving off it.
+     *
+     * @param stats the summaries of one panel
+     * @param least the smallest bottom allowed
+     * @return the bottom of the axis
+     */
+    public static double logFloor(java.util.Collection<SeedStats> stats, double least) {
+        double lowest = stats.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.mean())).filter(v -> v > 0).min().orElse(1);
+        return Math.max(least, Math.pow(10, Math.floor(Math.log10(lowest))));
+    }
+
     /** The same summary with every y value raised to at least {@code floor} (for log axes). */
     public SeedStats floored(double floor) {
         return clamped(floor, Double.POSITIVE_INFINITY);

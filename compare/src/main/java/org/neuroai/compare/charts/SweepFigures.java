@@ -165,7 +165,7 @@ public final class SweepFigures {
             }
             String title = e.getKey().isEmpty() ? "Final " + m + " against " + key : "Final " + m + " at " + e.getKey();
             XYChart c = Charts.panel(title, key + (axis.log() ? " (setting's value, log scale)" : axis.numeric() ? " (setting's value)"
-                    : " (setting's value, in grid order)"), m + " at the end of the run (its unit in curves.csv)");
+                    : " (setting's value, in grid order)"), m + " (final value)");
             Map<String, TreeMap<Double, Row>> byLearner = new LinkedHashMap<>();
             for (Row r : e.getValue()) {
                 byLearner.computeIfAbsent(r.learner(), l -> new TreeMap<>()).put(axis.x(r.point().get(key)), r);
@@ -237,6 +237,14 @@ public final class SweepFigures {
                 });
             } else {
                 c.getStyler().setXAxisDecimalPattern("#,##0.###");
+                // a margin of 5 % of the span (of its logarithm on a log axis), so the end points sit inside the frame
+                double lo = values.stream().mapToDouble(Double::parseDouble).min().orElse(0);
+                double hi = values.stream().mapToDouble(Double::parseDouble).max().orElse(1);
+                if (hi > lo) {
+                    double pad = log ? Math.pow(hi / lo, 0.05) : 0.05 * (hi - lo);
+                    c.getStyler().setXAxisMin(log ? lo / pad : lo - pad);
+                    c.getStyler().setXAxisMax(log ? hi * pad : hi + pad);
+                }
             }
         }
     }

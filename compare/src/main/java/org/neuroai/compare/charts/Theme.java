@@ -3,10 +3,8 @@ package org.neuroai.compare.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Stroke;
-import java.awt.image.BufferedImage;
+import java.awt.font.FontRenderContext;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -212,17 +210,12 @@ public enum Theme {
         if (text == null || text.isEmpty()) {
             return f;
         }
-        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        try {
-            Font out = f;
-            FontMetrics fm = g.getFontMetrics(out);
-            while (fm.stringWidth(text) > width && out.getSize2D() > 9) {
-                out = out.deriveFont(out.getSize2D() - 0.5f);
-                fm = g.getFontMetrics(out);
-            }
-            return out;
-        } finally {
-            g.dispose();
+        // antialiased, fractional advances: as the text is drawn, as outlines, in every format
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        Font out = f;
+        while (out.getStringBounds(text, frc).getWidth() > width && out.getSize2D() > 9) {
+            out = out.deriveFont(out.getSize2D() - 0.5f);
         }
+        return out;
     }
 }

@@ -33,7 +33,7 @@ public final class XorFigures {
     /** The output at which a learner's answer changes from 0 to 1. */
     private static final double THRESHOLD = 0.5;
     private static final Color INK = new Color(0x222222);
-    /** Squared errors are drawn no lower than this, so that a float32 zero stays on the log axis. */
+    /** The log axis of squared errors reaches no lower than this, so that a float32 zero stays on it. */
     private static final double MSE_FLOOR = 1e-8;
 
     private XorFigures() {}
@@ -81,8 +81,11 @@ public final class XorFigures {
             seeds = Math.max(seeds, st.seeds());
             xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
         }
-        for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "mse").entrySet()) {
-            Charts.mean(mse, label(e.getKey(), hidden), e.getValue().floored(MSE_FLOOR), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
+        Map<String, SeedStats> mseStats = SeedStats.byLearner(rows, "mse");
+        double mseFloor = SeedStats.logFloor(mseStats.values(), MSE_FLOOR);
+        mse.getStyler().setYAxisMin(mseFloor);
+        for (Map.Entry<String, SeedStats> e : mseStats.entrySet()) {
+            Charts.mean(mse, label(e.getKey(), hidden), e.getValue().floored(mseFloor), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
         }
         double[] ends = {0, xmax};
         Charts.dashed(acc, "best any single layer can do (3 of 4)", ends, new double[] {0.75, 0.75}, Palette.GREY, true);

@@ -79,7 +79,7 @@ class BcmFiguresTest {
         assertEquals(value("theta", 0, 50000, 0), unit1.getYData()[20], 0.0);
 
         XYChart sel = f.panels().get(1);
-        XYSeries mean = sel.getSeries("BCM units, mean \u00b1 95 % t-interval over 2 seeds");
+        XYSeries mean = sel.getSeries("BCM units (mean of a seed's units)");
         List<TraceRow> last = TraceReader.read(run.resolve("weights.csv"), r -> r.metric().equals("selectivity") && r.step() == 50000);
         assertEquals(20, last.size(), "2 seeds x 10 units");
         double avg = last.stream().mapToDouble(TraceRow::value).average().orElseThrow();

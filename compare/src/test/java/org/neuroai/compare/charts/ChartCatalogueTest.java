@@ -346,7 +346,8 @@ class ChartCatalogueTest {
         for (int i = 0; i < 2; i++) {
             t.seeds("mlp", 50L * i, "accuracy", 0.5 + 0.4 * i, 0.1);
             t.seeds("perceptron", 50L * i, "accuracy", 0.5, 0.1);
-            t.seeds("mlp", 50L * i, "mse", 0.2 / (i + 1), 0.01);
+            t.seeds("mlp", 50L * i, "mse", 0.2 - 0.05 * i, 0.01);
+            t.seeds("delta", 50L * i, "mse", 0.3, 0.2);
         }
         t.write(dir.resolve("curves.csv"));
         Figure f = XorFigures.curves(dir, 8);
@@ -360,7 +361,12 @@ class ChartCatalogueTest {
         assertArrayEquals(v(0.9 - half(0.1), 0.5 - half(0.1)), Arrays.copyOfRange(band.getYData(), 2, 4), EPS);
         double hp = half(0.1);
         assertMeanAndBand(acc, "perceptron (bio, 1 threshold unit)", v(0, 50), v(0.5, 0.5), v(hp, hp));
-        assertMeanAndBand(f.panels().get(1), "MLP by backprop (gradient, 8 hidden)", v(0, 50), v(0.2, 0.1), v(half(0.01), half(0.01)));
+        XYChart mse = f.panels().get(1);
+        assertMeanAndBand(mse, "MLP by backprop (gradient, 8 hidden)", v(0, 50), v(0.2, 0.15), v(half(0.01), half(0.01)));
+        // the log axis starts at the power of ten below the smallest mean, 0.15: an interval reaching lower is cut there
+        assertEquals(0.1, mse.getStyler().getYAxisMin(), EPS);
+        XYSeries delta = series(mse, "delta rule (bio, 1 linear unit) " + Charts.BAND);
+        assertArrayEquals(v(0.3 + half(0.2), 0.3 + half(0.2), 0.1, 0.1), delta.getYData(), EPS);
         return f;
     }
 
@@ -426,7 +432,8 @@ class ChartCatalogueTest {
         bcmFixture(dir);
         Figure f = BcmFigures.threshold(dir, "linear", 0);
         XYChart sel = f.panels().get(1);
-        String line = "BCM units, mean \u00b1 95 % t-interval over 2 seeds";
+        String line = "BCM units (mean of a seed's units)";
+        assertTrue(f.subtitle().contains("selectivity: mean \u00b1 95 % t-interval over 2 seeds"), f.subtitle());
         // per-seed means 0.15 and 0.25 at step 0 (0.3 and 0.5 at 100): mean 0.2 (0.4), sd 0.0707 (0.1414);
         // t(1) = 12.706; the interval is cut at [0, 1]
         double h0 = 12.706 * Math.sqrt(0.005) / Math.sqrt(2);
