@@ -209,13 +209,15 @@ public final class StdpFigures {
                 // likewise a run reaches a little into the run above it, drawn later
                 double y1 = wMax * (e + 1 + (e + 1 < bins ? 0.25 : 0)) / bins;
                 Color col = classes.colour(cls);
-                filled(c, "cell " + k + "," + b, new double[] {x0, x1, x1, x0}, new double[] {y0, y0, y1, y1}, col, null, false);
+                Theme.onColourScale(filled(c, "cell " + k + "," + b, new double[] {x0, x1, x1, x0}, new double[] {y0, y0, y1, y1}, col,
+                        null, false));
                 b = e + 1;
             }
         }
         for (int cls = classes.count() - 1; cls >= 0; cls--) {
             // a legend swatch: one point, so it draws nothing in the plot
-            filled(c, classes.label(cls), new double[] {sn.timesS()[0]}, new double[] {0}, classes.colour(cls), Palette.GREY, true);
+            Theme.onColourScale(filled(c, classes.label(cls), new double[] {sn.timesS()[0]}, new double[] {0}, classes.colour(cls),
+                    Palette.GREY, true));
         }
         int synapses = (int) Math.round(Arrays.stream(sn.counts()[0]).sum());
         String title = "Weights under additive STDP: the distribution of w/g_max over time";

@@ -6,10 +6,14 @@ import java.awt.Font;
 import java.awt.Stroke;
 import java.awt.font.FontRenderContext;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.neuroai.core.UserError;
@@ -109,6 +113,41 @@ public enum Theme {
         return (int) Math.round(TITLE_HEIGHT * fontScale);
     }
 
+    /** Fills that encode a value on a colour scale, which every theme keeps as drawn. */
+    private static final Set<XYSeries> SCALE_FILLS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /**
+     * Marks a filled series whose colour is a value on a colour scale (a heat-map cell, its legend
+     * swatch): themes keep its fill, so the scale reads the same in every theme.
+     *
+     * @param s the series
+     * @return the series
+     */
+    public static XYSeries onColourScale(XYSeries s) {
+        SCALE_FILLS.add(s);
+        return s;
+    }
+
+    private boolean dark() {
+        return luminance(background) < 0.5;
+    }
+
+    /**
+     * An opaque fill (a decision region, a heat-map cell) on this theme: as it is on the light
+     * themes; on the dark one, halfway from the background to the colour, so that light tints do
+     * not glare and ink drawn over them stays readable. The order of lightness is kept.
+     *
+     * @param c an opaque colour chosen for a white background
+     * @return the fill
+     */
+    public Color fill(Color c) {
+        if (c == null || c.getAlpha() < 255 || !dark()) {
+            return c;
+        }
+        return new Color((background.getRed() + c.getRed()) / 2, (background.getGreen() + c.getGreen()) / 2,
+                (background.getBlue() + c.getBlue()) / 2);
+    }
+
     /** Relative luminance of a colour (WCAG 2.1). */
     static double luminance(Color c) {
         double[] rgb = {c.getRed() / 255.0, c.getGreen() / 255.0, c.getBlue() / 255.0};
@@ -127,16 +166,21 @@ public enum Theme {
 
     /**
      * A colour for lines, markers and text on this theme's background. The palette was chosen for
-     * white, so on the light themes every colour is returned as it is; on a dark background a
-     * colour whose contrast is below {@link #MIN_CONTRAST} is mixed with white just enough.
-     * Transparency is kept; fully transparent colours are returned as they are.
+     * white, so on the light themes every colour is returned as it is. On a dark background an
+     * ink colour (near-black grey, as for text, data points and markers) becomes the theme's ink,
+     * and any other colour whose contrast is below {@link #MIN_CONTRAST} is mixed with white just
+     * enough. Transparency is kept; fully transparent colours are returned as they are.
      *
      * @param c a colour chosen for a white background
      * @return a colour with enough contrast on this background
      */
     public Color readable(Color c) {
-        if (c == null || c.getAlpha() == 0 || luminance(background) >= 0.5) {
+        if (c == null || c.getAlpha() == 0 || !dark()) {
             return c;
+        }
+        float[] hsb = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
+        if (hsb[1] < 0.15 && luminance(c) < 0.05) {
+            return new Color(ink.getRed(), ink.getGreen(), ink.getBlue(), c.getAlpha());
         }
         Color target = Color.WHITE;
         Color out = new Color(c.getRed(), c.getGreen(), c.getBlue());
@@ -152,8 +196,8 @@ public enum Theme {
     /**
      * Styles one panel for this theme: colours of background, text and grid, font sizes (a title
      * too wide for the panel is set smaller until it fits), line widths and marker sizes, and
-     * line and marker colours readable on the background. Fills (bands, heat-map cells) keep their
-     * colours.
+     * line and marker colours readable on the background ({@link #readable}), and opaque fills
+     * toned down on the dark theme ({@link #fill}); translucent bands keep their colours.
      *
      * @param c a panel built by {@link Charts#panel}
      * @param width the panel's nominal width in pixels
@@ -178,15 +222,20 @@ public enum Theme {
         s.setLegendBorderColor(border);
         s.setAnnotationTextFontColor(muted);
         s.setErrorBarsColor(readable(s.getErrorBarsColor()));
-        s.setChartTitleFont(fitted(resized(s.getChartTitleFont(), 14), c.getTitle(), width - 24));
         s.setAxisTitleFont(resized(s.getAxisTitleFont(), 13));
         s.setAxisTickLabelsFont(resized(s.getAxisTickLabelsFont(), 12));
         s.setLegendFont(resized(s.getLegendFont(), 12));
+        // the title is centred over the plot, which a legend on the right makes narrower
+        s.setChartTitleFont(fitted(resized(s.getChartTitleFont(), 14), c.getTitle(), width - 24 - legendWidth(c)));
         s.setAnnotationTextFont(resized(s.getAnnotationTextFont(), 12));
         s.setMarkerSize((int) Math.round(s.getMarkerSize() * Math.sqrt(lineScale)));
         for (XYSeries series : c.getSeriesCollection()) {
             series.setLineColor(readable(series.getLineColor()));
             series.setMarkerColor(readable(series.getMarkerColor()));
+            if (series.getXYSeriesRenderStyle().orElse(c.getStyler().getDefaultSeriesRenderStyle())
+                    == XYSeries.XYSeriesRenderStyle.PolygonArea && !SCALE_FILLS.contains(series)) {
+                series.setFillColor(fill(series.getFillColor()));
+            }
             Stroke stroke = series.getLineStyle();
             if (lineScale != 1 && stroke instanceof BasicStroke b && stroke != SeriesLines.NONE) {
                 series.setLineStyle(new BasicStroke((float) (b.getLineWidth() * lineScale), b.getEndCap(), b.getLineJoin(),
@@ -194,6 +243,19 @@ public enum Theme {
                 series.setLineWidth((float) (b.getLineWidth() * lineScale));
             }
         }
+    }
+
+    /** Width taken by a legend right of the plot: its longest label, its line sample and padding; 0 elsewhere. */
+    private static int legendWidth(XYChart c) {
+        XYStyler s = c.getStyler();
+        if (!s.isLegendVisible() || s.getLegendPosition() != Styler.LegendPosition.OutsideE) {
+            return 0;
+        }
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        double longest = c.getSeriesCollection().stream().filter(XYSeries::isShowInLegend)
+                .mapToDouble(x -> s.getLegendFont().getStringBounds(x.getLabel() == null ? x.getName() : x.getLabel(), frc).getWidth())
+                .max().orElse(0);
+        return (int) Math.ceil(longest) + 70;
     }
 
     /** The font at this theme's size for a print size, keeping its family and style. */

@@ -199,6 +199,12 @@ class ChartCatalogueTest {
             assertEquals(h0[0], h1[0], 0.03, learner + " keeps its hue");
             assertEquals(c, Theme.PRINT.readable(c), learner + " is unchanged on white");
         }
+        // ink (text, data points) becomes the theme's ink; opaque fills go halfway to the background
+        assertEquals(Theme.DARK.ink(), Theme.DARK.readable(new java.awt.Color(0x222222)));
+        java.awt.Color bg = Theme.DARK.background();
+        assertEquals(new java.awt.Color((bg.getRed() + 255) / 2, (bg.getGreen() + 255) / 2, (bg.getBlue() + 255) / 2),
+                Theme.DARK.fill(java.awt.Color.WHITE));
+        assertEquals(java.awt.Color.WHITE, Theme.PRINT.fill(java.awt.Color.WHITE));
         // black on white is 21:1, and identical colours 1:1 (WCAG definition)
         assertEquals(21.0, Theme.contrast(java.awt.Color.BLACK, java.awt.Color.WHITE), 1e-9);
         assertEquals(1.0, Theme.contrast(Theme.DARK.background(), Theme.DARK.background()), 1e-9);
