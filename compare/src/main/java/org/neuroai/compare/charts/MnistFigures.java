@@ -82,7 +82,9 @@ public final class MnistFigures {
             double[] x = scale(st.steps(), 1.0 / trainSize);
             Color c = Palette.of(e.getKey(), family(e.getKey()));
             Charts.mean(byEpoch, label(e.getKey()), st.scaled(1.0 / trainSize, 100).clamped(0, 100), c, 2.2f);
-            Charts.line(byTime, label(e.getKey()), at(wall.get(e.getKey()), st.steps()), scale(st.mean(), 100), c, 2.2f);
+            SeedStats pct = st.scaled(1, 100).clamped(0, 100);
+            Charts.mean(byTime, label(e.getKey()), new SeedStats(at(wall.get(e.getKey()), st.steps()), pct.mean(), pct.low(), pct.high(),
+                    pct.min(), pct.max(), pct.seeds()), c, 2.2f);
             for (double v : st.low()) {
                 lowest = Math.min(lowest, 100 * v);
             }

@@ -229,6 +229,7 @@ public enum Theme {
         s.setChartTitleFont(fitted(resized(s.getChartTitleFont(), 14), c.getTitle(), width - 24 - legendWidth(c)));
         s.setAnnotationTextFont(resized(s.getAnnotationTextFont(), 12));
         s.setMarkerSize((int) Math.round(s.getMarkerSize() * Math.sqrt(lineScale)));
+        thinCountTicks(c, width);
         for (XYSeries series : c.getSeriesCollection()) {
             series.setLineColor(readable(series.getLineColor()));
             series.setMarkerColor(readable(series.getMarkerColor()));
@@ -242,6 +243,53 @@ public enum Theme {
                         b.getMiterLimit(), b.getDashArray(), b.getDashPhase()));
                 series.setLineWidth((float) (b.getLineWidth() * lineScale));
             }
+        }
+    }
+
+    /** Steps between labelled ticks on a count axis. */
+    private static final int[] COUNT_STEPS = {1, 2, 5, 10, 20, 25, 50, 100};
+
+    /**
+     * On an axis of consecutive counts (stimulus 1, 2, 3, ...), where XChart puts a tick on every
+     * value, labels only every 2nd, 5th, ... value, so that labels stay at least about three
+     * characters apart; the ticks and grid lines stay on every value.
+     */
+    private void thinCountTicks(XYChart c, int width) {
+        XYStyler s = c.getStyler();
+        if (s.isXAxisLogarithmic() || s.getxAxisTickLabelsFormattingFunction() != null) {
+            return;
+        }
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (XYSeries series : c.getSeriesCollection()) {
+            for (double x : series.getXData()) {
+                if (!Double.isNaN(x)) {
+                    xs.add(x);
+                }
+            }
+        }
+        if (xs.size() < 10 || xs.stream().anyMatch(x -> x != Math.rint(x)) || xs.last() - xs.first() > 1000) {
+            return;
+        }
+        Double previous = null;
+        for (double x : xs) {
+            if (previous != null && x - previous != 1) {
+                return;
+            }
+            previous = x;
+        }
+        double perUnit = (width - 110.0 - legendWidth(c)) / (xs.last() - xs.first());
+        double needed = size(36);
+        int step = COUNT_STEPS[COUNT_STEPS.length - 1];
+        for (int k : COUNT_STEPS) {
+            if (k * perUnit >= needed) {
+                step = k;
+                break;
+            }
+        }
+        if (step > 1) {
+            int every = step;
+            s.setXAxisTickLabelsFormattingFunction(x -> Math.abs(x - Math.rint(x)) < 1e-9 && Math.round(x) % every == 0
+                    ? String.valueOf(Math.round(x)) : "");
         }
     }
 

@@ -210,6 +210,24 @@ class ChartCatalogueTest {
         assertEquals(1.0, Theme.contrast(Theme.DARK.background(), Theme.DARK.background()), 1e-9);
     }
 
+    @Test
+    void aCountAxisWithATickOnEveryValueLabelsOnlyEveryFewWhenAllWouldCrowd() {
+        Map<Double, List<Habituation.Response>> byIsi = Map.of(1.0,
+                java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> new Habituation.Response(i, i - 1, 1.0 / i)).toList());
+        XYChart c = HabituationFigures.byrne(byIsi).panels().get(0);
+        Theme.PRINT.apply(c, 1000);
+        java.util.function.Function<Double, String> label = c.getStyler().getxAxisTickLabelsFormattingFunction();
+        assertNotNull(label, "30 stimuli in about 500 pixels: not every one is labelled");
+        assertEquals("", label.apply(3.0));
+        assertEquals("10", label.apply(10.0));
+        assertEquals("30", label.apply(30.0));
+        // ten trials are few enough to label each
+        XYChart few = ProtocolFigures.train(java.util.stream.IntStream.rangeClosed(1, 10)
+                .mapToObj(i -> new Trains.Response(i, 50 * i, 0.5)).toList(), "tm", 20).panels().get(0);
+        Theme.PRINT.apply(few, 900);
+        assertEquals(null, few.getStyler().getxAxisTickLabelsFormattingFunction());
+    }
+
     // ---------------------------------------------------------------- fixtures and checks
 
     /** Seeds 0, 1, 2 with values base − spread, base, base + spread: mean base, sd spread. */
@@ -551,9 +569,8 @@ class ChartCatalogueTest {
         XYChart byEpoch = f.panels().get(0);
         double h = 100 * half(0.01);
         assertMeanAndBand(byEpoch, "backpropagation, end to end", v(1, 2), v(92, 94), v(h, h));
-        XYSeries byTime = series(f.panels().get(1), "local: Krotov-Hopfield rule, then readout");
-        assertArrayEquals(v(15, 25), byTime.getXData(), EPS);
-        assertArrayEquals(v(87, 89), byTime.getYData(), EPS);
+        // against training time: x is the mean wall time at each scored step
+        assertMeanAndBand(f.panels().get(1), "local: Krotov-Hopfield rule, then readout", v(15, 25), v(87, 89), v(h, h));
         assertMeanAndBand(f.panels().get(2), "Krotov-Hopfield rule (16 hidden units)", v(0, 1), v(0, 50), v(0, 100 * half(0.1)));
         return f;
     }
