@@ -146,7 +146,7 @@ public final class Figure {
     public void save(Path dir, String base) throws IOException {
         Theme theme = Render.current().theme();
         if (styled == null) {
-            panels.forEach(p -> theme.apply(p, panelWidth()));
+            panels.forEach(p -> theme.apply(p, panelWidth(), panelHeight()));
             styled = theme;
         } else if (styled != theme) {
             throw new IllegalStateException("a figure is styled once: saved in " + styled.id() + ", now asked for " + theme.id());

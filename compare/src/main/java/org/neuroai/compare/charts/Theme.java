@@ -201,8 +201,9 @@ public enum Theme {
      *
      * @param c a panel built by {@link Charts#panel}
      * @param width the panel's nominal width in pixels
+     * @param height the panel's nominal height in pixels
      */
-    public void apply(XYChart c, int width) {
+    public void apply(XYChart c, int width, int height) {
         XYStyler s = c.getStyler();
         s.setChartBackgroundColor(background);
         s.setPlotBackgroundColor(background);
@@ -222,9 +223,12 @@ public enum Theme {
         s.setLegendBorderColor(border);
         s.setAnnotationTextFontColor(muted);
         s.setErrorBarsColor(readable(s.getErrorBarsColor()));
-        s.setAxisTitleFont(resized(s.getAxisTitleFont(), 13));
         s.setAxisTickLabelsFont(resized(s.getAxisTickLabelsFont(), 12));
         s.setLegendFont(resized(s.getLegendFont(), 12));
+        // one font for both axis titles; the y title, centred on the plot a little above the panel's middle, stays inside the panel
+        Font axis = resized(s.getAxisTitleFont(), 13);
+        axis = fitted(axis, c.getYAxisTitle(), height - (int) Math.round(size(16)));
+        s.setAxisTitleFont(fitted(axis, c.getXAxisTitle(), width - 110 - legendWidth(c)));
         // the title is centred over the plot, which a legend on the right makes narrower
         s.setChartTitleFont(fitted(resized(s.getChartTitleFont(), 14), c.getTitle(), width - 24 - legendWidth(c)));
         s.setAnnotationTextFont(resized(s.getAnnotationTextFont(), 12));

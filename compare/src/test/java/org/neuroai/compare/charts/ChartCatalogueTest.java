@@ -215,7 +215,7 @@ class ChartCatalogueTest {
         Map<Double, List<Habituation.Response>> byIsi = Map.of(1.0,
                 java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> new Habituation.Response(i, i - 1, 1.0 / i)).toList());
         XYChart c = HabituationFigures.byrne(byIsi).panels().get(0);
-        Theme.PRINT.apply(c, 1000);
+        Theme.PRINT.apply(c, 1000, 460);
         java.util.function.Function<Double, String> label = c.getStyler().getxAxisTickLabelsFormattingFunction();
         assertNotNull(label, "30 stimuli in about 500 pixels: not every one is labelled");
         assertEquals("", label.apply(3.0));
@@ -224,7 +224,7 @@ class ChartCatalogueTest {
         // ten trials are few enough to label each
         XYChart few = ProtocolFigures.train(java.util.stream.IntStream.rangeClosed(1, 10)
                 .mapToObj(i -> new Trains.Response(i, 50 * i, 0.5)).toList(), "tm", 20).panels().get(0);
-        Theme.PRINT.apply(few, 900);
+        Theme.PRINT.apply(few, 900, 420);
         assertEquals(null, few.getStyler().getxAxisTickLabelsFormattingFunction());
     }
 
