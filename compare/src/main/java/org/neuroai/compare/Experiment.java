@@ -25,6 +25,14 @@ public interface Experiment extends Registered {
         return "presentations";
     }
 
+    /**
+     * The metric of {@code curves.csv} that says best how well a run went; a sweep draws its final
+     * value against every swept setting. Null (the default) for the first metric the run records.
+     */
+    default String mainMetric() {
+        return null;
+    }
+
     /** Defaults that replace those of {@link #settings()} in quick mode (the user's values still win). */
     default Map<String, Object> quickSettings() {
         return Map.of();

@@ -14,8 +14,19 @@ import org.neuroai.core.trace.TraceRow;
 public final class Summary {
     private Summary() {}
 
-    /** Final value of one metric of one learner over seeds. */
-    public record Final(String learner, String metric, double mean, double min, double max, int seeds, long step) {}
+    /**
+     * Final value of one metric of one learner over seeds.
+     *
+     * @param learner the learner
+     * @param metric the metric
+     * @param mean mean over seeds
+     * @param min smallest value
+     * @param max largest value
+     * @param seeds number of seeds
+     * @param step the latest step among the seeds' last rows
+     * @param over mean, sample standard deviation and 95 % t-interval of the mean over seeds
+     */
+    public record Final(String learner, String metric, double mean, double min, double max, int seeds, long step, Stats.Summary over) {}
 
     /**
      * The final value (at each seed's last step) of every metric of every learner.
@@ -34,19 +45,18 @@ public final class Summary {
             }
         }
         return last.values().stream().map(bySeed -> {
-            double sum = 0;
             double mn = Double.POSITIVE_INFINITY;
             double mx = Double.NEGATIVE_INFINITY;
             long step = 0;
             TraceRow any = null;
             for (TraceRow r : bySeed.values()) {
-                sum += r.value();
                 mn = Math.min(mn, r.value());
                 mx = Math.max(mx, r.value());
                 step = Math.max(step, r.step());
                 any = r;
             }
-            return new Final(any.learner(), any.metric(), sum / bySeed.size(), mn, mx, bySeed.size(), step);
+            Stats.Summary over = Stats.Summary.of(bySeed.values().stream().mapToDouble(TraceRow::value).toArray());
+            return new Final(any.learner(), any.metric(), over.mean(), mn, mx, bySeed.size(), step, over);
         }).toList();
     }
 

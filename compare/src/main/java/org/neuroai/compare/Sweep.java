@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.core.UserError;
 import org.neuroai.core.spec.RunSpec;
 import org.neuroai.core.trace.TraceReader;
@@ -20,6 +21,10 @@ import org.neuroai.core.trace.TraceReader;
  * which {@link Runner} writes last and moves into place with the rest; so a sweep killed at any
  * moment and started again skips what is done and redoes the rest, and its {@code sweep.csv}
  * (final values of every run, in grid order) comes out the same as an uninterrupted sweep's.
+ * Each row of {@code sweep.csv} holds one point's final value of one metric of one learner over the
+ * seeds: mean, min, max, number of seeds, sample standard deviation and the 95 % t-interval of the
+ * mean; within a point the experiment's {@link Experiment#mainMetric() main metric} comes first.
+ * The summary figures ({@link SweepFigures}) are drawn from that file alone.
  */
 public final class Sweep {
     private Sweep() {}
@@ -92,7 +97,9 @@ public final class Sweep {
             Runner.run(base.with(null, null, new LinkedHashMap<>(p.values())), out);
             progress.accept(label + ": done");
         }
-        return aggregate(dir, grid, points);
+        Path csv = aggregate(dir, grid, points, exp.mainMetric());
+        SweepFigures.draw(dir, null);
+        return csv;
     }
 
     private static void removeScratch(Path runs) throws IOException {
@@ -103,14 +110,18 @@ public final class Sweep {
         }
     }
 
-    private static Path aggregate(Path dir, Map<String, List<String>> grid, List<Point> points) throws IOException {
-        StringBuilder csv = new StringBuilder(String.join(",", grid.keySet())).append(",learner,metric,mean,min,max,seeds\n");
+    private static Path aggregate(Path dir, Map<String, List<String>> grid, List<Point> points, String mainMetric) throws IOException {
+        StringBuilder csv = new StringBuilder(String.join(",", grid.keySet())).append(",").append(SweepFigures.COLUMNS).append('\n');
         for (Point p : points) {
             Path curves = dir.resolve("runs").resolve(p.folder()).resolve("curves.csv");
-            for (Summary.Final f : Summary.finals(TraceReader.read(curves, r -> true))) {
+            List<Summary.Final> finals = new ArrayList<>(Summary.finals(TraceReader.read(curves, r -> true)));
+            // stable: the main metric's rows first, the rest in the order the run recorded them
+            finals.sort(java.util.Comparator.comparing(f -> !f.metric().equals(mainMetric)));
+            for (Summary.Final f : finals) {
                 csv.append(String.join(",", p.values().values())).append(',').append(f.learner()).append(',').append(f.metric())
                         .append(',').append(f.mean()).append(',').append(f.min()).append(',').append(f.max()).append(',')
-                        .append(f.seeds()).append('\n');
+                        .append(f.seeds()).append(',').append(f.over().sd()).append(',').append(f.over().low()).append(',')
+                        .append(f.over().high()).append('\n');
             }
         }
         Path file = dir.resolve("sweep.csv");

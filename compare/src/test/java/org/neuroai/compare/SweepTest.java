@@ -70,6 +70,11 @@ class SweepTest {
         Path again = Sweep.run(base, grid(), resumed, progress::add);
         assertEquals(before, progress.stream().filter(l -> l.endsWith("already done")).count(), progress.toString());
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(again), "the same aggregated CSV");
+        for (String key : grid().keySet()) {
+            String png = org.neuroai.compare.charts.SweepFigures.baseName(key) + ".png";
+            assertTrue(Files.size(resumed.resolve(png)) > 0 && Files.size(tmp.resolve("whole").resolve(png)) > 0,
+                    "the resumed sweep draws its summary too: " + png);
+        }
         try (Stream<Path> s = Files.list(resumed.resolve("runs"))) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no scratch folder is left");
         }

@@ -140,9 +140,6 @@ public final class BcmFigures {
         return out;
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     static Color patternColour(int p) {
         return Palette.SERIES[p % Palette.SERIES.length];
@@ -156,7 +153,7 @@ public final class BcmFigures {
         List<XYChart> panels = new ArrayList<>();
         for (int i : shownUnits(preferred, k)) {
             XYChart c = Charts.panel("Unit " + (i + 1) + ": ends selective for pattern " + (preferred[i] + 1),
-                    "presentations", "response y (rate units)");
+                    "presentations (patterns seen)", "response y (rate units)");
             for (int p = 0; p < k; p++) {
                 double[] y = new double[rec.steps().length];
                 for (int t = 0; t < y.length; t++) {
@@ -173,7 +170,7 @@ public final class BcmFigures {
             panels.add(c);
         }
         String title = "BCM units become selective: responses to each of " + k + " patterns over time";
-        String subtitle = capitalised(activation) + " units, patterns in random order (probability 1/" + k
+        String subtitle = Charts.capitalised(activation) + " units, patterns in random order (probability 1/" + k
                 + " each); responses above \u03b8 grow, below \u03b8 shrink (seed " + seed + ")";
         return new Figure(title, subtitle, panels, 1, 900, 230);
     }
@@ -198,7 +195,7 @@ public final class BcmFigures {
         double[] x = rec.steps();
 
         XYChart theta = Charts.panel("Sliding threshold \u03b8 of every unit (seed " + seed + "), coloured by the pattern it ends preferring",
-                "presentations", "\u03b8 (y\u00b2 units)");
+                "presentations (patterns seen)", "\u03b8 (y\u00b2 units)");
         for (int p = 0; p < k; p++) {
             boolean named = false;
             for (int i = 0; i < rec.units(); i++) {
@@ -219,41 +216,28 @@ public final class BcmFigures {
                 new double[] {k, k}, Palette.GREY, true);
         theta.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
 
-        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, over all units and seeds", "presentations",
+        XYChart sel = Charts.panel("Selectivity 1 \u2212 mean/max response, mean over the units of a seed", "presentations (patterns seen)",
                 "selectivity (dimensionless)");
-        double[] mean = new double[x.length];
-        double[] lo = new double[x.length];
-        double[] hi = new double[x.length];
-        for (int t = 0; t < x.length; t++) {
-            double sum = 0;
-            int n = 0;
-            double mn = Double.POSITIVE_INFINITY;
-            double mx = Double.NEGATIVE_INFINITY;
-            for (Recording r : recs.values()) {
-                if (t >= r.steps().length) {
-                    continue;
-                }
+        // a seed's units share its pattern order, so the seed (not the unit) is the independent sample
+        TreeMap<Double, List<Double>> bySeedMean = new TreeMap<>();
+        for (Recording r : recs.values()) {
+            for (int t = 0; t < r.steps().length; t++) {
+                double sum = 0;
                 for (double v : r.selectivity()[t]) {
                     sum += v;
-                    n++;
-                    mn = Math.min(mn, v);
-                    mx = Math.max(mx, v);
                 }
+                bySeedMean.computeIfAbsent(r.steps()[t], s -> new ArrayList<>()).add(sum / r.units());
             }
-            mean[t] = sum / n;
-            lo[t] = mn;
-            hi[t] = mx;
         }
-        Color bcm = Palette.of("bcm", Family.BIO);
-        Charts.band(sel, "range", x, lo, hi, bcm);
-        Charts.line(sel, "BCM units (mean; band = range)", x, mean, bcm, 2.2f);
+        SeedStats st = SeedStats.of(bySeedMean, recs.size()).clamped(0, 1);
+        Charts.mean(sel, "BCM units (mean of a seed's units)", st, Palette.of("bcm", Family.BIO), 2.2f);
         Charts.dashed(sel, "one pattern only: 1 \u2212 1/K = " + String.format(Locale.ROOT, "%.2f", 1 - 1.0 / k),
                 new double[] {0, x[x.length - 1]}, new double[] {1 - 1.0 / k, 1 - 1.0 / k}, Palette.GREY, true);
         sel.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         sel.getStyler().setYAxisMin(0.0);
         sel.getStyler().setYAxisMax(1.0);
 
-        XYChart last = Charts.panel("Final selectivity of every unit", "unit", "selectivity (dimensionless)");
+        XYChart last = Charts.panel("Final selectivity of every unit", "unit (index; the seeds side by side)", "selectivity (dimensionless)");
         int s = 0;
         for (Map.Entry<Long, Recording> e : recs.entrySet()) {
             Recording r = e.getValue();
@@ -280,7 +264,8 @@ public final class BcmFigures {
 
         String title = "BCM: the sliding threshold and the selectivity it produces (" + k + " patterns, " + activation + " units)";
         String subtitle = "At the selective fixed point a unit answers one pattern with y = \u03b8 = K and the others with 0; "
-                + recs.size() + " seed" + (recs.size() == 1 ? "" : "s") + " \u00d7 " + rec.units() + " units";
+                + recs.size() + " seed" + (recs.size() == 1 ? "" : "s") + " \u00d7 " + rec.units() + " units; selectivity: "
+                + SeedStats.caption(recs.size());
         return new Figure(title, subtitle, List.of(theta, sel, last), 1, 900, 280);
     }
 }

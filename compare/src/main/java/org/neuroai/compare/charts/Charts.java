@@ -65,6 +65,11 @@ public final class Charts {
         c.getStyler().setXAxisMax(xmax);
     }
 
+    /** The text with its first letter in upper case. */
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** Adds a solid line (solid whatever its position: XChart would otherwise cycle through dash patterns). */
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
         XYSeries s = c.addSeries(label, x, y);
@@ -84,6 +89,27 @@ public final class Charts {
         s.setShowInLegend(inLegend);
         return s;
     }
+
+    /**
+     * Adds a learner's mean line with its 95 % t-interval as a translucent band behind it; no band
+     * for a single seed.
+     *
+     * @param c the panel
+     * @param label legend text of the line
+     * @param st the summary over seeds
+     * @param colour the learner's colour
+     * @param width line width
+     * @return the line
+     */
+    public static XYSeries mean(XYChart c, String label, SeedStats st, Color colour, float width) {
+        if (st.seeds() > 1) {
+            band(c, label + " " + BAND, st.steps(), st.low(), st.high(), colour);
+        }
+        return line(c, label, st.steps(), st.mean(), colour, width);
+    }
+
+    /** Suffix of the name of a mean line's band series: {@code "<line label> 95 % t-interval"}. */
+    public static final String BAND = "95 % t-interval";
 
     /** Adds a translucent band between lower and upper (not in the legend). */
     public static XYSeries band(XYChart c, String label, double[] x, double[] lower, double[] upper, Color colour) {

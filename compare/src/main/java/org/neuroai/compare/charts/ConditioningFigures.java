@@ -30,7 +30,8 @@ public final class ConditioningFigures {
     public static final String EXTINCTION = "acquisition_extinction";
     /** Base name of the blocking figure. */
     public static final String BLOCKING = "blocking";
-    private static final Color SHADE = new Color(0xEDEDED);
+    /** Translucent grey, so the shading reads on a light and on a dark background alike. */
+    private static final Color SHADE = new Color(128, 128, 128, 40);
 
     private ConditioningFigures() {}
 
@@ -100,7 +101,7 @@ public final class ConditioningFigures {
         boolean identical = true;
         List<XYChart> panels = new ArrayList<>();
         for (String learner : learners) {
-            XYChart c = Charts.panel(label(learner), "trial", "associative strength V (units of US)");
+            XYChart c = Charts.panel(label(learner), "trial (count from the first)", "associative strength V (units of US)");
             Color col = Palette.of(learner, family(learner));
             double lo = 0;
             double hi = lambda;
@@ -110,8 +111,8 @@ public final class ConditioningFigures {
                     continue;
                 }
                 for (int i = 0; i < st.steps().length; i++) {
-                    lo = Math.min(lo, st.min()[i]);
-                    hi = Math.max(hi, st.max()[i]);
+                    lo = Math.min(lo, Math.min(st.min()[i], st.low()[i]));
+                    hi = Math.max(hi, Math.max(st.max()[i], st.high()[i]));
                     identical &= st.max()[i] - st.min()[i] < 1e-9;
                 }
                 seeds = Math.max(seeds, st.seeds());
@@ -128,8 +129,7 @@ public final class ConditioningFigures {
             for (Map.Entry<String, String> e : series.entrySet()) {
                 SeedStats st = byMetric.get(e.getKey()).get(learner);
                 if (st != null) {
-                    Charts.band(c, e.getKey() + " range", st.steps(), st.min(), st.max(), colours[k]);
-                    XYSeries s = Charts.line(c, e.getValue(), st.steps(), st.mean(), colours[k], 2.2f);
+                    XYSeries s = Charts.mean(c, e.getValue(), st, colours[k], 2.2f);
                     if (k == 2) {
                         s.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f));
                     }
@@ -157,7 +157,7 @@ public final class ConditioningFigures {
         }
         String subtitle = "One panel per learner, all on the same trials from V = 0; shaded: the second phase; "
                 + (identical ? (seeds == 1 ? "the trials are fixed, so every seed gives these curves" : "the trials are fixed, so all " + seeds + " seeds agree")
-                        : "line = mean, band = range over " + seeds + " seeds");
+                        : SeedStats.caption(seeds));
         return new Figure(title, subtitle, panels, 1, 940, 250);
     }
 

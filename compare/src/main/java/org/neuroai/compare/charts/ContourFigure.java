@@ -108,7 +108,7 @@ public final class ContourFigure {
 
     /** Nominal height in pixels. */
     public int height() {
-        return Figure.TITLE_HEIGHT + (panels.size() + columns - 1) / columns * PANEL_HEIGHT;
+        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * PANEL_HEIGHT;
     }
 
     /**
@@ -127,7 +127,7 @@ public final class ContourFigure {
         Figure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
-            g.translate((i % columns) * PANEL_WIDTH, Figure.TITLE_HEIGHT + (i / columns) * PANEL_HEIGHT);
+            g.translate((i % columns) * PANEL_WIDTH, Render.current().theme().titleHeight() + (i / columns) * PANEL_HEIGHT);
             paintPanel(g, panels.get(i));
             g.setTransform(saved);
         }

@@ -4,31 +4,32 @@ import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 
 /**
  * A figure for a post: a title over a grid of XChart panels, saved as PNG at twice its nominal
- * size (sharp on high-density screens and in print), as SVG and as PDF.
+ * size (sharp on high-density screens and in print), as SVG and as PDF, in the {@link Theme} and
+ * formats of {@link Render#current()}.
  */
 public final class Figure {
-    /** Height of the title band, in nominal pixels. */
-    static final int TITLE_HEIGHT = 58;
-    /** The formats a figure can be written in. */
+    /** The formats a figure can be written in, by file extension. */
     public static final Set<String> FORMATS = Set.of("png", "svg", "pdf");
     private final String title;
     private final String subtitle;
@@ -36,6 +37,8 @@ public final class Figure {
     private final int columns;
     private final int panelWidth;
     private final int panelHeight;
+    /** The theme the panels were styled in, once saved. */
+    private Theme styled;
 
     /**
      * @param title the figure's title: what the figure shows
@@ -56,13 +59,23 @@ public final class Figure {
 
     /** Nominal width in pixels. */
     public int width() {
-        return columns * panelWidth;
+        return columns * panelWidth();
+    }
+
+    /** Nominal width of a panel in the current theme. */
+    private int panelWidth() {
+        return (int) Math.round(panelWidth * Render.current().theme().layout());
+    }
+
+    /** Nominal height of a panel in the current theme. */
+    private int panelHeight() {
+        return (int) Math.round(panelHeight * Render.current().theme().layout());
     }
 
     /** Nominal height in pixels. */
     public int height() {
         int rows = (panels.size() + columns - 1) / columns;
-        return TITLE_HEIGHT + rows * panelHeight;
+        return titleHeight() + rows * panelHeight();
     }
 
     /** The panels. */
@@ -80,21 +93,27 @@ public final class Figure {
         return title;
     }
 
+    /** Height of the title band in the current theme, in nominal pixels. */
+    static int titleHeight() {
+        return Render.current().theme().titleHeight();
+    }
+
     private void paint(Graphics2D g) {
         paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
-            int x = (i % columns) * panelWidth;
-            int y = TITLE_HEIGHT + (i / columns) * panelHeight;
+            int x = (i % columns) * panelWidth();
+            int y = titleHeight() + (i / columns) * panelHeight();
             AffineTransform saved = g.getTransform();
             g.translate(x, y);
-            panels.get(i).paint(g, panelWidth, panelHeight);
+            panels.get(i).paint(g, panelWidth(), panelHeight());
             g.setTransform(saved);
         }
     }
 
     /**
-     * Clears the canvas and draws the house title band: a bold title and a smaller subtitle,
-     * centred, {@link #TITLE_HEIGHT} pixels high.
+     * Clears the canvas in the current theme's background and draws the house title band: a bold
+     * title and a smaller subtitle, centred, {@link #titleHeight()} pixels high; a line too wide
+     * for the figure is set smaller until it fits.
      *
      * @param g the canvas, in nominal pixels
      * @param width nominal width
@@ -105,31 +124,40 @@ public final class Figure {
     static void paintTitle(Graphics2D g, int width, int height, String title, String subtitle) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
+        Theme theme = Render.current().theme();
+        g.setColor(theme.background());
         g.fillRect(0, 0, width, height);
-        g.setColor(new Color(0x222222));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
-        FontMetrics fm = g.getFontMetrics();
-        text(g, title, Math.max(8, (width - fm.stringWidth(title)) / 2), 26);
-        g.setColor(new Color(0x555555));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        fm = g.getFontMetrics();
-        text(g, subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), 47);
+        double unit = theme.titleHeight() / 58.0;
+        g.setColor(theme.ink());
+        g.setFont(Theme.fitted(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(theme.size(17))), title, width - 16));
+        centred(g, title, width, (float) (26 * unit));
+        g.setColor(theme.muted());
+        g.setFont(Theme.fitted(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(theme.size(13))), subtitle, width - 16));
+        centred(g, subtitle, width, (float) (47 * unit));
     }
 
     /**
-     * Writes {@code base.png} (2x) and {@code base.svg}.
+     * Writes {@code base.png} (2x), {@code base.svg} and {@code base.pdf}, or the formats of
+     * {@link Render#current()}, in its theme.
      *
      * @param dir the folder
      * @param base the file name without extension
      * @throws IOException when a file cannot be written
+     * @throws IllegalStateException when the figure was saved before in another theme
      */
     public void save(Path dir, String base) throws IOException {
+        Theme theme = Render.current().theme();
+        if (styled == null) {
+            panels.forEach(p -> theme.apply(p, panelWidth(), panelHeight()));
+            styled = theme;
+        } else if (styled != theme) {
+            throw new IllegalStateException("a figure is styled once: saved in " + styled.id() + ", now asked for " + theme.id());
+        }
         write(dir, base, width(), height(), this::paint);
     }
 
     /**
-     * Writes the figure in the chosen formats only.
+     * Writes the figure in the theme of {@link Render#current()} and the given formats only.
      *
      * @param dir the folder
      * @param base the file name without extension
@@ -137,26 +165,11 @@ public final class Figure {
      * @throws IOException when a file cannot be written
      */
     public void save(Path dir, String base, Set<String> formats) throws IOException {
-        write(dir, base, width(), height(), this::paint, formats);
+        in(formats, () -> save(dir, base));
     }
 
     /**
-     * Writes a drawing as {@code base.png} (at twice its nominal size) and {@code base.svg}.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param width nominal width in pixels
-     * @param height nominal height in pixels
-     * @param painter draws the whole figure in nominal pixels
-     * @throws IOException when a file cannot be written
-     */
-    static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
-        write(dir, base, width, height, painter, FORMATS);
-    }
-
-    /**
-     * Writes a drawing in the chosen formats: {@code base.png} (at twice its nominal size),
-     * {@code base.svg}, {@code base.pdf}.
+     * Writes a drawing in the theme of {@link Render#current()} and the given formats only.
      *
      * @param dir the folder
      * @param base the file name without extension
@@ -168,34 +181,91 @@ public final class Figure {
      */
     static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter, Set<String> formats)
             throws IOException {
+        in(formats, () -> write(dir, base, width, height, painter));
+    }
+
+    /** What {@link #in} runs. */
+    private interface Saving {
+        void run() throws IOException;
+    }
+
+    private static void in(Set<String> formats, Saving saving) throws IOException {
+        Render render = new Render(Render.current().theme(), Render.formats(String.join(",", formats)));
+        try {
+            render.using(() -> {
+                saving.run();
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * Writes a drawing as {@code base.png} (at twice its nominal size), {@code base.svg} and
+     * {@code base.pdf}, or the formats of {@link Render#current()}. Each file is written under a
+     * temporary name and renamed when complete.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @param width nominal width in pixels
+     * @param height nominal height in pixels
+     * @param painter draws the whole figure in nominal pixels
+     * @throws IOException when a file cannot be written
+     */
+    static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
         Files.createDirectories(dir);
-        if (formats.contains("png")) {
-            png(dir, base, width, height, painter);
-        }
-        if (!formats.contains("svg") && !formats.contains("pdf")) {
-            return;
-        }
-        VectorGraphics2D vg = new VectorGraphics2D();
-        painter.accept(vg);
-        for (String format : new String[] {"svg", "pdf"}) {
-            if (!formats.contains(format)) {
-                continue;
+        Set<Render.Format> formats = Render.current().formats();
+        if (formats.contains(Render.Format.PNG)) {
+            int scale = 2;
+            BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.scale(scale, scale);
+            painter.accept(g);
+            g.dispose();
+            Path tmp = dir.resolve(base + ".png.tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ImageIO.write(img, "png", out);
             }
-            Document doc = Processors.get(format).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
-            try (OutputStream out = Files.newOutputStream(dir.resolve(base + "." + format))) {
-                doc.writeTo(out);
+            moveIntoPlace(tmp, dir.resolve(base + ".png"));
+        }
+        if (formats.contains(Render.Format.SVG) || formats.contains(Render.Format.PDF)) {
+            VectorGraphics2D vg = new VectorGraphics2D();
+            painter.accept(vg);
+            for (Render.Format format : List.of(Render.Format.SVG, Render.Format.PDF)) {
+                if (!formats.contains(format)) {
+                    continue;
+                }
+                Document doc = Processors.get(format.extension()).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
+                Path tmp = dir.resolve(base + "." + format.extension() + ".tmp");
+                if (format == Render.Format.SVG) {
+                    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+                    doc.writeTo(svg);
+                    // a hundredth of a pixel is finer than any screen or printer: shorter numbers, less than half the file
+                    Files.writeString(tmp, LONG_DECIMALS.matcher(svg.toString(StandardCharsets.UTF_8)).replaceAll("$1"));
+                } else {
+                    try (OutputStream out = Files.newOutputStream(tmp)) {
+                        doc.writeTo(out);
+                    }
+                }
+                moveIntoPlace(tmp, dir.resolve(base + "." + format.extension()));
             }
         }
     }
 
-    private static void png(Path dir, String base, int width, int height, Consumer<Graphics2D> painter) throws IOException {
-        int scale = 2;
-        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.scale(scale, scale);
-        painter.accept(g);
-        g.dispose();
-        ImageIO.write(img, "png", dir.resolve(base + ".png").toFile());
+    /** A decimal number with more than two digits after the point; group 1 keeps two. */
+    private static final Pattern LONG_DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
+
+    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Draws a line of text centred across {@code width} (from 8 pixels in when it is wider). */
+    static void centred(Graphics2D g, String text, int width, float y) {
+        double w = g.getFont().getStringBounds(text, g.getFontRenderContext()).getWidth();
+        text(g, text, (float) Math.max(8, (width - w) / 2), y);
     }
 
     /**

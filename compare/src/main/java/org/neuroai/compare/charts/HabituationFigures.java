@@ -25,7 +25,7 @@ public final class HabituationFigures {
      * @return the figure
      */
     public static Figure protocol(List<Habituation.Response> rs, String model, Habituation.Protocol protocol) {
-        XYChart c = Charts.panel("EPSP amplitude at every stimulus", "stimulus number", "amplitude (fraction of the first)");
+        XYChart c = Charts.panel("EPSP amplitude at every stimulus", "stimulus (count from the first)", "amplitude (fraction of the first)");
         XYSeries s = Charts.line(c, model, rs.stream().mapToDouble(Habituation.Response::stimulus).toArray(),
                 rs.stream().mapToDouble(Habituation.Response::amplitude).toArray(), ISI_COLOURS[0], 1.8f);
         s.setMarker(SeriesMarkers.CIRCLE);
@@ -49,7 +49,7 @@ public final class HabituationFigures {
      * @return the figure
      */
     public static Figure byrne(Map<Double, List<Habituation.Response>> byIsi) {
-        XYChart c = Charts.panel("Homosynaptic depression at five stimulus intervals", "stimulus number",
+        XYChart c = Charts.panel("Homosynaptic depression at five stimulus intervals", "stimulus (count from the first)",
                 "EPSP amplitude (fraction of the first)");
         int i = 0;
         for (Map.Entry<Double, List<Habituation.Response>> e : byIsi.entrySet()) {

@@ -101,8 +101,7 @@ public final class MemoryFigures {
                 continue;
             }
             Color col = Palette.of(learner, learner.equals(HOPFIELD) ? Family.BIO : Family.GRADIENT);
-            Charts.band(c, learner + " range", st.steps(), st.min(), st.max(), col);
-            Charts.line(c, label(learner), st.steps(), st.mean(), col, 2.2f);
+            Charts.mean(c, label(learner), st.clamped(0, 100), col, 2.2f);
             seeds = Math.max(seeds, st.seeds());
         }
         c.getStyler().setYAxisMin(0.0);
@@ -121,7 +120,7 @@ public final class MemoryFigures {
     }
 
     private static String band(int seeds) {
-        return "band: range over " + seeds + " seed" + (seeds == 1 ? "" : "s");
+        return SeedStats.caption(seeds);
     }
 
     private static void capacityLine(XYChart c, int units, String label) {

@@ -87,10 +87,11 @@ public final class MnistFigures {
             SeedStats st = e.getValue();
             double[] x = scale(st.steps(), 1.0 / trainSize);
             Color c = Palette.of(e.getKey(), family(e.getKey()));
-            Charts.band(byEpoch, e.getKey() + " range", x, scale(st.min(), 100), scale(st.max(), 100), c);
-            Charts.line(byEpoch, label(e.getKey()), x, scale(st.mean(), 100), c, 2.2f);
-            Charts.line(byTime, label(e.getKey()), at(wall.get(e.getKey()), st.steps()), scale(st.mean(), 100), c, 2.2f);
-            for (double v : st.mean()) {
+            Charts.mean(byEpoch, label(e.getKey()), st.scaled(1.0 / trainSize, 100).clamped(0, 100), c, 2.2f);
+            SeedStats pct = st.scaled(1, 100).clamped(0, 100);
+            Charts.mean(byTime, label(e.getKey()), new SeedStats(at(wall.get(e.getKey()), st.steps()), pct.mean(), pct.low(), pct.high(),
+                    pct.min(), pct.max(), pct.seeds()), c, 2.2f);
+            for (double v : st.low()) {
                 lowest = Math.min(lowest, 100 * v);
             }
             seeds = Math.max(seeds, st.seeds());
@@ -123,10 +124,8 @@ public final class MnistFigures {
             phase.setShowInLegend(true);
             XYChart units = Charts.panel("Local learner's unsupervised phase: hidden units that reach the unit p-sphere", epochs,
                     "units with |‖W‖_p − 1| < 1 % (% of " + hidden + ")");
-            double[] x = scale(sphere.steps(), 1.0 / trainSize);
-            Color c = Palette.of(LOCAL, Family.BIO);
-            Charts.band(units, "range", x, scale(sphere.min(), 100), scale(sphere.max(), 100), c);
-            Charts.line(units, "Krotov-Hopfield rule (" + hidden + " hidden units)", x, scale(sphere.mean(), 100), c, 2.2f);
+            Charts.mean(units, "Krotov-Hopfield rule (" + hidden + " hidden units)", sphere.scaled(1.0 / trainSize, 100).clamped(0, 100),
+                    Palette.of(LOCAL, Family.BIO), 2.2f);
             units.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
             units.getStyler().setXAxisMin(0.0).setXAxisMax(lastEpoch);
             units.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -142,8 +141,7 @@ public final class MnistFigures {
         byEpoch.getStyler().setXAxisMin(0.0).setXAxisMax(lastEpoch);
         byTime.getStyler().setXAxisMin(0.0);
         String title = "MNIST, 784-" + hidden + "-10: hidden layer learned by a local rule vs by backpropagation";
-        String subtitle = "Same images in the same order for both; line = mean, band = range over " + seeds + " seed"
-                + (seeds == 1 ? "" : "s") + "; time counts training only, not testing"
+        String subtitle = "Same images in the same order for both; " + SeedStats.caption(seeds) + "; time counts training only, not testing"
                 + (references ? "; dashed: Tribuo's linear models on the same images" : "");
         return new Figure(title, subtitle, panels, 1, 900, references ? 430 : 330);
     }

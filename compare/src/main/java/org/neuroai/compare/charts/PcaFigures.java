@@ -67,19 +67,15 @@ public final class PcaFigures {
         XYChart norm = Charts.panel("Mean norm of a unit's weight vector", x, "||w|| (dimensionless)");
         int seeds = 0;
         double xmax = 0;
+        double angleFloor = SeedStats.logFloor(SeedStats.byLearner(rows, "principal_angle_deg").values(), 1e-2);
+        angle.getStyler().setYAxisMin(angleFloor);
         for (XYChart[] pm : new XYChart[][] {{angle}, {mse}, {norm}}) {
             XYChart c = pm[0];
             String metric = c == angle ? "principal_angle_deg" : c == mse ? "reconstruction_mse" : "weight_norm";
             Map<String, SeedStats> stats = SeedStats.byLearner(rows, metric);
             for (Map.Entry<String, SeedStats> e : stats.entrySet()) {
-                SeedStats st = e.getValue();
-                Color col = Palette.of(e.getKey(), family(e.getKey()));
-                double[] lo = st.min();
-                if (c == angle) {
-                    lo = floor(lo, 1e-2);
-                }
-                Charts.band(c, e.getKey() + " range", st.steps(), lo, st.max(), col);
-                Charts.line(c, label(e.getKey(), k), st.steps(), c == angle ? floor(st.mean(), 1e-2) : st.mean(), col, 2.2f);
+                SeedStats st = c == angle ? e.getValue().floored(angleFloor) : e.getValue();
+                Charts.mean(c, label(e.getKey(), k), st, Palette.of(e.getKey(), family(e.getKey())), 2.2f);
                 seeds = Math.max(seeds, st.seeds());
                 xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
             }
@@ -94,8 +90,7 @@ public final class PcaFigures {
         norm.getStyler().setLegendVisible(false);
         mse.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         String title = "Learning the principal subspace of '" + taskName + "': Hebbian rules vs gradient descent";
-        String subtitle = "Same samples in the same order for every learner; line = mean, band = range over " + seeds + " seed"
-                + (seeds == 1 ? "" : "s");
+        String subtitle = "Same samples in the same order for every learner; " + SeedStats.caption(seeds);
         return new Figure(title, subtitle, List.of(angle, mse, norm), 1, 900, 300);
     }
 
@@ -111,13 +106,6 @@ public final class PcaFigures {
         return new double[] {v, v};
     }
 
-    private static double[] floor(double[] v, double min) {
-        double[] o = v.clone();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = Math.max(o[i], min);
-        }
-        return o;
-    }
 
     /**
      * The weight-dynamics figure: for each learner, its first unit's weight vector expressed along

@@ -112,7 +112,7 @@ public final class ProtocolFigures {
 
     /** Responses of a regular train. */
     public static Figure train(List<Trains.Response> rs, String model, double frequencyHz) {
-        XYChart c = Charts.panel("Response to each spike of a " + fmt(frequencyHz) + " Hz train", "spike number",
+        XYChart c = Charts.panel("Response to each spike of a " + fmt(frequencyHz) + " Hz train", "spike (count from the first)",
                 "response (fraction of resources released)");
         XYSeries s = Charts.line(c, model, rs.stream().mapToDouble(Trains.Response::spike).toArray(),
                 rs.stream().mapToDouble(Trains.Response::response).toArray(), MODEL, 1.8f);

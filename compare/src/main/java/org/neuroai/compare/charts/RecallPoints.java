@@ -97,10 +97,10 @@ public final class RecallPoints {
      * @param learner the learner
      * @param patterns the pattern set
      * @param sweep "stored" or "corruption"
-     * @return x (stored, or corruption in percent), and mean, min and max of the recall in percent
+     * @return x (stored, or corruption in percent), and the recall in percent over seeds
      */
     public static SeedStats summary(List<Point> points, String learner, String patterns, String sweep) {
-        Map<Double, List<Double>> byX = new TreeMap<>();
+        TreeMap<Double, List<Double>> byX = new TreeMap<>();
         Set<Long> seeds = new HashSet<>();
         for (Point p : points) {
             if (p.learner().equals(learner) && p.patterns().equals(patterns) && p.sweep().equals(sweep)) {
@@ -109,19 +109,6 @@ public final class RecallPoints {
                 seeds.add(p.seed());
             }
         }
-        int n = byX.size();
-        double[] x = new double[n];
-        double[] mean = new double[n];
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        int i = 0;
-        for (Map.Entry<Double, List<Double>> e : byX.entrySet()) {
-            x[i] = e.getKey();
-            mean[i] = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            lo[i] = e.getValue().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            hi[i] = e.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            i++;
-        }
-        return new SeedStats(x, mean, lo, hi, seeds.size());
+        return SeedStats.of(byX, seeds.size());
     }
 }

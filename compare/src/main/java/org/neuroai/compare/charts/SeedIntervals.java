@@ -30,14 +30,14 @@ public record SeedIntervals(double[] steps, double[] mean, double[] low, double[
     public static Map<String, SeedIntervals> byLearner(List<TraceRow> rows, String metric) {
         Map<String, java.util.Set<Long>> seedsOf = new LinkedHashMap<>();
         Map<String, SeedIntervals> out = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<Long, List<Double>>> e : SeedStats.grouped(rows, metric, seedsOf).entrySet()) {
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> e : SeedStats.grouped(rows, metric, seedsOf).entrySet()) {
             int n = e.getValue().size();
             double[] x = new double[n];
             double[] mean = new double[n];
             double[] lo = new double[n];
             double[] hi = new double[n];
             int i = 0;
-            for (Map.Entry<Long, List<Double>> s : e.getValue().entrySet()) {
+            for (Map.Entry<Double, List<Double>> s : e.getValue().entrySet()) {
                 x[i] = s.getKey();
                 double[] v = s.getValue().stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).toArray();
                 Stats.Summary m = v.length == 0 ? new Stats.Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)

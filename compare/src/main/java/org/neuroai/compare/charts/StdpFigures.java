@@ -209,13 +209,15 @@ public final class StdpFigures {
                 // likewise a run reaches a little into the run above it, drawn later
                 double y1 = wMax * (e + 1 + (e + 1 < bins ? 0.25 : 0)) / bins;
                 Color col = classes.colour(cls);
-                filled(c, "cell " + k + "," + b, new double[] {x0, x1, x1, x0}, new double[] {y0, y0, y1, y1}, col, null, false);
+                Theme.onColourScale(filled(c, "cell " + k + "," + b, new double[] {x0, x1, x1, x0}, new double[] {y0, y0, y1, y1}, col,
+                        null, false));
                 b = e + 1;
             }
         }
         for (int cls = classes.count() - 1; cls >= 0; cls--) {
             // a legend swatch: one point, so it draws nothing in the plot
-            filled(c, classes.label(cls), new double[] {sn.timesS()[0]}, new double[] {0}, classes.colour(cls), Palette.GREY, true);
+            Theme.onColourScale(filled(c, classes.label(cls), new double[] {sn.timesS()[0]}, new double[] {0}, classes.colour(cls),
+                    Palette.GREY, true));
         }
         int synapses = (int) Math.round(Arrays.stream(sn.counts()[0]).sum());
         String title = "Weights under additive STDP: the distribution of w/g_max over time";
@@ -227,7 +229,7 @@ public final class StdpFigures {
     /**
      * Rates and weights over time: the neuron's output rate per snapshot window against the mean
      * input rate, and the shares of synapses near each bound with the mean weight. Lines are means
-     * over seeds, bands their range.
+     * over seeds, bands their 95 % t-intervals.
      */
     public static Figure rates(Path dir) {
         List<TraceRow> rows = TraceReader.read(dir.resolve("curves.csv"), r -> r.learner().equals(LEARNER));
@@ -242,10 +244,8 @@ public final class StdpFigures {
         double endS = out.steps()[out.steps().length - 1] / 1000;
         XYChart rate = Charts.panel("Firing rate per " + num(windowS) + " s window", "time (s)", "rate (Hz)");
         Charts.roundXTicks(rate, 0, endS, in.mean()[0]);
-        if (out.seeds() > 1) {
-            Charts.band(rate, "output range", centres, out.min(), out.max(), colour);
-        }
-        Charts.line(rate, "output neuron", centres, out.mean(), colour, 2.2f);
+        Charts.mean(rate, "output neuron", new SeedStats(centres, out.mean(), out.low(), out.high(), out.min(), out.max(), out.seeds()),
+                colour, 2.2f);
         Charts.dashed(rate, "one input (mean over inputs)", centres, in.mean(), Palette.GREY, true);
         rate.getStyler().setYAxisMin(0.0);
         rate.getStyler().setXAxisDecimalPattern("#,##0.##");
@@ -253,24 +253,18 @@ public final class StdpFigures {
         SeedStats strong = stats(rows, "fraction_strong", dir);
         SeedStats weak = stats(rows, "fraction_weak", dir);
         SeedStats mean = stats(rows, "mean_weight", dir);
-        double[] t = seconds(strong.steps());
         XYChart shares = Charts.panel("Synapses near the bounds, and the mean weight", "time (s)", "share of synapses, or w/g_max (1)");
         Charts.roundXTicks(shares, 0, endS, 0);
         String[] labels = {"share with w \u2265 0.9 w_max", "share with w < 0.1 w_max", "mean w/g_max"};
         SeedStats[] series = {strong, weak, mean};
         for (int i = 0; i < series.length; i++) {
-            Color col = Palette.SERIES[i];
-            if (series[i].seeds() > 1) {
-                Charts.band(shares, labels[i] + " range", t, series[i].min(), series[i].max(), col);
-            }
-            Charts.line(shares, labels[i], t, series[i].mean(), col, 2f);
+            Charts.mean(shares, labels[i], series[i].scaled(1e-3, 1).clamped(0, 1), Palette.SERIES[i], 2f);
         }
         shares.getStyler().setYAxisMin(0.0);
         shares.getStyler().setYAxisMax(1.0);
         shares.getStyler().setXAxisDecimalPattern("#,##0.##");
         String title = "Output rate and weights over time under additive STDP";
-        String subtitle = (out.seeds() == 1 ? "One seed" : "Line = mean, band = range over " + out.seeds() + " seeds")
-                + "; rates are counted over each window and drawn at its centre";
+        String subtitle = Charts.capitalised(SeedStats.caption(out.seeds())) + "; rates are counted over each window and drawn at its centre";
         return new Figure(title, subtitle, List.of(rate, shares), 1, 900, 300);
     }
 
@@ -282,17 +276,11 @@ public final class StdpFigures {
         return s;
     }
 
-    private static double[] seconds(double[] ms) {
-        double[] s = new double[ms.length];
-        for (int i = 0; i < ms.length; i++) {
-            s[i] = ms[i] / 1000;
-        }
-        return s;
-    }
+
 
     /**
      * The final distribution of w/g_max as a step histogram: the mean count per bin over seeds at
-     * each seed's last snapshot (whiskers: range over seeds), with the first snapshot's
+     * each seed's last snapshot (whiskers: 95 % t-interval over seeds), with the first snapshot's
      * distribution dashed.
      */
     public static Figure finalWeights(Path dir, double wMax) {
@@ -308,21 +296,16 @@ public final class StdpFigures {
         }
         int bins = last.values().iterator().next().length;
         int seeds = last.size();
-        double[] mean = new double[bins];
-        double[] lo = new double[bins];
-        double[] hi = new double[bins];
+        TreeMap<Double, List<Double>> byBin = new TreeMap<>();
         double[] start = new double[bins];
-        Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         for (long seed : last.keySet()) {
             for (int b = 0; b < bins; b++) {
-                double v = last.get(seed)[b];
-                mean[b] += v / seeds;
-                lo[b] = Math.min(lo[b], v);
-                hi[b] = Math.max(hi[b], v);
+                byBin.computeIfAbsent(wMax * (b + 0.5) / bins, x -> new java.util.ArrayList<>()).add(last.get(seed)[b]);
                 start[b] += first.get(seed)[b] / seeds;
             }
         }
+        SeedStats perBin = SeedStats.of(byBin, seeds);
+        double[] mean = perBin.mean();
         Color colour = Palette.of(LEARNER, Family.BIO);
         XYChart c = Charts.panel("Synapses per bin of w/g_max after " + num(end / 1000.0) + " s", wAxis(wMax), "synapses per bin (count)");
         Charts.roundXTicks(c, 0, wMax, 0);
@@ -333,9 +316,9 @@ public final class StdpFigures {
         Charts.dashed(c, "at 0 s (uniform draw)", initial[0], initial[1], Palette.GREY, true);
         if (seeds > 1) {
             for (int b = 0; b < bins; b++) {
-                double x = wMax * (b + 0.5) / bins;
-                XYSeries whisker = Charts.line(c, b == 0 ? "range over seeds" : "range " + b, new double[] {x, x},
-                        new double[] {lo[b], hi[b]}, new Color(0x222222), 1.2f);
+                double x = perBin.steps()[b];
+                XYSeries whisker = Charts.line(c, b == 0 ? "95 % t-interval over seeds" : "interval " + b, new double[] {x, x},
+                        new double[] {perBin.low()[b], perBin.high()[b]}, new Color(0x222222), 1.2f);
                 whisker.setShowInLegend(b == 0);
             }
         }
@@ -343,7 +326,7 @@ public final class StdpFigures {
         c.getStyler().setXAxisDecimalPattern("0.0#");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideN);
         String title = "Final distribution of synaptic weights under additive STDP";
-        String subtitle = bins + " bins over [0, w_max]; " + (seeds == 1 ? "one seed" : "mean over " + seeds + " seeds, whiskers = range")
+        String subtitle = bins + " bins over [0, w_max]; " + (seeds == 1 ? SeedStats.caption(1) : SeedStats.caption(seeds) + " (whiskers)")
                 + "; dashed = the initial, uniform draw";
         return new Figure(title, subtitle, List.of(c), 1, 900, 340);
     }

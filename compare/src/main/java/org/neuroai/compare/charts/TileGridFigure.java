@@ -16,7 +16,7 @@ import java.util.List;
  * with {@link Palette#diverging} and scaled symmetrically around 0 by the tile's own largest
  * |w|, so the sign and the shape of every unit show whatever its scale. A colour bar under the
  * grids says how to read the colours. Saved like {@link Figure}: PNG at twice the nominal size,
- * and SVG.
+ * SVG and PDF, in the theme and formats of {@link Render#current()}.
  */
 public final class TileGridFigure {
     /** Nominal pixels per input pixel. */
@@ -71,6 +71,11 @@ public final class TileGridFigure {
         return grids;
     }
 
+    /** A vertical distance of the print theme, grown with the current theme's text. */
+    private static int scaled(int printPixels) {
+        return (int) Math.round(printPixels * Render.current().theme().size(1));
+    }
+
     private int tileSize(Grid g) {
         // small images (such as the 8x8 digits) are enlarged more, so a tile stays big enough to read
         return (int) Math.round(g.side() * (g.side() < 16 ? SMALL_PIXEL : PIXEL));
@@ -104,7 +109,7 @@ public final class TileGridFigure {
         for (Grid g : grids) {
             h = Math.max(h, gridHeight(g));
         }
-        return Figure.TITLE_HEIGHT + LABEL_HEIGHT + h + BAR_HEIGHT;
+        return Figure.titleHeight() + scaled(LABEL_HEIGHT) + h + scaled(BAR_HEIGHT);
     }
 
     private void paint(Graphics2D g) {
@@ -112,13 +117,14 @@ public final class TileGridFigure {
         Figure.paintTitle(g, width, height(), title, subtitle);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         int x = MARGIN;
-        int top = Figure.TITLE_HEIGHT + LABEL_HEIGHT;
+        int top = Figure.titleHeight() + scaled(LABEL_HEIGHT);
         int bottom = top;
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        Theme theme = Render.current().theme();
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(theme.size(14))));
         FontMetrics fm = g.getFontMetrics();
         for (Grid grid : grids) {
             int gw = gridWidth(grid);
-            g.setColor(new Color(0x222222));
+            g.setColor(theme.ink());
             Figure.text(g, grid.label(), x + (gw - fm.stringWidth(grid.label())) / 2, top - 10);
             int t = tileSize(grid);
             for (int i = 0; i < grid.tiles().length; i++) {
@@ -154,21 +160,23 @@ public final class TileGridFigure {
         }
         g.setColor(new Color(0x999999));
         g.drawRect(x0, y, barWidth, 12);
-        g.setColor(new Color(0x333333));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Theme theme = Render.current().theme();
+        g.setColor(theme.ink());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(theme.size(12))));
         FontMetrics fm = g.getFontMetrics();
         String[] ticks = {"\u2212max |w|", "0", "+max |w|"};
         for (int i = 0; i < ticks.length; i++) {
             int tx = x0 + i * barWidth / 2;
             g.drawLine(tx, y + 12, tx, y + 16);
-            Figure.text(g, ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 29);
+            Figure.text(g, ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 12 + scaled(17));
         }
         String caption = "weight w from a pixel to the unit, relative to the unit's largest |w|";
-        Figure.text(g, caption, (width - fm.stringWidth(caption)) / 2, y + 47);
+        Figure.text(g, caption, (width - fm.stringWidth(caption)) / 2, y + 12 + scaled(35));
     }
 
     /**
-     * Writes {@code base.png} (2x) and {@code base.svg}.
+     * Writes {@code base.png} (2x), {@code base.svg} and {@code base.pdf}, or the formats of
+     * {@link Render#current()}, in its theme.
      *
      * @param dir the folder
      * @param base the file name without extension

@@ -33,7 +33,7 @@ public final class XorFigures {
     /** The output at which a learner's answer changes from 0 to 1. */
     private static final double THRESHOLD = 0.5;
     private static final Color INK = new Color(0x222222);
-    /** Squared errors are drawn no lower than this, so that a float32 zero stays on the log axis. */
+    /** The log axis of squared errors reaches no lower than this, so that a float32 zero stays on it. */
     private static final double MSE_FLOOR = 1e-8;
 
     private XorFigures() {}
@@ -77,17 +77,15 @@ public final class XorFigures {
         double xmax = 0;
         for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "accuracy").entrySet()) {
             SeedStats st = e.getValue();
-            Color col = Palette.of(e.getKey(), family(e.getKey()));
-            Charts.band(acc, e.getKey() + " range", st.steps(), st.min(), st.max(), col);
-            Charts.line(acc, label(e.getKey(), hidden), st.steps(), st.mean(), col, 2.2f);
+            Charts.mean(acc, label(e.getKey(), hidden), st.clamped(0, 1), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
             seeds = Math.max(seeds, st.seeds());
             xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
         }
-        for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "mse").entrySet()) {
-            SeedStats st = e.getValue();
-            Color col = Palette.of(e.getKey(), family(e.getKey()));
-            Charts.band(mse, e.getKey() + " range", st.steps(), floor(st.min()), floor(st.max()), col);
-            Charts.line(mse, label(e.getKey(), hidden), st.steps(), floor(st.mean()), col, 2.2f);
+        Map<String, SeedStats> mseStats = SeedStats.byLearner(rows, "mse");
+        double mseFloor = SeedStats.logFloor(mseStats.values(), MSE_FLOOR);
+        mse.getStyler().setYAxisMin(mseFloor);
+        for (Map.Entry<String, SeedStats> e : mseStats.entrySet()) {
+            Charts.mean(mse, label(e.getKey(), hidden), e.getValue().floored(mseFloor), Palette.of(e.getKey(), family(e.getKey())), 2.2f);
         }
         double[] ends = {0, xmax};
         Charts.dashed(acc, "best any single layer can do (3 of 4)", ends, new double[] {0.75, 0.75}, Palette.GREY, true);
@@ -98,18 +96,11 @@ public final class XorFigures {
         acc.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         mse.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         String title = "XOR: one layer of synapses cannot learn it, one hidden layer trained by backprop can";
-        String subtitle = "Same noisy samples in the same order for every learner; line = mean, band = range over " + seeds
-                + " seed" + (seeds == 1 ? "" : "s") + "; scored on the four exact corners";
+        String subtitle = "Same noisy samples in the same order for every learner; " + SeedStats.caption(seeds)
+                + "; scored on the four exact corners";
         return new Figure(title, subtitle, List.of(acc, mse), 1, 920, 320);
     }
 
-    private static double[] floor(double[] v) {
-        double[] o = v.clone();
-        for (int i = 0; i < o.length; i++) {
-            o[i] = Math.max(o[i], MSE_FLOOR);
-        }
-        return o;
-    }
 
     /** One learner's outputs on the grid. */
     private record Grid(double[] xs, double[] ys, double[][] out) {}

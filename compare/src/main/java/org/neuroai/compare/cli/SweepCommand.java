@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.compare.Sweep;
+import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.core.UserError;
 import org.neuroai.core.spec.RunSpec;
 import picocli.CommandLine.Command;
@@ -16,8 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code neuroai sweep NAME|SPEC --grid key=v1,v2 ...}: a resumable grid of runs with an aggregated CSV. */
-@Command(name = "sweep", description = "Run a grid of settings times seeds; resumable; writes sweep.csv with every run's final values.")
+/**
+ * {@code neuroai sweep NAME|SPEC --grid key=v1,v2 ...}: a resumable grid of runs with an aggregated
+ * CSV and, for each swept setting, a figure of the final main metric against its values.
+ */
+@Command(name = "sweep", description = "Run a grid of settings times seeds; resumable; writes sweep.csv with every run's final values "
+        + "and a figure per swept setting (final main metric, mean \u00b1 95 % t-interval over seeds); 'neuroai plot DIR' redraws them.")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME|FILE.yaml", description = "An experiment name or a YAML spec.")
     String target;
@@ -58,6 +63,9 @@ final class SweepCommand implements Callable<Integer> {
             pw.flush();
         });
         pw.println("wrote " + csv);
+        for (String key : g.keySet()) {
+            pw.println("drew " + out.resolve(SweepFigures.baseName(key)) + ".png (and .svg, .pdf): final main metric against " + key);
+        }
         pw.flush();
         return 0;
     }

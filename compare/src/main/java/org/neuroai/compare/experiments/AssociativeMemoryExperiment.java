@@ -16,6 +16,7 @@ import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.HopfieldNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.MemoryFigures;
 import org.neuroai.compare.charts.RecallPoints;
 import org.neuroai.compare.charts.RecallPoints.Point;
@@ -79,6 +80,11 @@ public final class AssociativeMemoryExperiment implements Experiment {
     @Override
     public String description() {
         return "associative memory: Hopfield outer-product storage vs a denoising autoencoder trained by backpropagation";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "capacity_random";
     }
 
     @Override
@@ -464,8 +470,10 @@ public final class AssociativeMemoryExperiment implements Experiment {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(MemoryFigures.STORED,
-                    "Recall against the number of patterns stored: Hopfield network vs denoising autoencoder, random and digit patterns");
-            f.put(MemoryFigures.CORRUPTION, "Recall against the corruption of the cue, at a fixed number of stored patterns");
+                    "Recall against the number of patterns stored: Hopfield network vs denoising autoencoder, random and digit patterns, "
+                    + SeedStats.caption(seeds.length));
+            f.put(MemoryFigures.CORRUPTION, "Recall against the corruption of the cue, at a fixed number of stored patterns, "
+                    + SeedStats.caption(seeds.length));
             return f;
         }
     }

@@ -13,6 +13,7 @@ import org.neuroai.bio.network.InitialWeights;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.BcmFigures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -54,6 +55,11 @@ public final class BcmExperiment implements Experiment {
     @Override
     public String description() {
         return "BCM selectivity: units with a sliding threshold each come to respond to one of K patterns";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "selectivity_mean";
     }
 
     @Override
@@ -271,7 +277,8 @@ public final class BcmExperiment implements Experiment {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(BcmFigures.RESPONSES, "Responses of four BCM units to each pattern over time, with each unit's sliding threshold");
-            f.put(BcmFigures.THRESHOLD, "Sliding thresholds over time, selectivity over time, and the final selectivity of every unit");
+            f.put(BcmFigures.THRESHOLD, "Sliding thresholds over time, selectivity over time ("
+                    + SeedStats.caption(seeds.length) + "), and the final selectivity of every unit");
             return f;
         }
     }

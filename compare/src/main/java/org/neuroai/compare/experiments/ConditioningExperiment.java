@@ -12,6 +12,7 @@ import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.ConditioningFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;
@@ -76,6 +77,11 @@ public final class ConditioningExperiment implements Experiment {
     @Override
     public String description() {
         return "classical conditioning: acquisition, extinction and Kamin blocking under Rescorla-Wagner, Hebb and gradient descent";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "blocking.V_B";
     }
 
     @Override
@@ -224,9 +230,10 @@ public final class ConditioningExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(ConditioningFigures.EXTINCTION, "Acquisition and extinction: associative strength of cue A trial by trial, one panel per learner");
+            f.put(ConditioningFigures.EXTINCTION, "Acquisition and extinction: associative strength of cue A trial by trial, one panel per learner, "
+                    + SeedStats.caption(seeds.length));
             f.put(ConditioningFigures.BLOCKING, "Kamin blocking: associative strengths of cues A and B trial by trial, one panel per learner, "
-                    + "with the unblocked control");
+                    + "with the unblocked control, " + SeedStats.caption(seeds.length));
             return f;
         }
     }

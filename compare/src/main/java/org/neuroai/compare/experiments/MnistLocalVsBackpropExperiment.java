@@ -18,6 +18,7 @@ import org.neuroai.bio.network.CompetingLayer;
 import org.neuroai.bio.rules.KrotovHopfieldRule;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.MnistFigures;
 import org.neuroai.core.Batch;
 import org.neuroai.core.ParamSpec;
@@ -79,6 +80,11 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     @Override
     public String description() {
         return "MNIST 784-H-10: hidden layer by the Krotov-Hopfield local rule (then a readout) vs backpropagation end to end";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "test_accuracy";
     }
 
     @Override
@@ -524,7 +530,8 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(MnistFigures.CURVES, "Test accuracy against epochs and training time: local rule + readout vs backpropagation");
+            f.put(MnistFigures.CURVES, "Test accuracy against epochs and training time: local rule + readout vs backpropagation, "
+                    + SeedStats.caption(seeds.length));
             f.put(MnistFigures.FIELDS, "Receptive fields of the first hidden units: local rule vs backpropagation");
             return f;
         }

@@ -14,6 +14,7 @@ import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.LandscapeFigures;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.PcaFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
@@ -61,6 +62,11 @@ public final class PcaExperiment implements Experiment {
     @Override
     public String description() {
         return "principal subspace: Oja and Sanger (GHA) rules vs a linear autoencoder trained by gradient descent";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "principal_angle_deg";
     }
 
     @Override
@@ -336,7 +342,8 @@ public final class PcaExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, mean and range over seeds");
+            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, "
+                    + SeedStats.caption(seeds.length));
             f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
             if (s.flag("landscape")) {
                 f.putAll(LandscapeFigures.captions(new PcaExperiment().landscapes(s)));

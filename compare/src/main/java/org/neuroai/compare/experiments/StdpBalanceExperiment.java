@@ -12,6 +12,7 @@ import org.neuroai.bio.spiking.networks.SongMillerAbbott;
 import org.neuroai.bio.spiking.neurons.LifNeuron;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.StdpFigures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -68,6 +69,11 @@ public final class StdpBalanceExperiment implements Experiment {
                     + "it does not come from an stdp-balance run.");
         }
         StdpFigures.draw(runDir, prov.at("/spec/set/w_max").asDouble(), prov.at("/spec/first_seed").asLong());
+    }
+
+    @Override
+    public String mainMetric() {
+        return "output_rate_hz";
     }
 
     @Override
@@ -252,8 +258,9 @@ public final class StdpBalanceExperiment implements Experiment {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put(StdpFigures.HISTOGRAM, "Distribution of w/g_max over time: the weights leave the middle for the two bounds");
-            f.put(StdpFigures.RATES, "Output and input rate per snapshot window, and the share of weights near each bound");
-            f.put(StdpFigures.FINAL, "Final distribution of w/g_max, against the uniform start");
+            f.put(StdpFigures.RATES, "Output and input rate per snapshot window, and the share of weights near each bound, "
+                    + SeedStats.caption(seeds.length));
+            f.put(StdpFigures.FINAL, "Final distribution of w/g_max, against the uniform start, " + SeedStats.caption(seeds.length));
             return f;
         }
     }

@@ -15,6 +15,7 @@ import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.LandscapeFigures;
+import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.charts.XorFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
@@ -81,6 +82,11 @@ public final class XorExperiment implements Experiment {
     @Override
     public String description() {
         return "exclusive or: Hebb, perceptron and delta rules in one layer vs an MLP trained by backpropagation";
+    }
+
+    @Override
+    public String mainMetric() {
+        return "accuracy";
     }
 
     @Override
@@ -296,7 +302,8 @@ public final class XorExperiment implements Experiment {
         @Override
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
-            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, mean and range over seeds");
+            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, "
+                    + SeedStats.caption(seeds.length));
             f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
             if (s.flag("landscape")) {
                 f.putAll(LandscapeFigures.captions(new XorExperiment().landscapes(s)));

@@ -79,7 +79,7 @@ class BcmFiguresTest {
         assertEquals(value("theta", 0, 50000, 0), unit1.getYData()[20], 0.0);
 
         XYChart sel = f.panels().get(1);
-        XYSeries mean = sel.getSeries("BCM units (mean; band = range)");
+        XYSeries mean = sel.getSeries("BCM units (mean of a seed's units)");
         List<TraceRow> last = TraceReader.read(run.resolve("weights.csv"), r -> r.metric().equals("selectivity") && r.step() == 50000);
         assertEquals(20, last.size(), "2 seeds x 10 units");
         double avg = last.stream().mapToDouble(TraceRow::value).average().orElseThrow();
@@ -91,7 +91,7 @@ class BcmFiguresTest {
         assertEquals(10, seed1.getXData().length);
         assertEquals(value("selectivity", 1, 50000, 3), seed1.getYData()[3], 0.0);
         assertEquals(4, Math.round(seed1.getXData()[3]), "unit 4, drawn beside the other seed's");
-        assertEquals("unit", units.getXAxisTitle());
+        assertEquals("unit (index; the seeds side by side)", units.getXAxisTitle());
         assertTrue(f.subtitle().contains("2 seeds"), f.subtitle());
     }
 }

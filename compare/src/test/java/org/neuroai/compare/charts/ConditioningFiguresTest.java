@@ -42,7 +42,7 @@ class ConditioningFiguresTest {
             assertEquals(ConditioningFigures.label(learners[i]), c.getTitle());
             assertEquals(Set.of("V_A (cue A, pretrained)", "V_B (cue B, added in phase 2)", "V_B in the control (no phase 1)",
                     "\u03bb (US magnitude)"), legend(c));
-            assertEquals("trial", c.getXAxisTitle());
+            assertEquals("trial (count from the first)", c.getXAxisTitle());
             assertTrue(c.getYAxisTitle().contains("("));
             // trials 0..40, the control from 20 on; phase 2 (trials 20-40) shaded
             assertEquals(41, c.getSeries("V_A (cue A, pretrained)").getXData().length);

@@ -63,9 +63,10 @@ class MemoryFiguresTest {
         XYSeries hop = random.getSeries("Hopfield network (bio, one-shot storage)");
         assertArrayEquals(new double[] {1, 10, 20}, hop.getXData(), 0.0);
         assertArrayEquals(new double[] {100, 70, 10}, hop.getYData(), 1e-9, "mean over seeds, in percent");
-        XYSeries band = random.getSeries("hopfield range");
-        // the band runs along the upper edge (max) and back along the lower one (min)
-        assertArrayEquals(new double[] {100, 80, 10, 10, 60, 100}, band.getYData(), 1e-9);
+        XYSeries band = random.getSeries("Hopfield network (bio, one-shot storage) 95 % t-interval");
+        // the band runs along the upper edge and back along the lower one: the 95 % t-interval of the
+        // mean, cut at 0 and 100 %; at 10 stored the two seeds recall 60 and 80 %: 70 ± 12.706 * 10 = [0, 100]
+        assertArrayEquals(new double[] {100, 100, 10, 10, 0, 100}, band.getYData(), 1e-9);
         XYSeries line = random.getSeries("0.138 N = 13.8 (Amit et al. 1985)");
         assertArrayEquals(new double[] {13.8, 13.8}, line.getXData(), 1e-9);
         XYSeries digitLine = f.panels().get(1).getSeries("0.138 N = 8.83 (random patterns)");

@@ -89,7 +89,7 @@ class MnistFiguresTest {
             assertFalse(c.getTitle().isBlank());
         }
         assertTrue(f.title().contains("784-20-10"), f.title());
-        assertTrue(f.subtitle().contains("1 seed"), f.subtitle());
+        assertTrue(f.subtitle().contains("one seed (n = 1), so no interval"), f.subtitle());
     }
 
     @Test

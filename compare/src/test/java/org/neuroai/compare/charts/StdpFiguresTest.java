@@ -126,7 +126,8 @@ class StdpFiguresTest {
         for (double y : in.getYData()) {
             assertEquals(15, y, 1.5, "each input fires at about 15 Hz in every 1 s window");
         }
-        assertTrue(rate.getSeriesCollection().stream().anyMatch(s -> s.getName().equals("output range")), "two seeds give a band");
+        assertTrue(rate.getSeriesCollection().stream().anyMatch(s -> s.getName().equals("output neuron 95 % t-interval")),
+                "two seeds give a band");
         XYChart shares = f.panels().get(1);
         XYSeries strong = shares.getSeries("share with w \u2265 0.9 w_max");
         assertEquals(11, strong.getXData().length);
@@ -160,10 +161,12 @@ class StdpFiguresTest {
             assertEquals(start[b], initial.getYData()[2 * b + 1], 1e-12, "bin " + b);
         }
         assertEquals(1000, java.util.Arrays.stream(mean).sum(), 1e-9);
-        XYSeries whisker = c.getSeries("range over seeds");
-        double lo = Math.min(counts.get(0L).lastEntry().getValue()[0], counts.get(1L).lastEntry().getValue()[0]);
-        double hi = Math.max(counts.get(0L).lastEntry().getValue()[0], counts.get(1L).lastEntry().getValue()[0]);
-        assertArrayEquals(new double[] {lo, hi}, whisker.getYData());
+        XYSeries whisker = c.getSeries("95 % t-interval over seeds");
+        // two seeds a and b: sd = |a - b| / sqrt 2, so the interval is mean ± t(1) |a - b| / 2, t(1) = 12.706
+        double a = counts.get(0L).lastEntry().getValue()[0];
+        double b = counts.get(1L).lastEntry().getValue()[0];
+        double half = 12.706 * Math.abs(a - b) / 2;
+        assertArrayEquals(new double[] {(a + b) / 2 - half, (a + b) / 2 + half}, whisker.getYData(), 1e-9);
         assertTrue(c.getTitle().contains("after 10 s"), c.getTitle());
     }
 

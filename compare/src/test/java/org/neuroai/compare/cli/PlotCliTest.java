@@ -78,6 +78,47 @@ class PlotCliTest {
     }
 
     @Test
+    void themesAndFormatsAreChosenOnTheCommandLineAndMistakesAreOneLine() throws IOException {
+        Path run = tmp.resolve("themed");
+        Runner.run(new RunSpec("pca", 1, 0, true, Map.of("steps", "200", "eval_every", "100"), "test"), run);
+        for (String ext : List.of("png", "svg", "pdf")) {
+            Files.delete(run.resolve("learning_curves." + ext));
+        }
+        CliRun o = CliRun.of("plot", run.toString(), "--theme", "dark", "--format", "svg");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.size(run.resolve("learning_curves.svg")) > 0);
+        assertTrue(!Files.exists(run.resolve("learning_curves.png")) && !Files.exists(run.resolve("learning_curves.pdf")),
+                "only the format asked for");
+        assertTrue(Files.readString(run.resolve("learning_curves.svg")).contains("rgb(27,31,36)"), "the dark background");
+
+        CliRun theme = CliRun.of("plot", run.toString(), "--theme", "neon");
+        assertEquals(2, theme.code());
+        assertTrue(theme.err().contains("unknown theme 'neon'; valid themes: print, slides, dark"), theme.err());
+        CliRun format = CliRun.of("plot", run.toString(), "--format", "png,gif");
+        assertEquals(2, format.code());
+        assertTrue(format.err().contains("unknown format 'gif'") && format.err().contains("png, svg, pdf"), format.err());
+        assertTrue(!Files.exists(run.resolve("learning_curves.png")), "nothing drawn after a mistake");
+    }
+
+    @Test
+    void aSweepFolderIsRedrawnFromItsSweepCsvAlone() throws IOException {
+        Path sweep = tmp.resolve("sweep");
+        CliRun s = CliRun.of("sweep", "pca", "--quick", "--seeds", "2", "--set", "steps=200", "--set", "eval_every=100",
+                "--grid", "bio.eta=0.01,0.1,0.5", "--out", sweep.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(Files.size(sweep.resolve("sweep_bio.eta.png")) > 0, "the sweep draws its summary");
+        Path alone = tmp.resolve("sweep-csv-only");
+        Files.createDirectories(alone);
+        Files.copy(sweep.resolve("sweep.csv"), alone.resolve("sweep.csv"));
+        CliRun o = CliRun.of("plot", alone.toString(), "--format", "png");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.size(alone.resolve("sweep_bio.eta.png")) > 0);
+        CliRun m = CliRun.of("plot", alone.toString(), "--metric", "nonsense");
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("'nonsense' is not in sweep.csv") && m.err().contains("principal_angle_deg"), m.err());
+    }
+
+    @Test
     void aFolderThatIsNoRunIsOneLine() {
         CliRun o = CliRun.of("plot", tmp.toString());
         assertEquals(2, o.code());
