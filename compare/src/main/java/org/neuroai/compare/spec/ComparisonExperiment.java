@@ -315,10 +315,12 @@ public final class ComparisonExperiment implements Experiment {
 
     /**
      * The layers of a learner worth drawing: its weight groups, without "w" when it repeats
-     * "layer0" (networks name their first layer both ways).
+     * "layer0" (networks name their first layer both ways), and without a network's bias vectors
+     * ("bias0", ...), which are not synapses.
      */
     static List<String> layers(WeightView v) {
         List<String> g = new ArrayList<>(v.groups());
+        g.removeIf(name -> name.matches("bias\\d+"));
         if (g.contains("layer0")) {
             g.remove("w");
         }
