@@ -57,19 +57,13 @@ public final class Charts {
      */
     public static int legendRowWidth(XYChart c) {
         XYStyler s = c.getStyler();
-        java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        try {
-            java.awt.FontMetrics fm = g.getFontMetrics(s.getLegendFont());
-            int width = 2 * s.getLegendPadding();
-            for (XYSeries series : c.getSeriesCollection()) {
-                if (series.isShowInLegend()) {
-                    width += fm.stringWidth(series.getName()) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
-                }
+        int width = 2 * s.getLegendPadding();
+        for (XYSeries series : c.getSeriesCollection()) {
+            if (series.isShowInLegend()) {
+                width += Figure.textWidth(s.getLegendFont(), series.getName()) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
             }
-            return width;
-        } finally {
-            g.dispose();
         }
+        return width;
     }
 
     /**

@@ -27,6 +27,8 @@ import org.knowm.xchart.XYChart;
 public final class Figure {
     /** Height of the title band, in nominal pixels. */
     static final int TITLE_HEIGHT = 58;
+    /** The font of the subtitle. */
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private final String title;
     private final String subtitle;
     private final List<XYChart> panels;
@@ -109,7 +111,7 @@ public final class Figure {
         FontMetrics fm = g.getFontMetrics();
         text(g, title, Math.max(8, (width - fm.stringWidth(title)) / 2), 26);
         g.setColor(new Color(0x555555));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(SUBTITLE_FONT);
         fm = g.getFontMetrics();
         text(g, subtitle, Math.max(8, (width - fm.stringWidth(subtitle)) / 2), 47);
     }
@@ -152,6 +154,22 @@ public final class Figure {
             try (OutputStream out = Files.newOutputStream(dir.resolve(base + "." + format))) {
                 doc.writeTo(out);
             }
+        }
+    }
+
+    /**
+     * The width of a text in a font, in nominal pixels, as the figures measure it when drawn.
+     *
+     * @param font the font
+     * @param text the text
+     * @return its width
+     */
+    static int textWidth(Font font, String text) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font).stringWidth(text);
+        } finally {
+            g.dispose();
         }
     }
 

@@ -162,7 +162,7 @@ public final class LearningCurvesFigure {
         String subtitle = seeds > 1 ? "lines: mean over " + seeds + " seeds; bands: 95 % t-interval of the mean"
                 : "one seed; run with --seeds 3 or more for intervals";
         if (references) {
-            subtitle += "; dashed: Tribuo's linear classifiers, fitted on the same training samples";
+            subtitle += "; dashed: Tribuo's linear classifiers on the same training samples";
         }
         return layout("Learning curves " + run.onTask(), subtitle, panels);
     }
@@ -182,6 +182,11 @@ public final class LearningCurvesFigure {
         }
         int columns = panels.size() > 1 && widest <= NARROW ? 2 : 1;
         int width = columns == 2 ? NARROW : panels.size() > 1 || widest > ONE ? WIDE : ONE;
+        // a lone panel widens for a subtitle that would be cut off
+        int text = Figure.textWidth(Figure.SUBTITLE_FONT, subtitle) + 40;
+        if (columns == 1 && text > width) {
+            width = Math.min(WIDE, text);
+        }
         boolean rows = widest > width;
         for (XYChart c : panels) {
             c.getStyler().setLegendLayout(rows ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);

@@ -313,7 +313,9 @@ public final class ComparisonExperiment implements Experiment {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             for (String name : plan.figures()) {
-                f.put(ComparisonRun.base(name), ComparisonRun.caption(name));
+                boolean lines = name.equals("learning-curves") && !plan.baselines().isEmpty();
+                f.put(ComparisonRun.base(name), ComparisonRun.caption(name)
+                        + (lines ? "; dashed: Tribuo's linear classifiers fitted on the same training samples" : ""));
             }
             return f;
         }
