@@ -32,4 +32,15 @@ public interface Task {
     default long epochSize() {
         return 0;
     }
+
+    /**
+     * The fixed training samples that every epoch of {@link #stream(long)} visits, exactly as the
+     * stream hands them out (in the task's own order, not a seed's), or {@code null} for a task that
+     * draws fresh samples or adds fresh noise to every presentation.
+     *
+     * @return the training split, or null
+     */
+    default Split trainingSet() {
+        return null;
+    }
 }

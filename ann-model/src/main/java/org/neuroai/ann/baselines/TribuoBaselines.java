@@ -97,15 +97,72 @@ public final class TribuoBaselines {
      * @return one result per baseline
      */
     public static List<Result> run(String name, Dataset train, Dataset test, int epochs, long seed, boolean standardise) {
-        return run(name, train, all(train.size()), test, all(test.size()), epochs, seed, standardise);
+        return run(name, train, test, MODELS, epochs, seed, standardise);
+    }
+
+    /**
+     * Trains some of the baselines on one data set and evaluates them on another.
+     *
+     * @param name data set name
+     * @param train training data
+     * @param test test data
+     * @param models which baselines, a non-empty subset of {@link #MODELS}, in the order of the results
+     * @param epochs passes over the training data
+     * @param seed seed of the trainers
+     * @param standardise whether to standardise the features (false when they share one scale already)
+     * @return one result per model
+     * @throws IllegalArgumentException for a model not in {@link #MODELS}
+     */
+    public static List<Result> run(String name, Dataset train, Dataset test, List<String> models, int epochs, long seed,
+                                   boolean standardise) {
+        return run(name, train, all(train.size()), test, all(test.size()), models, epochs, seed, standardise);
+    }
+
+    /**
+     * Trains some of the baselines on one data set, evaluates them on another, and writes
+     * {@value #FILE} into {@code dir} and each model's provenance into its {@value #PROVENANCE_DIR}
+     * folder (see {@link #write}). What an experiment does to put reference lines beside its learners.
+     *
+     * @param name data set name
+     * @param train training data
+     * @param test test data
+     * @param models which baselines, a subset of {@link #MODELS}
+     * @param epochs passes over the training data
+     * @param seed seed of the trainers
+     * @param standardise whether to standardise the features
+     * @param dir the run folder
+     * @return for a run's provenance: each model's test accuracy ({@code MODEL_test_accuracy}), the
+     *     numbers of training and test examples, the passes, the seed and the wall time in seconds
+     * @throws java.io.IOException when a file cannot be written
+     */
+    public static java.util.Map<String, Object> runAndWrite(String name, Dataset train, Dataset test, List<String> models,
+                                                             int epochs, long seed, boolean standardise,
+                                                             java.nio.file.Path dir) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        List<Result> results = run(name, train, test, models, epochs, seed, standardise);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        write(results, dir, dir.resolve(PROVENANCE_DIR));
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        for (Result r : results) {
+            facts.put(r.model() + "_test_accuracy", r.accuracy());
+        }
+        facts.put("train", train.size());
+        facts.put("test", test.size());
+        facts.put("epochs", epochs);
+        facts.put("seed", seed);
+        facts.put("seconds", Math.round(wall * 100) / 100.0);
+        return facts;
     }
 
     private static List<Result> run(String name, Dataset data, int[] trainIdx, int[] testIdx, int epochs, long seed) {
-        return run(name, data, trainIdx, data, testIdx, epochs, seed, true);
+        return run(name, data, trainIdx, data, testIdx, MODELS, epochs, seed, true);
     }
 
-    private static List<Result> run(String name, Dataset trainData, int[] trainIdx, Dataset testData, int[] testIdx, int epochs,
-                                    long seed, boolean standardise) {
+    private static List<Result> run(String name, Dataset trainData, int[] trainIdx, Dataset testData, int[] testIdx,
+                                    List<String> models, int epochs, long seed, boolean standardise) {
+        if (models.isEmpty() || !MODELS.containsAll(models)) {
+            throw new IllegalArgumentException("baselines " + models + ": valid are " + MODELS);
+        }
         if (trainIdx.length == 0 || testIdx.length == 0) {
             throw new UserError(name + ": the split leaves no training or no test examples; choose a test fraction in (0, 1).");
         }
@@ -143,7 +200,7 @@ public final class TribuoBaselines {
         MutableDataset<Label> train = dataset(name + "-train", trainData, trainIdx, names, mean, sd, lf);
         MutableDataset<Label> test = dataset(name + "-test", testData, testIdx, names, mean, sd, lf);
         // the models are independent and seeded, so they train at once (each on its own core when there are two)
-        return MODELS.parallelStream().map(model -> {
+        return models.parallelStream().map(model -> {
             LabelObjective objective = model.equals("logistic-regression") ? new LogMulticlass() : new Hinge();
             Trainer<Label> trainer = new LinearSGDTrainer(objective, new AdaGrad(1.0, 0.1), epochs, 1000, 1, seed);
             Model<Label> m = trainer.train(train);
@@ -152,6 +209,11 @@ public final class TribuoBaselines {
             return new Result(name, model, eval.accuracy(), eval.macroAveragedF1(), trainIdx.length, testIdx.length, prov);
         }).toList();
     }
+
+    /** The file of the results in a run folder. */
+    public static final String FILE = "baselines.csv";
+    /** The folder, beside {@value #FILE}, of each model's Tribuo provenance. */
+    public static final String PROVENANCE_DIR = "baselines";
 
     /** The header of {@code baselines.csv}. */
     public static final String CSV_HEADER = "dataset,model,accuracy,macro_f1,train,test";
@@ -179,8 +241,8 @@ public final class TribuoBaselines {
             java.nio.file.Files.writeString(provenanceDir.resolve(r.dataset() + "_" + r.model() + "_provenance.json"),
                     r.provenanceJson());
         }
-        java.nio.file.Path file = dir.resolve("baselines.csv");
-        java.nio.file.Path tmp = dir.resolve("baselines.csv.tmp");
+        java.nio.file.Path file = dir.resolve(FILE);
+        java.nio.file.Path tmp = dir.resolve(FILE + ".tmp");
         java.nio.file.Files.writeString(tmp, csv);
         java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -203,6 +265,13 @@ public final class TribuoBaselines {
                     present[n] = names[j];
                     v[n++] = value;
                 }
+            }
+            if (n == 0) {
+                // Tribuo refuses an example without features (such as XOR's corner (0, 0)); an explicit
+                // zero changes nothing for a linear model
+                present[0] = names[0];
+                v[0] = 0;
+                n = 1;
             }
             ds.add(new ArrayExample<>(new Label(data.classNames().get(data.labels()[i])), java.util.Arrays.copyOf(present, n),
                     java.util.Arrays.copyOf(v, n)));

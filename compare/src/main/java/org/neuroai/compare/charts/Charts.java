@@ -48,6 +48,25 @@ public final class Charts {
     }
 
     /**
+     * The width a panel's legend takes when its entries stand in one row (legend layout
+     * horizontal), with some room to spare: each entry's label in the legend font, its line sample
+     * and paddings, and the border.
+     *
+     * @param c the panel, with its series
+     * @return the width in nominal pixels
+     */
+    public static int legendRowWidth(XYChart c) {
+        XYStyler s = c.getStyler();
+        int width = 2 * s.getLegendPadding();
+        for (XYSeries series : c.getSeriesCollection()) {
+            if (series.isShowInLegend()) {
+                width += Figure.textWidth(s.getLegendFont(), series.getName()) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+            }
+        }
+        return width;
+    }
+
+    /**
      * Makes the x axis span [xmin, xmax] with ticks on round numbers. XChart 4 puts the ticks on
      * the data's own x values when all of a panel's x values, in the order its series were added,
      * are equally spaced (e.g. window centres 0.5, 1.5, ...); a first, invisible series from xmax

@@ -31,6 +31,8 @@ import org.knowm.xchart.XYChart;
 public final class Figure {
     /** The formats a figure can be written in, by file extension. */
     public static final Set<String> FORMATS = Set.of("png", "svg", "pdf");
+    /** The font of the subtitle in the print theme, for measuring. */
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private final String title;
     private final String subtitle;
     private final List<XYChart> panels;
@@ -266,6 +268,22 @@ public final class Figure {
     static void centred(Graphics2D g, String text, int width, float y) {
         double w = g.getFont().getStringBounds(text, g.getFontRenderContext()).getWidth();
         text(g, text, (float) Math.max(8, (width - w) / 2), y);
+    }
+
+    /**
+     * The width of a text in a font, in nominal pixels, as the figures measure it when drawn.
+     *
+     * @param font the font
+     * @param text the text
+     * @return its width
+     */
+    static int textWidth(Font font, String text) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font).stringWidth(text);
+        } finally {
+            g.dispose();
+        }
     }
 
     /**

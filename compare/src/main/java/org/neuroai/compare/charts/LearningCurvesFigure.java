@@ -1,12 +1,17 @@
 package org.neuroai.compare.charts;
 
 import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.compare.Stats;
 import org.neuroai.core.UserError;
 import org.neuroai.core.trace.TraceReader;
@@ -15,9 +20,22 @@ import org.neuroai.core.trace.TraceRow;
 /**
  * Learning curves of a comparison: one panel per metric, one line per learner (its mean over
  * seeds) with a band for the 95 % t-interval of that mean (Student's t, n − 1 degrees of freedom;
- * no band with one seed), against training samples or epochs. Drawn from {@code curves.csv}.
+ * no band with one seed), against training samples or epochs. Drawn from {@code curves.csv}; when
+ * the run has a {@code baselines.csv}, its Tribuo classifiers are dashed reference lines on the
+ * accuracy panel ({@link ReferenceLines}).
  */
 public final class LearningCurvesFigure {
+    /** Width of a panel two to a row, in nominal pixels. */
+    static final int NARROW = 560;
+    /** Width of a panel alone in its figure. */
+    static final int ONE = 820;
+    /** Width of a panel one to a row, when its legend needs more than {@link #ONE}. */
+    static final int WIDE = 960;
+    /** Height of a panel with a legend of one row. */
+    static final int HEIGHT = 370;
+    /** Height of each further legend entry in a legend of one entry per line. */
+    static final int LEGEND_ROW = 19;
+
     private LearningCurvesFigure() {}
 
     /**
@@ -103,6 +121,8 @@ public final class LearningCurvesFigure {
     public static Figure of(ComparisonRun run) {
         List<TraceRow> rows = TraceReader.read(run.dir().resolve("curves.csv"), r -> run.metrics().contains(r.metric()));
         List<XYChart> panels = new ArrayList<>();
+        Path baselines = run.dir().resolve(TribuoBaselines.FILE);
+        boolean references = false;
         int seeds = 0;
         for (String metric : run.metrics()) {
             Map<String, Band> bands = Band.byLearner(rows, metric);
@@ -123,18 +143,54 @@ public final class LearningCurvesFigure {
                     top = Math.max(top, Math.abs(v));
                 }
             }
+            if (metric.equals("accuracy") && Files.isRegularFile(baselines)) {
+                double right = 0;
+                for (Band b : bands.values()) {
+                    right = Math.max(right, run.x(b.steps()[b.steps().length - 1]));
+                }
+                ReferenceLines.draw(c, ReferenceLines.tribuoAccuracy(baselines), 0, right, 1, 3, "");
+                references = true;
+            }
             c.getStyler().setYAxisDecimalPattern(top < 0.01 ? "0.0E0" : "0.0##");
-            // under the plot, in a row: inside, it would hide some learner's curve whatever the corner
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+            // under the plot: inside, it would hide some learner's curve whatever the corner
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             panels.add(c);
         }
         if (panels.isEmpty()) {
             throw new UserError(run.dir().resolve("curves.csv") + ": none of the metrics " + run.metrics() + " was recorded for any learner.");
         }
-        int columns = Math.min(2, panels.size());
         String subtitle = seeds > 1 ? "lines: mean over " + seeds + " seeds; bands: 95 % t-interval of the mean"
                 : "one seed; run with --seeds 3 or more for intervals";
-        return new Figure("Learning curves " + run.onTask(), subtitle, panels, columns, columns == 1 ? 820 : 560, 370);
+        if (references) {
+            subtitle += "; dashed: Tribuo's linear classifiers on the same training samples";
+        }
+        return layout("Learning curves " + run.onTask(), subtitle, panels);
+    }
+
+    /**
+     * Two panels to a row when every legend fits in one row under its panel; else one panel to a
+     * row, wider; else also one legend entry per line (when many learners or the reference lines
+     * make a legend too long), every panel as tall as the longest legend needs, so that no legend
+     * is cut off.
+     */
+    static Figure layout(String title, String subtitle, List<XYChart> panels) {
+        int widest = 0;
+        int entries = 0;
+        for (XYChart c : panels) {
+            widest = Math.max(widest, Charts.legendRowWidth(c));
+            entries = Math.max(entries, (int) c.getSeriesCollection().stream().filter(XYSeries::isShowInLegend).count());
+        }
+        int columns = panels.size() > 1 && widest <= NARROW ? 2 : 1;
+        int width = columns == 2 ? NARROW : panels.size() > 1 || widest > ONE ? WIDE : ONE;
+        // a lone panel widens for a subtitle that would be cut off
+        int text = Figure.textWidth(Figure.SUBTITLE_FONT, subtitle) + 40;
+        if (columns == 1 && text > width) {
+            width = Math.min(WIDE, text);
+        }
+        boolean rows = widest > width;
+        for (XYChart c : panels) {
+            c.getStyler().setLegendLayout(rows ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal);
+        }
+        return new Figure(title, subtitle, panels, columns, width, HEIGHT + (rows ? LEGEND_ROW * (entries - 1) : 0));
     }
 }

@@ -33,7 +33,7 @@ public final class MnistFigures {
      * The run's Tribuo baselines (written by the experiment, read when the figure is drawn), drawn
      * as dashed reference lines when present.
      */
-    public static final String BASELINES = "baselines.csv";
+    public static final String BASELINES = org.neuroai.ann.baselines.TribuoBaselines.FILE;
 
     private MnistFigures() {}
 

@@ -89,10 +89,26 @@ public final class ReferenceLines {
      * @param unit what follows the level in the label ("%", or "" for none)
      */
     public static void draw(XYChart c, List<Reference> refs, double xmin, double xmax, double scale, String unit) {
+        draw(c, refs, xmin, xmax, scale, 1, unit);
+    }
+
+    /**
+     * Draws each reference as a horizontal dashed line across [xmin, xmax], labelled in the legend
+     * with its level.
+     *
+     * @param c the chart
+     * @param refs the references
+     * @param xmin left end
+     * @param xmax right end
+     * @param scale factor from a reference's value to the chart's y unit (100 for a fraction shown in %)
+     * @param decimals decimals of the level in the label
+     * @param unit what follows the level in the label ("%", or "" for none)
+     */
+    public static void draw(XYChart c, List<Reference> refs, double xmin, double xmax, double scale, int decimals, String unit) {
         for (int i = 0; i < refs.size(); i++) {
             Reference r = refs.get(i);
             double y = r.value() * scale;
-            String label = String.format(Locale.ROOT, "%s: %.1f%s", r.label(), y, unit.isEmpty() ? "" : " " + unit);
+            String label = String.format(Locale.ROOT, "%s: %." + decimals + "f%s", r.label(), y, unit.isEmpty() ? "" : " " + unit);
             Charts.dashed(c, label, new double[] {xmin, xmax}, new double[] {y, y}, GREYS[i % GREYS.length], true);
         }
     }

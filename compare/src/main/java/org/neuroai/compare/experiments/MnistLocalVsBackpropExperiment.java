@@ -349,17 +349,8 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
          * @return each model's test accuracy and training time, for the provenance
          */
         private Map<String, Object> baselines(Path out) throws IOException {
-            long t0 = System.nanoTime();
-            List<TribuoBaselines.Result> results = TribuoBaselines.run("mnist", trainSet, testSet, s.integer("baselines.epochs"),
-                    seeds[0], false);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            TribuoBaselines.write(results, out, out.resolve("baselines"));
-            Map<String, Object> facts = new LinkedHashMap<>();
-            for (TribuoBaselines.Result r : results) {
-                facts.put(r.model() + "_test_accuracy", r.accuracy());
-            }
-            facts.put("seconds", Math.round(wall * 10) / 10.0);
-            return facts;
+            return TribuoBaselines.runAndWrite("mnist", trainSet, testSet, TribuoBaselines.MODELS, s.integer("baselines.epochs"),
+                    seeds[0], false, out);
         }
 
         /** What a learner ends with: its name, last step and weights (for the receptive fields). */

@@ -42,7 +42,10 @@ import org.neuroai.core.trace.SeedOrderedTraces;
  * learner and layer, evenly spread over the layer), {@code histograms.csv} (per learner and layer,
  * the count of weights in each of {@code bins} equal bins over the range; values outside count in
  * the end bins; index = bin), {@code fields.csv} (the first seed's final first-layer weights, for
- * receptive fields), and {@code spec.yaml}, the spec as written.
+ * receptive fields), {@code spec.yaml}, the spec as written, and on a task with class targets
+ * (unless the spec says {@code baselines: false}) {@code baselines.csv} with each model's Tribuo
+ * provenance in {@code baselines/}: Tribuo's linear classifiers fitted on the training samples and
+ * scored on the held-out split ({@link TaskBaselines}), drawn as dashed lines on the accuracy panel.
  *
  * <p>Seeds: seed s orders the samples (the task's stream of seed s); learner i starts from the
  * weights of seed {@code weight_seed + i} when the spec fixes {@code weight_seed}, else of
@@ -147,6 +150,9 @@ public final class ComparisonExperiment implements Experiment {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("comparison", facts(finals.get(0)));
             facts.put("threads", threads);
+            if (!plan.baselines().isEmpty()) {
+                facts.put("baselines", TaskBaselines.runAndWrite(plan, seeds[0], out));
+            }
             ComparisonRun.of(out, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(facts)).draw();
             return facts;
         }
@@ -307,7 +313,9 @@ public final class ComparisonExperiment implements Experiment {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             for (String name : plan.figures()) {
-                f.put(ComparisonRun.base(name), ComparisonRun.caption(name));
+                boolean lines = name.equals("learning-curves") && !plan.baselines().isEmpty();
+                f.put(ComparisonRun.base(name), ComparisonRun.caption(name)
+                        + (lines ? "; dashed: Tribuo's linear classifiers fitted on the same training samples" : ""));
             }
             return f;
         }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
+import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.compare.Experiment;
@@ -61,7 +62,9 @@ public final class ComparisonSpec {
             "weight_seed", "a fixed seed of the initial weights for every run (default: derived from each run's seed)",
             "threads", "seeds run in parallel; 0 = one per core",
             "record", "mapping: metrics (list), weights {every, max_synapses}, histograms {every, bins, range}",
-            "figures", "list of figures to draw");
+            "figures", "list of figures to draw",
+            "baselines", "Tribuo's linear classifiers as dashed lines on the accuracy panel: true, false, or a list of "
+                    + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)");
     /** Keys of a learner. */
     public static final Map<String, String> LEARNER_KEYS = ordered(
             "name", "the learner's name in traces and charts (unique; letters, digits, '-' and '_')",
@@ -184,7 +187,7 @@ public final class ComparisonSpec {
 
     /**
      * The plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
-     * "threads", "task.KEY" or "LEARNER.KEY" for a learner's parameter.
+     * "threads", "baselines", "task.KEY" or "LEARNER.KEY" for a learner's parameter.
      *
      * @param overrides setting to value
      * @return the checked plan
@@ -224,7 +227,7 @@ public final class ComparisonSpec {
 
     /**
      * The settings of this comparison that --set and sweeps may change, each with the spec's value
-     * as default: the length, eval_every, threads, the task's parameters ("task.KEY") and every
+     * as default: the length, eval_every, threads, baselines (on or off), the task's parameters ("task.KEY") and every
      * learner's parameters ("LEARNER.KEY").
      *
      * @return the settings
@@ -239,6 +242,8 @@ public final class ComparisonSpec {
         out.add(ParamSpec.integer("eval_every", (int) plan.evalEvery(), 1, Integer.MAX_VALUE,
                 "presentations between checkpoints (a multiple of batch)"));
         out.add(ParamSpec.integer("threads", plan.threads(), 0, 256, "seeds run in parallel; 0 = one per core"));
+        out.add(ParamSpec.flag("baselines", !plan.baselines().isEmpty(),
+                "fit Tribuo's linear classifiers on the training samples and draw them on the accuracy panel"));
         out.addAll(renamed("task.", plan.taskFactory().parameters(), plan.taskParams()));
         for (Plan.LearnerPlan l : plan.learners()) {
             out.addAll(renamed(l.name() + ".", l.specs(), l.params()));
@@ -606,6 +611,7 @@ public final class ComparisonSpec {
                 problem("figures", "figure 'receptive-fields' needs a task whose inputs are square images (digits); task '"
                         + task.name() + "' has " + task.inputDim() + " inputs.");
             }
+            List<String> baselines = baselines(root.get("baselines"), task, metrics);
             if (!problems.isEmpty()) {
                 throw new UserError(String.join("\n", problems));
             }
@@ -613,7 +619,40 @@ public final class ComparisonSpec {
                     length, inEpochs, epochSize, total, batch, eval, seeds == null ? 1 : seeds.intValue(), first == null ? 0 : first,
                     quick != null && quick, quickLength, weightSeed, threads == null ? 0 : threads.intValue(), List.copyOf(metrics),
                     weightsEvery, maxSyn == null ? 100 : maxSyn.intValue(), histEvery, bins == null ? 40 : bins.intValue(), range[0], range[1],
-                    List.copyOf(figures), image ? side : 0);
+                    List.copyOf(figures), image ? side : 0, baselines);
+        }
+
+        /**
+         * The Tribuo baselines asked for: all of them by default on a task with class targets whose
+         * accuracy is recorded, none otherwise; an explicit request needs both.
+         */
+        private List<String> baselines(JsonNode node, Task task, List<String> metrics) {
+            boolean classes = task != null && TaskBaselines.classTargets(task);
+            if (node == null || node.isNull()) {
+                return classes && metrics.contains("accuracy") ? TribuoBaselines.MODELS : List.of();
+            }
+            List<String> asked;
+            if (node.isBoolean()) {
+                asked = node.booleanValue() ? TribuoBaselines.MODELS : List.of();
+            } else if (node.isArray()) {
+                asked = list(node, "baselines", TribuoBaselines.MODELS);
+            } else {
+                problem("baselines", "invalid value '" + node.asText() + "' for 'baselines'; valid is true, false or a list of "
+                        + String.join(", ", TribuoBaselines.MODELS) + ".");
+                return List.of();
+            }
+            if (asked.isEmpty() || task == null) {
+                return List.copyOf(asked);
+            }
+            if (!classes) {
+                problem("baselines", "Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+                        + "breast-cancer, xor), and task '" + task.name() + "' has " + (task.heldOut().targets() == null ? "no targets"
+                        : "targets that are not classes") + "; leave 'baselines' out or write baselines: false.");
+            } else if (!metrics.contains("accuracy")) {
+                problem("baselines", "the baselines are drawn on the accuracy panel, and this spec does not record accuracy; "
+                        + "add accuracy to record.metrics or write baselines: false.");
+            }
+            return List.copyOf(asked);
         }
 
         private void multiple(long value, int batch, String path) {

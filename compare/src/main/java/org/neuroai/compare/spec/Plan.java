@@ -41,12 +41,14 @@ import org.neuroai.core.TaskFactory;
  * @param high upper end (values above count in the last bin)
  * @param figures figures to draw
  * @param imageSide side of the square input images, or 0 when inputs are not images
+ * @param baselines Tribuo's baselines to fit on the training samples and draw on the accuracy panel
+ *     (names from {@link org.neuroai.ann.baselines.TribuoBaselines#MODELS}); empty for none
  */
 public record Plan(String name, String description, TaskFactory taskFactory, Params taskParams, Task task,
                    List<LearnerPlan> learners, long length, boolean inEpochs, long epochSize, long total, int batch,
                    long evalEvery, int seeds, long firstSeed, boolean quick, long quickLength, Long weightSeed, int threads,
                    List<String> metrics, long weightsEvery, int maxSynapses, long histEvery, int bins, double low,
-                   double high, List<String> figures, int imageSide) {
+                   double high, List<String> figures, int imageSide, List<String> baselines) {
 
     /**
      * One learner: a layer of units learning by a plasticity rule, or a network trained by gradient

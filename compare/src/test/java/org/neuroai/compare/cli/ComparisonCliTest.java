@@ -1,5 +1,6 @@
 package org.neuroai.compare.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +15,26 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.neuroai.compare.charts.ComparisonRun;
+import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.LearningCurvesFigure;
+import org.neuroai.compare.spec.ComparisonSpec;
 import org.neuroai.compare.spec.ExampleSpecs;
+import org.neuroai.compare.spec.Plan;
+import org.neuroai.core.Split;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.Hinge;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
 
@@ -187,5 +207,125 @@ class ComparisonCliTest {
         double acc = TraceReader.read(out.resolve("curves.csv"), r -> r.learner().equals("logistic") && r.metric().equals("accuracy")
                 && r.step() == 210).stream().mapToDouble(TraceRow::value).average().orElse(0);
         assertTrue(acc > 0.8, "logistic accuracy " + acc);
+    }
+
+    /** Iris, short: a delta-rule layer and a softmax layer, scored twice an epoch. */
+    private static final String IRIS = """
+            name: tiny-iris
+            task: {name: iris, heldout_fraction: 0.3}
+            learners:
+              - {name: delta, rule: delta, bias: true, params: {eta: 0.01}}
+              - {name: logistic, network: mlp, params: {hidden: "", output: softmax-ce, optimiser: sgd, lr: 0.1}}
+            epochs: 2
+            batch: 1
+            eval_every: 35
+            seeds: 2
+            record: {metrics: [accuracy, mse]}
+            figures: [learning-curves]
+            """;
+
+    /** The learning-curves figure as plot draws it from a run's files. */
+    private static Figure curves(Path run) throws IOException {
+        return LearningCurvesFigure.of(ComparisonRun.of(run, new ObjectMapper().readTree(run.resolve("provenance.json").toFile())));
+    }
+
+    /** The dashed line of one Tribuo model on a panel. */
+    private static XYSeries line(XYChart panel, String model) {
+        String label = "Tribuo " + (model.equals("linear-svm") ? "linear SVM" : "logistic regression") + ":";
+        return panel.getSeriesCollection().stream().filter(s -> s.getName().startsWith(label)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Tribuo's accuracy, computed here from the task's own splits: every feature of every sample
+     * as it is, the trainer of {@code neuroai baselines}, Tribuo's evaluator.
+     */
+    private static double tribuoAccuracy(String model, Split train, Split test, long seed) {
+        LabelFactory lf = new LabelFactory();
+        LinearSGDTrainer trainer = new LinearSGDTrainer(model.equals("linear-svm") ? new Hinge() : new LogMulticlass(),
+                new AdaGrad(1.0, 0.1), 10, 1000, 1, seed);
+        return new LabelEvaluator().evaluate(trainer.train(tribuo(train, lf)), tribuo(test, lf)).accuracy();
+    }
+
+    private static MutableDataset<Label> tribuo(Split s, LabelFactory lf) {
+        MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance(s.name(), lf), lf);
+        int n = s.inputs()[0].length;
+        String[] names = new String[n];
+        for (int j = 0; j < n; j++) {
+            names[j] = String.format("f%04d", j);
+        }
+        for (int i = 0; i < s.size(); i++) {
+            int label = 0;
+            for (int k = 0; k < s.targets()[i].length; k++) {
+                if (s.targets()[i][k] == 1) {
+                    label = k;
+                }
+            }
+            d.add(new ArrayExample<>(new Label(String.valueOf(label)), names, s.inputs()[i]));
+        }
+        return d;
+    }
+
+    @Test
+    void tribuoIsFittedOnTheTrainingSplitScoredOnTheHeldOutOneAndDrawnOnTheAccuracyPanel() throws IOException {
+        Path a = run(spec("iris", IRIS), "iris");
+        Plan plan = ComparisonSpec.parse(IRIS, "iris", "iris").plan();
+        Split train = plan.task().trainingSet();
+        Split held = plan.task().heldOut();
+        List<String> csv = Files.readAllLines(a.resolve("baselines.csv"));
+        assertEquals(List.of("dataset,model,accuracy,macro_f1,train,test"), csv.subList(0, 1));
+        assertEquals(3, csv.size(), "logistic regression and linear SVM");
+        Figure f = curves(a);
+        XYChart accuracy = f.panels().get(0);
+        for (String row : csv.subList(1, 3)) {
+            String[] c = row.split(",");
+            double value = Double.parseDouble(c[2]);
+            assertEquals(tribuoAccuracy(c[1], train, held, 0), value, 0.0, "baselines.csv holds Tribuo's accuracy on the held-out split");
+            assertEquals(List.of("iris", "105", "45"), List.of(c[0], c[4], c[5]), "every training sample, every held-out one");
+            assertTrue(Files.readString(a.resolve("baselines/iris_" + c[1] + "_provenance.json")).contains("LinearSGDModel"));
+            XYSeries l = line(accuracy, c[1]);
+            assertTrue(l.isShowInLegend(), "in the legend");
+            assertArrayEquals(new double[] {value, value}, l.getYData(), 0.0, "the line is at the file's accuracy");
+            assertArrayEquals(new double[] {0, 2}, l.getXData(), 0.0, "across the run, in epochs");
+            assertTrue(l.getName().endsWith(String.format(java.util.Locale.ROOT, ": %.3f", value)), l.getName());
+        }
+        assertTrue(f.panels().get(1).getSeriesCollection().stream().noneMatch(s -> s.getName().startsWith("Tribuo")),
+                "only the accuracy panel has them");
+        assertTrue(f.subtitle().contains("dashed: Tribuo"), f.subtitle());
+        assertTrue(new ObjectMapper().readTree(a.resolve("provenance.json").toFile()).at("/baselines/seconds").isNumber());
+        // without them, nothing of them
+        Path off = run(spec("off", IRIS + "baselines: false\n"), "off");
+        assertFalse(Files.exists(off.resolve("baselines.csv")) || Files.exists(off.resolve("baselines")));
+        assertTrue(curves(off).panels().get(0).getSeriesCollection().stream().noneMatch(s -> s.getName().startsWith("Tribuo")));
+    }
+
+    @Test
+    void onXorTheBaselinesLearnFromTheFirstSeedsPresentationsAndMissACorner() throws IOException {
+        Path a = run(spec("xor", XOR), "xor");
+        for (String row : Files.readAllLines(a.resolve("baselines.csv")).subList(1, 3)) {
+            String[] c = row.split(",");
+            assertEquals(List.of("xor", "120", "4"), List.of(c[0], c[4], c[5]), row);
+            // no line separates XOR's classes, so a linear classifier gets at most three of the four corners
+            assertTrue(Double.parseDouble(c[2]) <= 0.75, row);
+        }
+    }
+
+    @Test
+    void plotRedrawsTheReferenceLinesFromBaselinesCsv() throws IOException {
+        Path a = run(spec("iris", IRIS.replace("seeds: 2", "seeds: 1")), "iris");
+        Path csv = a.resolve("baselines.csv");
+        Path png = a.resolve("learning_curves.png");
+        byte[] before = Files.readAllBytes(png);
+        String header = Files.readAllLines(csv).get(0);
+        Files.write(csv, List.of(header, "iris,logistic-regression,0.5,0.5,105,45", "iris,linear-svm,0.25,0.25,105,45"));
+        CliRun o = CliRun.of("plot", a.toString());
+        assertEquals(0, o.code(), o.err());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(png)), "the figure was drawn again");
+        XYChart accuracy = curves(a).panels().get(0);
+        assertArrayEquals(new double[] {0.5, 0.5}, line(accuracy, "logistic-regression").getYData(), 0.0);
+        assertArrayEquals(new double[] {0.25, 0.25}, line(accuracy, "linear-svm").getYData(), 0.0);
+        Files.writeString(csv, header + "\niris,logistic-regression,lots,0.5,105,45\n");
+        o = CliRun.of("plot", a.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(csv + ": line 2 needs an accuracy in [0, 1]"), o.err());
     }
 }

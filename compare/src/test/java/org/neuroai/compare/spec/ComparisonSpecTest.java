@@ -178,4 +178,33 @@ class ComparisonSpecTest {
             assertTrue(p.quickLength() < p.length(), name + " has a shorter quick version");
         }
     }
+
+    @Test
+    void baselinesAreOnForClassTargetsAndAskedForElsewhereAreAMistakeWithItsLine() {
+        List<String> all = org.neuroai.ann.baselines.TribuoBaselines.MODELS;
+        // on by default where the targets are classes: one-hot rows (iris) or a single 0 or 1 (xor)
+        assertEquals(all, ComparisonSpec.parse(GOOD, "t.yaml", "t").plan().baselines());
+        assertEquals(all, ComparisonSpec.parse(GOOD.replace("{name: xor}", "{name: iris}"), "t.yaml", "t").plan().baselines());
+        assertEquals(List.of("linear-svm"), ComparisonSpec.parse(GOOD + "baselines: [linear-svm]\n", "t.yaml", "t").plan().baselines());
+        ComparisonSpec off = ComparisonSpec.parse(GOOD + "baselines: false\n", "t.yaml", "t");
+        assertEquals(List.of(), off.plan().baselines());
+        assertEquals(all, off.plan(java.util.Map.of("baselines", true)).baselines(), "--set baselines=true turns them on");
+        assertEquals(List.of(), ComparisonSpec.parse(GOOD, "t.yaml", "t").plan(java.util.Map.of("baselines", false)).baselines());
+        // off by default without class targets, and a mistake when asked for there
+        String gaussian = "task: {name: gaussian}\nlearners: [{name: o, rule: oja}]\nsteps: 10\n";
+        assertEquals(List.of(), ComparisonSpec.parse(gaussian, "t.yaml", "t").plan().baselines());
+        assertEquals(List.of("t.yaml:4: Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+                + "breast-cancer, xor), and task 'gaussian' has no targets; leave 'baselines' out or write baselines: false."),
+                problems(gaussian + "baselines: true\n"));
+        UserError e = assertThrows(UserError.class,
+                () -> ComparisonSpec.parse(gaussian, "t.yaml", "t").plan(java.util.Map.of("baselines", true)));
+        assertTrue(e.getMessage().startsWith("setting baselines: Tribuo's baselines are classifiers"), e.getMessage());
+        assertEquals(List.of("t.yaml:8: invalid value 'forest' for 'baselines[1]'; valid is one of logistic-regression, linear-svm."),
+                problems(GOOD + "baselines: [linear-svm, forest]\n"));
+        assertEquals(List.of("t.yaml:8: invalid value '3' for 'baselines'; valid is true, false or a list of logistic-regression, "
+                + "linear-svm."), problems(GOOD + "baselines: 3\n"));
+        assertEquals(List.of("t.yaml:9: the baselines are drawn on the accuracy panel, and this spec does not record accuracy; "
+                + "add accuracy to record.metrics or write baselines: false."),
+                problems(GOOD + "record: {metrics: [mse]}\nbaselines: true\n"));
+    }
 }

@@ -137,6 +137,11 @@ public final class DigitsTask implements Task, PrincipalSubspace {
     }
 
     @Override
+    public Split trainingSet() {
+        return new Split("train", train, trainTargets);
+    }
+
+    @Override
     public double[][] principalAxes(int m) {
         double[][] out = new double[m][];
         for (int i = 0; i < m; i++) {

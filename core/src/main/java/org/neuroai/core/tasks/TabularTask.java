@@ -90,6 +90,11 @@ public final class TabularTask implements Task {
         return heldOut;
     }
 
+    @Override
+    public Split trainingSet() {
+        return new Split("train", train, trainTargets);
+    }
+
     /** The parameters every tabular task accepts. */
     static List<ParamSpec> parameters(double heldOut) {
         return List.of(
