@@ -73,6 +73,36 @@ public final class Sweep {
      * @throws UserError for a bad grid or spec
      */
     public static Path run(RunSpec base, Map<String, List<String>> grid, Path dir, Consumer<String> progress) throws IOException {
+        return run(base, grid, dir, progress, (spec, out, label) -> Runner.run(spec, out));
+    }
+
+    /** How a sweep runs one point (a command line shows its progress while it runs). */
+    @FunctionalInterface
+    public interface PointRunner {
+        /**
+         * Runs one point.
+         *
+         * @param spec the point's spec
+         * @param out its folder
+         * @param label "[i/n] folder", for a display
+         * @return the result
+         */
+        Runner.Result run(RunSpec spec, Path out, String label);
+    }
+
+    /**
+     * Runs (or resumes) a sweep, each point through {@code runner}.
+     *
+     * @param base the spec every point starts from
+     * @param grid the swept settings
+     * @param dir the sweep folder
+     * @param progress told about every point: "done", "skipped (already done)", ...
+     * @param runner runs one point
+     * @return the aggregated CSV
+     * @throws UserError for a bad grid or spec
+     */
+    public static Path run(RunSpec base, Map<String, List<String>> grid, Path dir, Consumer<String> progress, PointRunner runner)
+            throws IOException {
         if (grid.isEmpty()) {
             throw new UserError("--grid: give at least one KEY=V1,V2,... to sweep.");
         }
@@ -94,7 +124,7 @@ public final class Sweep {
                 progress.accept(label + ": already done");
                 continue;
             }
-            Runner.run(base.with(null, null, new LinkedHashMap<>(p.values())), out);
+            runner.run(base.with(null, null, new LinkedHashMap<>(p.values())), out, label);
             progress.accept(label + ": done");
         }
         Path csv = aggregate(dir, grid, points, exp.mainMetric());

@@ -104,13 +104,29 @@ final class ProgressDisplay implements AutoCloseable {
      */
     static org.neuroai.compare.Runner.Result run(org.neuroai.core.spec.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
                                                   Runnable announce) {
+        return run(spec, dir, err, mode, spec.experiment(), announce);
+    }
+
+    /**
+     * Runs a spec while showing its progress under a label of its own.
+     *
+     * @param spec what to run
+     * @param dir the output folder
+     * @param err where progress goes
+     * @param mode how progress is shown
+     * @param label what the display calls the run
+     * @param announce called once the spec has been checked, just before the run starts
+     * @return the run's result
+     */
+    static org.neuroai.compare.Runner.Result run(org.neuroai.core.spec.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
+                                                  String label, Runnable announce) {
         String unit = org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class).stream()
                 .filter(e -> e.name().equals(spec.experiment())).map(org.neuroai.compare.Experiment::stepUnit).findFirst().orElse("steps");
         ProgressDisplay[] display = new ProgressDisplay[1];
         try {
             return org.neuroai.compare.Runner.run(spec, dir, () -> {
                 announce.run();
-                display[0] = new ProgressDisplay(err, mode, spec.experiment(), unit);
+                display[0] = new ProgressDisplay(err, mode, label, unit);
             });
         } finally {
             if (display[0] != null) {

@@ -42,6 +42,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep folder (resumed if it holds finished runs).")
     Path out;
 
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quietOut;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (sweep.csv, figures, points run and skipped); no progress.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -58,13 +64,30 @@ final class SweepCommand implements Callable<Integer> {
         RunSpec base = org.neuroai.compare.Experiments.target(target);
         base = base.with(seeds, quick ? Boolean.TRUE : null, new LinkedHashMap<>(set));
         PrintWriter pw = spec.commandLine().getOut();
+        boolean talk = !quietOut && !json;
+        ProgressDisplay.Mode mode = ProgressDisplay.Mode.choose(quietOut, json);
+        int[] counts = new int[2];
         Path csv = Sweep.run(base, g, out, line -> {
-            pw.println(line);
-            pw.flush();
-        });
-        pw.println("wrote " + csv);
-        for (String key : g.keySet()) {
-            pw.println("drew " + out.resolve(SweepFigures.baseName(key)) + ".png (and .svg, .pdf): final main metric against " + key);
+            counts[line.endsWith(": done") ? 0 : 1]++;
+            if (talk) {
+                pw.println(line);
+                pw.flush();
+            }
+        }, (s, dir, label) -> ProgressDisplay.run(s, dir, spec.commandLine().getErr(), mode, label, () -> { }));
+        List<String> figures = g.keySet().stream().map(key -> out.resolve(SweepFigures.baseName(key)) + ".png").toList();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("csv", csv.toString());
+            m.put("figures", figures);
+            m.put("points_run", counts[0]);
+            m.put("points_already_done", counts[1]);
+            pw.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m));
+        } else if (talk) {
+            pw.println("wrote " + csv);
+            int k = 0;
+            for (String key : g.keySet()) {
+                pw.println("drew " + figures.get(k++) + " (and .svg, .pdf): final main metric against " + key);
+            }
         }
         pw.flush();
         return 0;

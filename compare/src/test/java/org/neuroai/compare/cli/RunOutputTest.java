@@ -61,6 +61,27 @@ class RunOutputTest {
     }
 
     @Test
+    void aSweepSaysInJsonWhatItRanAndWhatItFoundDone() throws Exception {
+        String[] args = {"sweep", "xor", "--quick", "--grid", "delta.eta=0.01,0.05", "--set", "steps=100", "--json",
+                "--out", tmp.resolve("sw").toString()};
+        CliRun first = CliRun.of(args);
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err());
+        JsonNode j = new ObjectMapper().readTree(first.out());
+        assertEquals(2, j.get("points_run").asInt());
+        assertEquals(0, j.get("points_already_done").asInt());
+        assertTrue(Files.isRegularFile(Path.of(j.get("csv").asText())));
+        assertTrue(Files.isRegularFile(Path.of(j.get("figures").get(0).asText())));
+        JsonNode again = new ObjectMapper().readTree(CliRun.of(args).out());
+        assertEquals(0, again.get("points_run").asInt());
+        assertEquals(2, again.get("points_already_done").asInt());
+        CliRun quiet = CliRun.of("sweep", "xor", "--quick", "--grid", "delta.eta=0.01", "--set", "steps=100", "--quiet",
+                "--out", tmp.resolve("sq").toString());
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.out() + quiet.err());
+    }
+
+    @Test
     void quietPrintsNothing() {
         CliRun o = CliRun.of("run", "xor", "--quick", "--set", "steps=100", "--quiet", "--out", tmp.resolve("q").toString());
         assertEquals(0, o.code(), o.err());
