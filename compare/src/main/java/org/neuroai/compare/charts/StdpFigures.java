@@ -58,6 +58,7 @@ public final class StdpFigures {
         histogram(dir, wMax, seed).save(dir, HISTOGRAM);
         rates(dir).save(dir, RATES);
         finalWeights(dir, wMax).save(dir, FINAL);
+        SpikeRasterFigure.draw(dir, wMax, seed);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.neuroai.bio.spiking.neurons.LifNeuron;
 import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Seeds;
 import org.neuroai.compare.charts.SeedStats;
+import org.neuroai.compare.charts.SpikeRasterFigure;
 import org.neuroai.compare.charts.StdpFigures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -45,7 +46,8 @@ public final class StdpBalanceExperiment implements Experiment {
     /** The learner name in traces and charts. */
     public static final String LEARNER = "stdp";
     /** Settings of the experiment that are not parameters of the network. */
-    private static final List<String> OWN = List.of("duration_s", "snapshot_s", "bins", "weight_sample", "ratio", "threads");
+    private static final List<String> OWN = List.of("duration_s", "snapshot_s", "bins", "weight_sample", "ratio", "raster_s",
+            "raster_inputs", "threads");
 
     @Override
     public String name() {
@@ -85,6 +87,9 @@ public final class StdpBalanceExperiment implements Experiment {
                 ParamSpec.integer("bins", 20, 2, 1000, "bins of the histogram of w/g_max over [0, w_max]"),
                 ParamSpec.integer("weight_sample", 50, 0, 1_000_000, "synapses whose weights go to weights.csv, evenly spaced"),
                 ParamSpec.positive("ratio", 1.05, 100, "1", "A_minus / A_plus: depression over potentiation at equal windows"),
+                ParamSpec.real("raster_s", 1, 0, 60, "s", "length of the first and of the last stretch of the first seed whose spikes "
+                        + "go to spikes.csv and the raster figure; 0: none"),
+                ParamSpec.integer("raster_inputs", 60, 1, 10_000, "inputs in the raster, evenly spaced"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core")));
         for (ParamSpec p : SongMillerAbbott.parameters()) {
             if (!p.name().equals("A_minus")) {
@@ -123,6 +128,11 @@ public final class StdpBalanceExperiment implements Experiment {
                     + "snapshot_s = %s; valid are its multiples.", s.real("duration_s"), s.real("snapshot_s")));
         }
         long snapshots = Math.round(durationMs / snapshotMs);
+        if (s.real("raster_s") > s.real("duration_s") / 2) {
+            throw new UserError(String.format(Locale.ROOT, "setting 'raster_s' = %s is more than half of duration_s = %s; valid is "
+                    + "0 to %s, so that the first and the last stretch do not overlap.", s.real("raster_s"), s.real("duration_s"),
+                    s.real("duration_s") / 2));
+        }
         return new Run(s, netParams, seeds, stepsPerSnapshot, Math.round(snapshotMs), snapshots);
     }
 
@@ -132,6 +142,8 @@ public final class StdpBalanceExperiment implements Experiment {
 
     /** A prepared run. */
     private static final class Run implements Prepared {
+        /** The first seed's spikes in the first and last stretch, written after the run. */
+        private volatile Raster raster;
         private final Params s;
         private final Params netParams;
         private final long[] seeds;
@@ -171,6 +183,9 @@ public final class StdpBalanceExperiment implements Experiment {
             for (int i = 0; i < seeds.length; i++) {
                 perSeed.put("seed " + seeds[i], results.get(i));
             }
+            if (raster != null) {
+                raster.write(out.resolve(SpikeRasterFigure.CSV));
+            }
             StdpFigures.draw(out, netParams.real("w_max"), seeds[0]);
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("learners", Map.of(LEARNER, "BIO"));
@@ -186,6 +201,13 @@ public final class StdpBalanceExperiment implements Experiment {
             long t0 = System.nanoTime();
             SongMillerAbbott net = SongMillerAbbott.withPoissonInputs(netParams, seed);
             int n = net.size();
+            Raster spikes = null;
+            if (seed == seeds[0] && s.real("raster_s") > 0) {
+                spikes = new Raster(evenlySpaced(n, Math.min(n, s.integer("raster_inputs"))), s.real("raster_s") * 1000,
+                        snapshots * snapshotMs);
+                net.listen(spikes);
+                raster = spikes;
+            }
             int bins = s.integer("bins");
             int[] sample = evenlySpaced(n, Math.min(n, s.integer("weight_sample")));
             double[] w = new double[n];
@@ -202,6 +224,9 @@ public final class StdpBalanceExperiment implements Experiment {
                 outputs = net.outputSpikes();
                 inputs = net.inputSpikes();
                 snapshot(net, seed, step, w, counts, sample, curves, weights, histograms);
+            }
+            if (spikes != null) {
+                spikes.finalWeights(w);
             }
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("output_spikes", net.outputSpikes());
@@ -261,7 +286,68 @@ public final class StdpBalanceExperiment implements Experiment {
             f.put(StdpFigures.RATES, "Output and input rate per snapshot window, and the share of weights near each bound, "
                     + SeedStats.caption(seeds.length));
             f.put(StdpFigures.FINAL, "Final distribution of w/g_max, against the uniform start, " + SeedStats.caption(seeds.length));
+            if (s.real("raster_s") > 0) {
+                f.put(SpikeRasterFigure.BASE, "Spikes of a sample of inputs and of the output neuron in the first and the last "
+                        + s.real("raster_s") + " s, inputs ranked by final weight");
+            }
             return f;
+        }
+    }
+
+    /**
+     * Keeps the spikes of some inputs and of the output neuron during the first and the last
+     * stretch of a run, and each kept input's final weight, for {@code spikes.csv}.
+     */
+    static final class Raster implements SongMillerAbbott.SpikeListener {
+        private final java.util.Set<Integer> kept = new java.util.HashSet<>();
+        private final double length;
+        private final double lastFrom;
+        private final List<double[]> spikes = new ArrayList<>();
+        private double[] finalW;
+
+        Raster(int[] inputs, double lengthMs, double durationMs) {
+            this.length = lengthMs;
+            this.lastFrom = durationMs - lengthMs;
+            for (int i : inputs) {
+                kept.add(i);
+            }
+        }
+
+        private void keep(int input, double t) {
+            if (t < length || t >= lastFrom) {
+                spikes.add(new double[] {input, t});
+            }
+        }
+
+        @Override
+        public void input(int i, double t) {
+            if (kept.contains(i)) {
+                keep(i, t);
+            }
+        }
+
+        @Override
+        public void output(double t) {
+            keep(-1, t);
+        }
+
+        void finalWeights(double[] w) {
+            finalW = w.clone();
+        }
+
+        /**
+         * One row per spike: {@code window} (first or last), the window's start and length in ms,
+         * the input (−1: the output neuron), its final weight (NaN for the output) and the spike time.
+         */
+        void write(Path file) throws IOException {
+            StringBuilder b = new StringBuilder(SpikeRasterFigure.HEADER + "\n");
+            for (double[] sp : spikes) {
+                int input = (int) sp[0];
+                boolean first = sp[1] < length;
+                b.append(first ? "first" : "last").append(',').append(first ? 0.0 : lastFrom).append(',').append(length).append(',')
+                        .append(input).append(',').append(input < 0 ? Double.NaN : finalW[input]).append(',').append(sp[1]).append('\n');
+            }
+            java.nio.file.Files.writeString(file, b);
         }
     }
 }

@@ -140,6 +140,35 @@ public final class SongMillerAbbott {
         return new SongMillerAbbott(p, inputs, w);
     }
 
+    /** Told of every spike as it is delivered, for rasters. */
+    public interface SpikeListener {
+        /**
+         * Input {@code i} spiked at {@code t} ms.
+         *
+         * @param i the input
+         * @param t its spike time, ms
+         */
+        void input(int i, double t);
+
+        /**
+         * The output neuron spiked at {@code t} ms (the end of the step in which it crossed threshold).
+         *
+         * @param t the spike time, ms
+         */
+        void output(double t);
+    }
+
+    private SpikeListener listener;
+
+    /**
+     * Sets who is told of spikes from now on.
+     *
+     * @param l the listener, or null for none
+     */
+    public void listen(SpikeListener l) {
+        this.listener = l;
+    }
+
     /**
      * Simulates a number of steps of dt.
      *
@@ -157,6 +186,9 @@ public final class SongMillerAbbott {
             int i = queue.peekSource();
             queue.pop();
             neuron.excite(t, gMax * w[i]);
+            if (listener != null) {
+                listener.input(i, t);
+            }
             preTrace[i] = preTrace[i] * Math.exp((preLast[i] - t) / tauPlus) + 1;
             preLast[i] = t;
             w[i] = Math.max(0, w[i] - aMinus * postTrace * Math.exp((postLast - t) / tauMinus));
@@ -164,6 +196,9 @@ public final class SongMillerAbbott {
         }
         if (neuron.step()) {
             double t = neuron.time();
+            if (listener != null) {
+                listener.output(t);
+            }
             for (int i = 0; i < w.length; i++) {
                 w[i] = Math.min(wMax, w[i] + aPlus * preTrace[i] * Math.exp((preLast[i] - t) / tauPlus));
             }

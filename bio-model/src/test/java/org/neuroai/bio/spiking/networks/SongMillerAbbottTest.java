@@ -173,4 +173,34 @@ class SongMillerAbbottTest {
         assertEquals(10_000, net.time(), 1e-6);
         assertTrue(net.outputSpikes() > 0);
     }
+
+    @org.junit.jupiter.api.Test
+    void aListenerHearsEverySpikeInTimeOrderWithinEachStream() {
+        SongMillerAbbott net = SongMillerAbbott.withPoissonInputs(params(Map.of()), 3);
+        long[] counts = new long[2];
+        double[] lastOut = {Double.NEGATIVE_INFINITY};
+        double[] lastIn = {Double.NEGATIVE_INFINITY};
+        net.listen(new SongMillerAbbott.SpikeListener() {
+            @Override
+            public void input(int i, double t) {
+                org.junit.jupiter.api.Assertions.assertTrue(t >= lastIn[0] && i >= 0 && i < net.size());
+                lastIn[0] = t;
+                counts[0]++;
+            }
+
+            @Override
+            public void output(double t) {
+                org.junit.jupiter.api.Assertions.assertTrue(t > lastOut[0]);
+                lastOut[0] = t;
+                counts[1]++;
+            }
+        });
+        net.advance(20_000);
+        org.junit.jupiter.api.Assertions.assertEquals(net.inputSpikes(), counts[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(net.outputSpikes(), counts[1]);
+        org.junit.jupiter.api.Assertions.assertTrue(counts[1] > 0, "the neuron fired");
+        net.listen(null);
+        net.advance(100);
+        org.junit.jupiter.api.Assertions.assertEquals(counts[0] + counts[1] > 0, true);
+    }
 }
