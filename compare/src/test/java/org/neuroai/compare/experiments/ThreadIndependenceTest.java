@@ -24,7 +24,10 @@ class ThreadIndependenceTest {
         return Stream.of(
                 Arguments.of("xor", Map.of("steps", "200", "eval_every", "50")),
                 Arguments.of("bcm-selectivity", Map.of()),
-                Arguments.of("stdp-balance", Map.of("duration_s", "2")));
+                Arguments.of("stdp-balance", Map.of("duration_s", "2")),
+                Arguments.of("pca", Map.of("steps", "400", "eval_every", "100")),
+                Arguments.of("gradient-alignment", Map.of("steps", "200", "digits.epochs", "1")),
+                Arguments.of("associative-memory", Map.of("stored", "1,5,10", "report_stored", "5", "cues", "3")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,9 +39,10 @@ class ThreadIndependenceTest {
         two.put("threads", "2");
         Path a = tmp.resolve("one");
         Path b = tmp.resolve("two");
-        Runner.run(new RunSpec(experiment, 3, 0, true, one, "test"), a);
-        Runner.run(new RunSpec(experiment, 3, 0, true, two, "test"), b);
-        for (String f : new String[] {"curves.csv", "weights.csv", "histograms.csv"}) {
+        // four seeds: two per thread, so that which thread runs which seed differs between the runs
+        Runner.run(new RunSpec(experiment, 4, 0, true, one, "test"), a);
+        Runner.run(new RunSpec(experiment, 4, 0, true, two, "test"), b);
+        for (String f : new String[] {"curves.csv", "weights.csv", "histograms.csv", "spikes.csv"}) {
             if (Files.exists(a.resolve(f))) {
                 assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), experiment + " " + f + " differs");
             }
