@@ -109,9 +109,15 @@ public final class ContourFigure {
         return Render.current().theme().layout();
     }
 
-    /** Nominal width in pixels. */
-    public int width() {
+    /** Width of the panels side by side. */
+    private int panelsWidth() {
         return columns * (int) Math.round(PANEL_WIDTH * layout());
+    }
+
+    /** Nominal width in pixels: the panels', or, for a lone panel, up to three panels' width so that the subtitle is whole. */
+    public int width() {
+        int text = (int) Math.ceil(Figure.textWidth(Figure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
+        return Math.max(panelsWidth(), Math.min(text, 3 * (int) Math.round(PANEL_WIDTH * layout())));
     }
 
     /** Nominal height in pixels. */
@@ -147,7 +153,8 @@ public final class ContourFigure {
         Figure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
-            g.translate((i % columns) * (int) Math.round(PANEL_WIDTH * layout()),
+            // panels centred when the subtitle makes the figure wider than they are
+            g.translate((width() - panelsWidth()) / 2 + (i % columns) * (int) Math.round(PANEL_WIDTH * layout()),
                     Render.current().theme().titleHeight() + (i / columns) * (int) Math.round(PANEL_HEIGHT * layout()));
             // a panel is laid out in print pixels and scaled as a whole; text then takes the theme's size
             g.scale(layout(), layout());

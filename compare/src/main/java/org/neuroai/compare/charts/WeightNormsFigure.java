@@ -32,7 +32,7 @@ public final class WeightNormsFigure {
             if (mine.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.panel(learner, run.xTitle(), "mean norm of a unit's weights (L2, model units)");
+            XYChart c = Charts.panel(learner, run.xTitle(), "mean norm of a unit's weights (L2)");
             int k = 0;
             List<String> own = layers.stream().filter(l -> mine.stream().anyMatch(r -> r.metric().equals(l))).toList();
             for (String layer : own) {

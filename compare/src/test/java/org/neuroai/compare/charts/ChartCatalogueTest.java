@@ -822,7 +822,7 @@ class ChartCatalogueTest {
         var surface = new org.neuroai.compare.landscape.Surface("oja", "Oja's rule, reconstruction", "reconstruction error (MSE per input)",
                 List.of(), w -> 0, List.of());
         var line = new org.neuroai.compare.landscape.Landscapes.Line("oja", "oja", false, v(-0.5, 0, 0.5, 1, 1.5), v(3, 2, 1, 0.5, 0.9));
-        var random = new org.neuroai.compare.landscape.Landscapes.Field("random", GRID_X, GRID_Y, GRID_Z);
+        var random = new org.neuroai.compare.landscape.Landscapes.Field("random", v(-1, 0, 1), v(-1, 1), GRID_Z);
         double[][] pcaLoss = {{2, 1.5, 1}, {1.2, 0.8, 0.5}};
         var pca = new org.neuroai.compare.landscape.Landscapes.Field("pca", v(-1, 0, 1), v(-1, 1), pcaLoss);
         var plane = new org.neuroai.compare.landscape.Directions.Plane(v(1, 0), v(0, 1), v(0.8, 0.15));
@@ -866,6 +866,7 @@ class ChartCatalogueTest {
         for (int i = 0; i < GRID_Z.length; i++) {
             assertArrayEquals(GRID_Z[i], p.z()[i], EPS);
         }
+        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
         assertArrayEquals(v(0, 0), p.origin(), EPS, "the final weights at the centre");
         assertTrue(p.originLabel().contains("loss 0.500"), p.originLabel());
         assertTrue(p.traces().isEmpty());
