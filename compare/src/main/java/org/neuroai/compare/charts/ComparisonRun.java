@@ -110,7 +110,7 @@ public record ComparisonRun(Path dir, String name, String task, Map<String, Fami
 
     /** The x axis title. */
     String xTitle() {
-        return epochSize > 0 ? "epochs (passes over the training set)" : "training samples presented";
+        return epochSize > 0 ? "epochs (passes over the training set)" : "training samples presented (count)";
     }
 
     /** A step in the x axis's unit. */

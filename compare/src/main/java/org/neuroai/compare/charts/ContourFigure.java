@@ -26,7 +26,10 @@ import java.util.Set;
  * grid of panels, each with its axes, its own colour bar and a legend of its paths. The filled
  * bands are a bitmap; iso-lines, paths, axes and text are vector shapes, so SVG and PDF stay sharp.
  * The colour scale is logarithmic when the values span more than {@link #LOG_RATIO}. Saved like
- * {@link Figure}: PNG at twice the nominal size, SVG and PDF.
+ * {@link Figure}: PNG at twice the nominal size, SVG and PDF, in the {@link Theme} of
+ * {@link Render#current()}: the background, text, axes and legend take the theme's colours and
+ * sizes (panels grow with {@link Theme#layout()}); the grey colour scale, and the marks drawn over
+ * it, read the same in every theme.
  */
 public final class ContourFigure {
     /** Values spanning more than this ratio (all positive) get a logarithmic colour scale. */
@@ -39,8 +42,8 @@ public final class ContourFigure {
     private static final int TOP = 44;
     private static final int RIGHT = 104;
     private static final int BOTTOM = 92;
-    private static final Color INK = new Color(0x222222);
-    private static final Color AXIS = new Color(0x999999);
+    /** Marks drawn over the colour scale (end points, the origin's cross), which is light in every theme. */
+    private static final Color ON_SCALE = new Color(0x222222);
     /** The colour scale, light for low values, dark for high: greys, so that learners' colours stand out. */
     private static final Color LOW = new Color(0xFAFAFA);
     private static final Color HIGH = new Color(0x5A5A5A);
@@ -101,14 +104,37 @@ public final class ContourFigure {
         return panels;
     }
 
-    /** Nominal width in pixels. */
+    /** The current theme's factor on a panel's size. */
+    private static double layout() {
+        return Render.current().theme().layout();
+    }
+
+    /** Width of the panels side by side. */
+    private int panelsWidth() {
+        return columns * (int) Math.round(PANEL_WIDTH * layout());
+    }
+
+    /** Nominal width in pixels: the panels', or, for a lone panel, up to three panels' width so that the subtitle is whole. */
     public int width() {
-        return columns * PANEL_WIDTH;
+        int text = (int) Math.ceil(Figure.textWidth(Figure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
+        return Math.max(panelsWidth(), Math.min(text, 3 * (int) Math.round(PANEL_WIDTH * layout())));
     }
 
     /** Nominal height in pixels. */
     public int height() {
-        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * PANEL_HEIGHT;
+        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * (int) Math.round(PANEL_HEIGHT * layout());
+    }
+
+    /**
+     * Writes {@code base.png} (2x), {@code base.svg} and {@code base.pdf}, or the formats of
+     * {@link Render#current()}, in its theme.
+     *
+     * @param dir the folder
+     * @param base the file name without extension
+     * @throws IOException when a file cannot be written
+     */
+    public void save(Path dir, String base) throws IOException {
+        Figure.write(dir, base, width(), height(), this::paint);
     }
 
     /**
@@ -127,7 +153,11 @@ public final class ContourFigure {
         Figure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
-            g.translate((i % columns) * PANEL_WIDTH, Render.current().theme().titleHeight() + (i / columns) * PANEL_HEIGHT);
+            // panels centred when the subtitle makes the figure wider than they are
+            g.translate((width() - panelsWidth()) / 2 + (i % columns) * (int) Math.round(PANEL_WIDTH * layout()),
+                    Render.current().theme().titleHeight() + (i / columns) * (int) Math.round(PANEL_HEIGHT * layout()));
+            // a panel is laid out in print pixels and scaled as a whole; text then takes the theme's size
+            g.scale(layout(), layout());
             paintPanel(g, panels.get(i));
             g.setTransform(saved);
         }
@@ -216,24 +246,40 @@ public final class ContourFigure {
             g.setColor(tr.colour());
             g.draw(new Ellipse2D.Double(s[0] - 5, s[1] - 5, 10, 10));
             g.fill(new Ellipse2D.Double(e[0] - 5, e[1] - 5, 10, 10));
-            g.setColor(INK);
+            g.setColor(ON_SCALE);
             g.setStroke(new BasicStroke(1f));
             g.draw(new Ellipse2D.Double(e[0] - 5, e[1] - 5, 10, 10));
         }
         if (p.origin() != null) {
             double[] o = point(toPx, p.origin()[0], p.origin()[1]);
-            g.setColor(INK);
+            g.setColor(ON_SCALE);
             g.setStroke(new BasicStroke(2.2f));
             g.draw(new Line2D.Double(o[0] - 6, o[1] - 6, o[0] + 6, o[1] + 6));
             g.draw(new Line2D.Double(o[0] - 6, o[1] + 6, o[0] + 6, o[1] - 6));
         }
         g.setClip(clip);
-        g.setColor(AXIS);
+        g.setColor(axis());
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(LEFT, TOP, pw, ph));
         axes(g, p, toPx, pw, ph);
         colourBar(g, sc, p.zLabel(), LEFT + pw + 18, TOP, ph);
         legend(g, p, TOP + ph + 58);
+    }
+
+    /** A font of the print size {@code size} at the current theme's size, in a panel's print pixels. */
+    private static Font font(int style, float size) {
+        Theme theme = Render.current().theme();
+        return new Font(Font.SANS_SERIF, style, 1).deriveFont((float) (theme.size(size) / theme.layout()));
+    }
+
+    /** Text colour of the current theme. */
+    private static Color ink() {
+        return Render.current().theme().ink();
+    }
+
+    /** Colour of axes, ticks and frames in the current theme. */
+    private static Color axis() {
+        return Render.current().theme().border();
     }
 
     private static BasicStroke stroke(boolean dashed) {
@@ -323,37 +369,40 @@ public final class ContourFigure {
     }
 
     private static void axes(Graphics2D g, Panel p, AffineTransform toPx, int pw, int ph) {
-        g.setColor(INK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setColor(ink());
+        g.setFont(font(Font.BOLD, 14));
         FontMetrics fm = g.getFontMetrics();
         String t = fit(p.title(), fm, PANEL_WIDTH - 16);
         Figure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(font(Font.PLAIN, 12));
         fm = g.getFontMetrics();
         double x0 = p.xs()[0];
         double x1 = p.xs()[p.xs().length - 1];
         for (double v : ticks(x0, x1, 5)) {
             double px = point(toPx, v, p.ys()[0])[0];
-            g.setColor(AXIS);
+            g.setColor(axis());
             g.draw(new Line2D.Double(px, TOP + ph, px, TOP + ph + 4));
-            g.setColor(INK);
+            g.setColor(ink());
             String s = format(v, x1 - x0);
             Figure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
         }
         double y0 = p.ys()[0];
         double y1 = p.ys()[p.ys().length - 1];
+        int widest = 0;
         for (double v : ticks(y0, y1, 5)) {
             double py = point(toPx, p.xs()[0], v)[1];
-            g.setColor(AXIS);
+            g.setColor(axis());
             g.draw(new Line2D.Double(LEFT - 4, py, LEFT, py));
-            g.setColor(INK);
+            g.setColor(ink());
             String s = format(v, y1 - y0);
+            widest = Math.max(widest, fm.stringWidth(s));
             Figure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(font(Font.PLAIN, 13));
         fm = g.getFontMetrics();
         Figure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
-        vertical(g, p.yLabel(), 18, TOP + ph / 2f);
+        // the y title's baseline just left of the widest tick label, its glyphs (rising leftwards) inside the panel
+        vertical(g, fit(p.yLabel(), fm, ph + 40), Math.max(fm.getAscent() + 2, LEFT - 7 - widest - 7), TOP + ph / 2f);
     }
 
     /** Draws text rotated a quarter turn anticlockwise, centred on (x, yCentre). */
@@ -373,28 +422,28 @@ public final class ContourFigure {
             double y0 = top + h - (double) (i + 1) * h / BANDS;
             g.fill(new Rectangle2D.Double(x, y0, w, (double) h / BANDS + 0.5));
         }
-        g.setColor(AXIS);
+        g.setColor(axis());
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(x, top, w, h));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(font(Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
-        g.setColor(INK);
+        g.setColor(ink());
         int labels = 5;
         for (int i = 0; i < labels; i++) {
             double tt = (double) i / (labels - 1);
             double y = top + h - tt * h;
-            g.setColor(AXIS);
+            g.setColor(axis());
             g.draw(new Line2D.Double(x + w, y, x + w + 3, y));
-            g.setColor(INK);
+            g.setColor(ink());
             Figure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(font(Font.PLAIN, 12));
         String s = label + (sc.log() ? " (log colour scale)" : "");
         vertical(g, fit(s, g.getFontMetrics(), h + 30), x + w + 60, top + h / 2f);
     }
 
     private static void legend(Graphics2D g, Panel p, int y) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(font(Font.PLAIN, 12));
         FontMetrics fm = g.getFontMetrics();
         float x = LEFT;
         int row = 0;
@@ -419,24 +468,24 @@ public final class ContourFigure {
             float lx = x;
             float ly = y + row * 18;
             Object kind = e[1];
-            g.setColor(INK);
+            g.setColor(ink());
             if (kind instanceof Trace t) {
-                g.setColor(t.colour());
+                g.setColor(Render.current().theme().readable(t.colour()));
                 g.setStroke(stroke(t.dashed()));
                 g.draw(new Line2D.Double(lx, ly - 4, lx + 24, ly - 4));
             } else if ("start".equals(kind)) {
                 g.setStroke(new BasicStroke(2f));
-                g.setColor(INK);
+                g.setColor(ink());
                 g.draw(new Ellipse2D.Double(lx + 7, ly - 9, 10, 10));
             } else if ("end".equals(kind)) {
-                g.setColor(INK);
+                g.setColor(ink());
                 g.fill(new Ellipse2D.Double(lx + 7, ly - 9, 10, 10));
             } else {
                 g.setStroke(new BasicStroke(2.2f));
                 g.draw(new Line2D.Double(lx + 6, ly - 10, lx + 18, ly + 2));
                 g.draw(new Line2D.Double(lx + 6, ly + 2, lx + 18, ly - 10));
             }
-            g.setColor(INK);
+            g.setColor(ink());
             Figure.text(g, label, lx + 30, ly);
             x += w;
         }
@@ -472,8 +521,14 @@ public final class ContourFigure {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A tick value with as many decimals as the tick step {@link #ticks} takes for this range needs (0.5: one). */
     private static String format(double v, double range) {
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(range / 5)) + 1);
+        double[] t = ticks(0, range, 5);
+        double step = t.length > 1 ? t[1] - t[0] : range;
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
         return new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(Math.min(decimals, 6)),
                 DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v).replace('-', '\u2212');
     }

@@ -66,8 +66,8 @@ public final class GradientAlignmentFigure {
      */
     public static Figure figure(Path dir, int d, int hidden) {
         List<TraceRow> rows = TraceReader.read(dir.resolve("curves.csv"), r -> true);
-        Map<String, SeedIntervals> alignment = SeedIntervals.byLearner(rows, "alignment");
-        Map<String, SeedIntervals> loss = SeedIntervals.byLearner(rows, "loss");
+        Map<String, SeedStats> alignment = SeedStats.byLearner(rows, "alignment", true);
+        Map<String, SeedStats> loss = SeedStats.byLearner(rows, "loss", true);
         if (alignment.isEmpty()) {
             throw new UserError(dir.resolve("curves.csv") + ": no alignment rows to draw.");
         }
@@ -79,7 +79,7 @@ public final class GradientAlignmentFigure {
         XYChart digitsLoss = Charts.panel("Readout's cross-entropy on the evaluation batch", images, "cross-entropy (nats)");
         double linearEnd = 0;
         double digitsEnd = 0;
-        for (Map.Entry<String, SeedIntervals> e : alignment.entrySet()) {
+        for (Map.Entry<String, SeedStats> e : alignment.entrySet()) {
             double[] steps = e.getValue().steps();
             if (e.getKey().equals(KROTOV_HOPFIELD)) {
                 digitsEnd = Math.max(digitsEnd, steps[steps.length - 1]);
@@ -90,7 +90,7 @@ public final class GradientAlignmentFigure {
         // ticks on round numbers, not on the checkpoints
         Charts.roundXTicks(linear, 0, linearEnd, 0.5);
         Charts.roundXTicks(digits, 0, digitsEnd, 0.5);
-        for (Map.Entry<String, SeedIntervals> e : loss.entrySet()) {
+        for (Map.Entry<String, SeedStats> e : loss.entrySet()) {
             boolean onDigits = e.getKey().equals(KROTOV_HOPFIELD);
             XYChart c = onDigits ? digitsLoss : linearLoss;
             if (c.getSeriesCollection().isEmpty() && e.getValue().mean().length > 0 && e.getValue().mean()[0] > 0) {
@@ -98,10 +98,10 @@ public final class GradientAlignmentFigure {
             }
         }
         int seeds = 0;
-        for (Map.Entry<String, SeedIntervals> e : alignment.entrySet()) {
+        for (Map.Entry<String, SeedStats> e : alignment.entrySet()) {
             boolean onDigits = e.getKey().equals(KROTOV_HOPFIELD);
             curve(onDigits ? digits : linear, e.getKey(), e.getValue(), Scale.COSINE);
-            SeedIntervals l = loss.get(e.getKey());
+            SeedStats l = loss.get(e.getKey());
             if (l != null) {
                 curve(onDigits ? digitsLoss : linearLoss, e.getKey(), l, onDigits ? Scale.LINEAR : Scale.LOG);
             }
@@ -122,7 +122,23 @@ public final class GradientAlignmentFigure {
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         }
-        linearLoss.getStyler().setYAxisLogarithmic(true);
+        // a log axis labels only powers of ten: worth it when the loss falls by more than a decade or so
+        double[] range = {Double.POSITIVE_INFINITY, 0};
+        loss.forEach((learner, st) -> {
+            if (!learner.equals(KROTOV_HOPFIELD)) {
+                for (double m : st.mean()) {
+                    if (m > 0) {
+                        range[0] = Math.min(range[0], m);
+                        range[1] = Math.max(range[1], m);
+                    }
+                }
+            }
+        });
+        if (range[1] / range[0] > ContourFigure.LOG_RATIO) {
+            linearLoss.getStyler().setYAxisLogarithmic(true);
+        } else {
+            linearLoss.setYAxisTitle("mean squared error (squared output units)");
+        }
         for (XYChart c : List.of(linear, digits, linearLoss, digitsLoss)) {
             if (c.getSeriesCollection().stream().anyMatch(XYSeries::isShowInLegend)) {
                 panels.add(c);
@@ -147,8 +163,11 @@ public final class GradientAlignmentFigure {
         LINEAR
     }
 
-    /** The mean line of a learner and, with two seeds or more, its 95 % band. */
-    private static void curve(XYChart c, String learner, SeedIntervals st, Scale scale) {
+    /**
+     * The mean line of a learner and, with two seeds or more, its 95 % band, at the steps where
+     * some seed has a number (and, on a log axis, the mean is positive).
+     */
+    private static void curve(XYChart c, String learner, SeedStats st, Scale scale) {
         boolean positive = scale == Scale.LOG;
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < st.steps().length; i++) {
@@ -163,7 +182,8 @@ public final class GradientAlignmentFigure {
         double[] mean = new double[keep.size()];
         double[] low = new double[keep.size()];
         double[] high = new double[keep.size()];
-        boolean band = true;
+        // with one seed there is no interval (SeedStats collapses it onto the mean)
+        boolean band = st.seeds() > 1;
         for (int k = 0; k < keep.size(); k++) {
             int i = keep.get(k);
             x[k] = st.steps()[i];
@@ -182,7 +202,7 @@ public final class GradientAlignmentFigure {
         }
         Color colour = Palette.of(learner, family(learner));
         if (band) {
-            Charts.band(c, learner + " 95 %", x, low, high, colour);
+            Charts.band(c, label(learner) + " " + Charts.BAND, x, low, high, colour);
         }
         // rules wider than the gradient learners, so that a rule under a gradient learner (delta under SGD) still shows
         Charts.line(c, label(learner), x, mean, colour, family(learner) == Family.BIO ? 4.5f : 2.2f);

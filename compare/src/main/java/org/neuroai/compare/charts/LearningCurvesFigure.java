@@ -4,15 +4,12 @@ import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.neuroai.ann.baselines.TribuoBaselines;
-import org.neuroai.compare.Stats;
 import org.neuroai.core.UserError;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
@@ -39,66 +36,11 @@ public final class LearningCurvesFigure {
     private LearningCurvesFigure() {}
 
     /**
-     * Mean and 95 % t-interval over seeds at each step of one learner's metric.
-     *
-     * @param steps the steps
-     * @param mean mean over seeds
-     * @param low lower end of the interval (the mean with one seed)
-     * @param high upper end
-     * @param seeds number of seeds
+     * Adds a learner's mean line and, with several seeds, its 95 % t-interval band to a panel,
+     * against the run's x axis, the interval cut to [lo, hi] (the possible values).
      */
-    record Band(double[] steps, double[] mean, double[] low, double[] high, int seeds) {
-        /** Bands of every learner for one metric, learners in order of first appearance. */
-        static Map<String, Band> byLearner(List<TraceRow> rows, String metric) {
-            Map<String, TreeMap<Long, List<Double>>> grouped = new LinkedHashMap<>();
-            for (TraceRow r : rows) {
-                if (r.metric().equals(metric)) {
-                    grouped.computeIfAbsent(r.learner(), k -> new TreeMap<>()).computeIfAbsent(r.step(), k -> new ArrayList<>())
-                            .add(r.value());
-                }
-            }
-            Map<String, Band> out = new LinkedHashMap<>();
-            grouped.forEach((learner, bySteps) -> {
-                int n = bySteps.size();
-                double[] x = new double[n];
-                double[] m = new double[n];
-                double[] lo = new double[n];
-                double[] hi = new double[n];
-                int i = 0;
-                int seeds = 0;
-                for (Map.Entry<Long, List<Double>> e : bySteps.entrySet()) {
-                    Stats.Summary s = Stats.Summary.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
-                    x[i] = e.getKey();
-                    m[i] = s.mean();
-                    lo[i] = s.n() > 1 ? s.low() : s.mean();
-                    hi[i] = s.n() > 1 ? s.high() : s.mean();
-                    seeds = Math.max(seeds, s.n());
-                    i++;
-                }
-                out.put(learner, new Band(x, m, lo, hi, seeds));
-            });
-            return out;
-        }
-
-        /** The same band with its interval cut to [lo, hi]. */
-        Band clipped(double lo, double hi) {
-            double[] l = low.clone();
-            double[] h = high.clone();
-            for (int i = 0; i < l.length; i++) {
-                l[i] = Math.max(lo, l[i]);
-                h[i] = Math.min(hi, h[i]);
-            }
-            return new Band(steps, mean, l, h, seeds);
-        }
-
-        /** Adds the band (when there are several seeds) and the mean line to a panel. */
-        void draw(XYChart c, ComparisonRun run, String label, Color colour) {
-            double[] x = run.x(steps);
-            if (seeds > 1) {
-                Charts.band(c, label + " band", x, low, high, colour);
-            }
-            Charts.line(c, label, x, mean, colour, 2f);
-        }
+    static void draw(XYChart c, ComparisonRun run, String label, SeedStats st, double lo, double hi, Color colour) {
+        Charts.mean(c, label, st.clamped(lo, hi).mapSteps(run::x), colour, 2f);
     }
 
     /** How a metric is labelled on an axis. */
@@ -125,7 +67,7 @@ public final class LearningCurvesFigure {
         boolean references = false;
         int seeds = 0;
         for (String metric : run.metrics()) {
-            Map<String, Band> bands = Band.byLearner(rows, metric);
+            Map<String, SeedStats> bands = SeedStats.byLearner(rows, metric);
             if (bands.isEmpty()) {
                 continue;
             }
@@ -134,10 +76,9 @@ public final class LearningCurvesFigure {
                 c.getStyler().setXAxisDecimalPattern("#,##0.#");
             }
             double top = 0;
-            for (Map.Entry<String, Band> e : bands.entrySet()) {
+            for (Map.Entry<String, SeedStats> e : bands.entrySet()) {
                 // an interval stops at the possible values: [0, 1] for an accuracy, >= 0 for errors and angles
-                e.getValue().clipped(0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY).draw(c, run, e.getKey(),
-                        run.colour(e.getKey()));
+                draw(c, run, e.getKey(), e.getValue(), 0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY, run.colour(e.getKey()));
                 seeds = Math.max(seeds, e.getValue().seeds());
                 for (double v : e.getValue().high()) {
                     top = Math.max(top, Math.abs(v));
@@ -145,7 +86,7 @@ public final class LearningCurvesFigure {
             }
             if (metric.equals("accuracy") && Files.isRegularFile(baselines)) {
                 double right = 0;
-                for (Band b : bands.values()) {
+                for (SeedStats b : bands.values()) {
                     right = Math.max(right, run.x(b.steps()[b.steps().length - 1]));
                 }
                 ReferenceLines.draw(c, ReferenceLines.tribuoAccuracy(baselines), 0, right, 1, 3, "");

@@ -14,7 +14,9 @@ import org.neuroai.core.trace.TraceRow;
  * Summary over seeds of one metric of one learner: at each step, the mean, the 95 % t-interval of
  * the mean (Student's t with n − 1 degrees of freedom, computed by {@link Stats.Summary}, the
  * same numbers as {@code stats.csv}), and the minimum and maximum across the seeds that have a
- * value there. Where only one seed has a value, the interval collapses onto the mean.
+ * value there. Where only one seed has a value, the interval collapses onto the mean. The
+ * {@code skipNaN} variants leave out values that are not numbers (a cosine of 0/0), summarising
+ * the seeds that have a number at each step; where none has, every field there is NaN.
  *
  * @param steps the steps (or any x values)
  * @param mean mean over seeds
@@ -34,6 +36,18 @@ public record SeedStats(double[] steps, double[] mean, double[] low, double[] hi
      * @return the summary
      */
     public static SeedStats of(TreeMap<Double, List<Double>> byX, int seeds) {
+        return of(byX, seeds, false);
+    }
+
+    /**
+     * Summarises values grouped by x, leaving out NaN values when asked.
+     *
+     * @param byX x (ascending) to the values of the seeds there
+     * @param seeds number of distinct seeds
+     * @param skipNaN whether NaN values are left out (a step with none left is NaN throughout)
+     * @return the summary
+     */
+    public static SeedStats of(TreeMap<Double, List<Double>> byX, int seeds, boolean skipNaN) {
         int n = byX.size();
         double[] x = new double[n];
         double[] mean = new double[n];
@@ -43,8 +57,8 @@ public record SeedStats(double[] steps, double[] mean, double[] low, double[] hi
         double[] max = new double[n];
         int i = 0;
         for (Map.Entry<Double, List<Double>> e : byX.entrySet()) {
-            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            Stats.Summary s = Stats.Summary.of(v);
+            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).filter(d -> !skipNaN || !Double.isNaN(d)).toArray();
+            Stats.Summary s = v.length == 0 ? new Stats.Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN) : Stats.Summary.of(v);
             x[i] = e.getKey();
             mean[i] = s.mean();
             low[i] = v.length > 1 ? s.low() : s.mean();
@@ -64,10 +78,28 @@ public record SeedStats(double[] steps, double[] mean, double[] low, double[] hi
      * @return learner (in order of first appearance) to its summary
      */
     public static Map<String, SeedStats> byLearner(List<TraceRow> rows, String metric) {
+        return byLearner(rows, metric, false);
+    }
+
+    /**
+     * Groups trace rows of one metric by learner and summarises over seeds, leaving out NaN
+     * values when asked.
+     *
+     * @param rows rows of curves.csv
+     * @param metric the metric
+     * @param skipNaN whether NaN values are left out
+     * @return learner (in order of first appearance) to its summary
+     */
+    public static Map<String, SeedStats> byLearner(List<TraceRow> rows, String metric, boolean skipNaN) {
         Map<String, Set<Long>> seedsOf = new LinkedHashMap<>();
         Map<String, SeedStats> out = new LinkedHashMap<>();
-        grouped(rows, metric, seedsOf).forEach((learner, byStep) -> out.put(learner, of(byStep, seedsOf.get(learner).size())));
+        grouped(rows, metric, seedsOf).forEach((learner, byStep) -> out.put(learner, of(byStep, seedsOf.get(learner).size(), skipNaN)));
         return out;
+    }
+
+    /** The same summary with x in other units: each step passed through {@code x}. */
+    public SeedStats mapSteps(java.util.function.DoubleUnaryOperator x) {
+        return new SeedStats(java.util.Arrays.stream(steps).map(x).toArray(), mean, low, high, min, max, seeds);
     }
 
     /**

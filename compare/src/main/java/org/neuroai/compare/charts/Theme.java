@@ -98,6 +98,11 @@ public enum Theme {
         return muted;
     }
 
+    /** Colour of plot frames, axes and tick marks. */
+    public Color border() {
+        return border;
+    }
+
     /** A font size of the print theme in this theme. */
     public float size(float printSize) {
         return (float) (printSize * fontScale);

@@ -74,7 +74,7 @@ public final class WeightHistogramsFigure {
             k++;
         }
         StdpFigures.Classes classes = StdpFigures.Classes.covering(max);
-        XYChart c = Charts.panel(title, run.xTitle(), "weight");
+        XYChart c = Charts.panel(title, run.xTitle(), "weight (model units)");
         XYStyler st = c.getStyler();
         st.setPlotContentSize(1.0);
         st.setPlotGridLinesVisible(false);

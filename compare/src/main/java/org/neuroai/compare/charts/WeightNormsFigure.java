@@ -32,13 +32,14 @@ public final class WeightNormsFigure {
             if (mine.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.panel(learner, run.xTitle(), "mean norm of a unit's weights");
+            XYChart c = Charts.panel(learner, run.xTitle(), "mean norm of a unit's weights (L2)");
             int k = 0;
             List<String> own = layers.stream().filter(l -> mine.stream().anyMatch(r -> r.metric().equals(l))).toList();
             for (String layer : own) {
-                Map<String, LearningCurvesFigure.Band> b = LearningCurvesFigure.Band.byLearner(mine, layer);
+                Map<String, SeedStats> b = SeedStats.byLearner(mine, layer);
                 double shade = own.size() == 1 ? 0 : 0.55 * k / (own.size() - 1);
-                b.get(learner).clipped(0, Double.POSITIVE_INFINITY).draw(c, run, layer.substring(ComparisonRun.NORM_PREFIX.length()), Palette.shade(run.colour(learner), shade));
+                LearningCurvesFigure.draw(c, run, layer.substring(ComparisonRun.NORM_PREFIX.length()), b.get(learner), 0,
+                        Double.POSITIVE_INFINITY, Palette.shade(run.colour(learner), shade));
                 k++;
             }
             c.getStyler().setYAxisMin(0.0);

@@ -51,7 +51,7 @@ public final class WeightTrajectoriesFigure {
             if (lines.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.panel(learner, run.xTitle(), "weight");
+            XYChart c = Charts.panel(learner, run.xTitle(), "weight (model units)");
             int total = lines.values().stream().mapToInt(Map::size).sum();
             int stride = Math.max(1, (total + MAX_LINES - 1) / MAX_LINES);
             int k = 0;

@@ -49,7 +49,7 @@ class ChartCatalogueTest {
     /** Draws one chart from fixture data written into a folder, checking the data behind it, and returns it. */
     @FunctionalInterface
     interface Draw {
-        Object draw(Path dir) throws IOException;
+        Object draw(Path dir) throws Exception;
     }
 
     /**
@@ -90,11 +90,21 @@ class ChartCatalogueTest {
             new Case("habituation protocol", HabituationFigures.class, ChartCatalogueTest::habituationProtocol),
             new Case("habituation vs Byrne", HabituationFigures.class, ChartCatalogueTest::habituationByrne),
             new Case("sweep summary, log axis", SweepFigures.class, ChartCatalogueTest::sweepLog),
-            new Case("sweep summary, categories", SweepFigures.class, ChartCatalogueTest::sweepCategories));
+            new Case("sweep summary, categories", SweepFigures.class, ChartCatalogueTest::sweepCategories),
+            new Case("contour figure", ContourFigure.class, ChartCatalogueTest::contour),
+            new Case("landscape along the line", LandscapeFigures.class, ChartCatalogueTest::landscapeLine),
+            new Case("landscape on the pca plane", LandscapeFigures.class, ChartCatalogueTest::landscapePca),
+            new Case("landscape on a random plane", LandscapeFigures.class, ChartCatalogueTest::landscapeRandom),
+            new Case("gradient alignment", GradientAlignmentFigure.class, ChartCatalogueTest::gradientAlignment),
+            new Case("comparison learning curves", LearningCurvesFigure.class, ChartCatalogueTest::comparisonCurves),
+            new Case("comparison weight norms", WeightNormsFigure.class, ChartCatalogueTest::comparisonNorms),
+            new Case("comparison weight trajectories", WeightTrajectoriesFigure.class, ChartCatalogueTest::comparisonTrajectories),
+            new Case("comparison weight histograms", WeightHistogramsFigure.class, ChartCatalogueTest::comparisonHistograms),
+            new Case("comparison receptive fields", ReceptiveFieldsFigure.class, ChartCatalogueTest::comparisonFields));
 
     /** Infrastructure of the package: no chart of its own. */
     static final Set<Class<?>> NOT_CHARTS = Set.of(Figure.class, Charts.class, Palette.class, SeedStats.class, Theme.class,
-            Render.class, RecallPoints.class);
+            Render.class, RecallPoints.class, ComparisonRun.class);
 
     @TempDir
     Path tmp;
@@ -106,8 +116,10 @@ class ChartCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyChartShowsItsFixtureAndRendersInEveryThemeAndFormat(Case c) throws Exception {
+        // -Dcatalogue.dir=FOLDER keeps every chart there, to be looked at
+        String keep = System.getProperty("catalogue.dir");
         for (Theme theme : Theme.values()) {
-            Path dir = tmp.resolve(theme.id());
+            Path dir = (keep == null ? tmp : Path.of(keep).resolve(c.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"))).resolve(theme.id());
             Files.createDirectories(dir);
             Object fig = c.draw().draw(dir);
             if (fig instanceof Figure f) {
@@ -141,6 +153,8 @@ class ChartCatalogueTest {
     private static void save(Object fig, Path dir, String base) throws IOException {
         if (fig instanceof Figure f) {
             f.save(dir, base);
+        } else if (fig instanceof ContourFigure f) {
+            f.save(dir, base);
         } else {
             ((TileGridFigure) fig).save(dir, base);
         }
@@ -148,6 +162,7 @@ class ChartCatalogueTest {
 
     private static int[] size(Object fig, Theme theme) throws Exception {
         return new Render(theme, EnumSet.of(Render.Format.PNG)).using(() -> fig instanceof Figure f ? new int[] {f.width(), f.height()}
+                : fig instanceof ContourFigure f ? new int[] {f.width(), f.height()}
                 : new int[] {((TileGridFigure) fig).width(), ((TileGridFigure) fig).height()});
     }
 
@@ -180,7 +195,8 @@ class ChartCatalogueTest {
         }
         for (Method m : k.getDeclaredMethods()) {
             if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers())
-                    && (m.getReturnType() == Figure.class || m.getReturnType() == TileGridFigure.class)) {
+                    && (m.getReturnType() == Figure.class || m.getReturnType() == TileGridFigure.class
+                    || m.getReturnType() == ContourFigure.class)) {
                 return true;
             }
         }
@@ -765,6 +781,244 @@ class ChartCatalogueTest {
         assertArrayEquals(v(1, 2), series(c, "oja").getXData(), EPS, "categories at 1, 2 in grid order");
         assertEquals("adam", c.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0));
         assertEquals("", c.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.5));
+        return f;
+    }
+
+    // ---- contours and loss landscapes
+
+    /** A 2 x 3 grid, values 0 to 5. */
+    static final double[] GRID_X = {0, 1, 2};
+    static final double[] GRID_Y = {0, 1};
+    static final double[][] GRID_Z = {{0, 1, 2}, {3, 4, 5}};
+
+    static Object contour(Path dir) throws Exception {
+        java.awt.Color oja = Palette.of("oja", org.neuroai.core.Family.BIO);
+        ContourFigure.Trace path = new ContourFigure.Trace("oja", oja, v(0.5, 1.5), v(0.5, 0.5), false);
+        ContourFigure f = new ContourFigure("A plane", "values 0 to 5", List.of(new ContourFigure.Panel("the grid", "x (units)", "y (units)",
+                GRID_X, GRID_Y, GRID_Z, "value (units)", List.of(path), v(1.5, 0.75), "the cross")), 1);
+        // what the PNG shows, in the print theme: the bands at the grid points, the path's end points and the cross
+        Path print = dir.resolve("print-check");
+        BufferedImage png = new Render(Theme.PRINT, EnumSet.of(Render.Format.PNG)).using(() -> {
+            f.save(print, "c");
+            return ImageIO.read(print.resolve("c.png").toFile());
+        });
+        // the panel's plot: 70 px from the left, 44 below the 58 px title band, 366 x 344 nominal pixels, drawn at 2x
+        java.util.function.BiFunction<Double, Double, Integer> at = (x, y) -> png.getRGB((int) Math.round(2 * (70 + x / 2 * 366)),
+                (int) Math.round(2 * (58 + 44 + 344 - y * 344)));
+        // value v is band floor(12 v / 5); a band is drawn in the colour of its middle, (band + 0.5) / 12
+        java.util.function.IntFunction<Integer> band = b -> ContourFigure.colour((b + 0.5) / ContourFigure.BANDS).getRGB();
+        assertEquals(band.apply(0), at.apply(0.02, 0.02), "z = 0 at (0, 0): the lowest band");
+        assertEquals(band.apply(2), at.apply(1.0, 0.02), "z = 1 at (1, 0): 12/5 = 2.4, band 2");
+        assertEquals(band.apply(7), at.apply(0.02, 0.98), "z = 3 at (0, 1): 7.2, band 7");
+        assertEquals(band.apply(11), at.apply(1.98, 0.98), "z = 5 at (2, 1): the highest band");
+        assertEquals(oja.getRGB(), at.apply(1.5, 0.5), "the path ends at (1.5, 0.5), a dot in its colour");
+        assertEquals(java.awt.Color.WHITE.getRGB(), at.apply(0.5, 0.5), "it starts at (0.5, 0.5), an open circle");
+        assertEquals(new java.awt.Color(0x222222).getRGB(), at.apply(1.5, 0.75), "the cross at (1.5, 0.75)");
+        return f;
+    }
+
+    /** One landscape of an oja run: a line, a random plane, a pca plane and the walk down it. */
+    static org.neuroai.compare.landscape.Landscapes.Result landscape() {
+        var surface = new org.neuroai.compare.landscape.Surface("oja", "Oja's rule, reconstruction", "reconstruction error (MSE per input)",
+                List.of(), w -> 0, List.of());
+        var line = new org.neuroai.compare.landscape.Landscapes.Line("oja", "oja", false, v(-0.5, 0, 0.5, 1, 1.5), v(3, 2, 1, 0.5, 0.9));
+        var random = new org.neuroai.compare.landscape.Landscapes.Field("random", v(-1, 0, 1), v(-1, 1), GRID_Z);
+        double[][] pcaLoss = {{2, 1.5, 1}, {1.2, 0.8, 0.5}};
+        var pca = new org.neuroai.compare.landscape.Landscapes.Field("pca", v(-1, 0, 1), v(-1, 1), pcaLoss);
+        var plane = new org.neuroai.compare.landscape.Directions.Plane(v(1, 0), v(0, 1), v(0.8, 0.15));
+        var walk = new org.neuroai.compare.landscape.Landscapes.Walk("oja", "oja", false, new long[] {0, 10, 20}, v(-0.8, -0.3, 0),
+                v(-0.9, 0.2, 0), v(1.9, 1.0, 0.5));
+        return new org.neuroai.compare.landscape.Landscapes.Result(surface, 7, 0.5, List.of(line), random, pca, plane, List.of(walk));
+    }
+
+    static Object landscapeLine(Path dir) {
+        Figure f = LandscapeFigures.line(List.of(landscape()), "pca");
+        XYChart c = f.panels().get(0);
+        assertArrayEquals(v(-0.5, 0, 0.5, 1, 1.5), series(c, "oja").getXData(), EPS);
+        assertArrayEquals(v(3, 2, 1, 0.5, 0.9), series(c, "oja").getYData(), EPS);
+        // the markers at the initial and final weights span the loss drawn, from 0 (a linear axis: 3 / 0.5 is under 30)
+        assertArrayEquals(v(1, 1), series(c, "\u03b1 = 1: final weights").getXData(), EPS);
+        assertArrayEquals(v(0, 3), series(c, "\u03b1 = 1: final weights").getYData(), EPS);
+        assertFalse(c.getStyler().isYAxisLogarithmic());
+        assertTrue(f.subtitle().endsWith("seed 7"), f.subtitle());
+        return f;
+    }
+
+    static Object landscapePca(Path dir) {
+        ContourFigure f = LandscapeFigures.pca(List.of(landscape()), "pca");
+        ContourFigure.Panel p = f.panels().get(0);
+        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
+        assertArrayEquals(v(-1, 1), p.ys(), EPS);
+        assertArrayEquals(v(2, 1.5, 1), p.z()[0], EPS);
+        assertArrayEquals(v(1.2, 0.8, 0.5), p.z()[1], EPS);
+        assertEquals(1, p.traces().size());
+        assertArrayEquals(v(-0.8, -0.3, 0), p.traces().get(0).x(), EPS, "the walk's checkpoints on the plane");
+        assertArrayEquals(v(-0.9, 0.2, 0), p.traces().get(0).y(), EPS);
+        assertEquals(Palette.of("oja", org.neuroai.core.Family.BIO), p.traces().get(0).colour());
+        assertTrue(p.xLabel().contains("80.0 % of its variance"), p.xLabel());
+        assertTrue(p.yLabel().contains("15.0 %"), p.yLabel());
+        return f;
+    }
+
+    static Object landscapeRandom(Path dir) {
+        ContourFigure f = LandscapeFigures.random(List.of(landscape()), "pca");
+        ContourFigure.Panel p = f.panels().get(0);
+        for (int i = 0; i < GRID_Z.length; i++) {
+            assertArrayEquals(GRID_Z[i], p.z()[i], EPS);
+        }
+        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
+        assertArrayEquals(v(0, 0), p.origin(), EPS, "the final weights at the centre");
+        assertTrue(p.originLabel().contains("loss 0.500"), p.originLabel());
+        assertTrue(p.traces().isEmpty());
+        return f;
+    }
+
+    // ---- gradient alignment
+
+    /** Student's t, two-sided 95 %, 1 degree of freedom (two numbers): a table value. */
+    static final double T1 = 12.706;
+
+    static Object gradientAlignment(Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (String learner : List.of("delta", "sgd")) {
+            double shift = learner.equals("sgd") ? -0.1 : 0;
+            t.seeds(learner, 0, "alignment", 0.2 + shift, 0.1);
+            t.seeds(learner, 200, "alignment", 0.8 + shift, 0.05);
+            t.seeds(learner, 0, "loss", 1, 0.01);
+            t.seeds(learner, 100, "loss", 0.5, 0.01);
+            t.seeds(learner, 200, "loss", 0.25, 0.01);
+        }
+        // at 100 one seed's cosine is 0/0: the interval is over the other two (0.1 and 0.12: mean 0.11, sd 0.01 √2)
+        t.row("delta", 0, 100, "alignment", 0.1).row("delta", 1, 100, "alignment", Double.NaN).row("delta", 2, 100, "alignment", 0.12);
+        t.seeds("sgd", 100, "alignment", 0.6, 0);
+        // the hidden layer's cosine is 0/0 for every seed at 0: no point there
+        for (long seed = 0; seed < SEEDS; seed++) {
+            t.row(GradientAlignmentFigure.KROTOV_HOPFIELD, seed, 0, "alignment", Double.NaN);
+        }
+        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 1797, "alignment", 0.3, 0.1);
+        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 3594, "alignment", 0.4, 0.1);
+        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 1797, "loss", 2, 0.1);
+        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 3594, "loss", 1.5, 0.1);
+        t.write(dir.resolve("curves.csv"));
+        Figure f = GradientAlignmentFigure.figure(dir, 10, 12);
+        assertEquals(4, f.panels().size());
+        XYChart linear = f.panels().get(0);
+        assertMeanAndBand(linear, "delta rule", v(0, 100, 200), v(0.2, 0.11, 0.8), v(half(0.1), T1 * 0.01, half(0.05)));
+        assertMeanAndBand(linear, "plain SGD", v(0, 100, 200), v(0.1, 0.6, 0.7), v(half(0.1), 0, half(0.05)));
+        assertMeanAndBand(f.panels().get(1), "Krotov-Hopfield rule, hidden layer", v(1797, 3594), v(0.3, 0.4), v(half(0.1), half(0.1)));
+        assertMeanAndBand(f.panels().get(2), "delta rule", v(0, 100, 200), v(1, 0.5, 0.25), v(half(0.01), half(0.01), half(0.01)));
+        assertArrayEquals(v(0, 0), series(linear, "cos = 0").getYData(), EPS);
+        assertTrue(f.subtitle().contains("95 % t-interval over 3 seeds"), f.subtitle());
+        return f;
+    }
+
+    // ---- spec-driven comparisons
+
+    static ComparisonRun run(Path dir, long epochSize, int imageSide, List<String> metrics) {
+        Map<String, org.neuroai.core.Family> learners = new LinkedHashMap<>();
+        learners.put("oja", org.neuroai.core.Family.BIO);
+        learners.put("mlp", org.neuroai.core.Family.GRADIENT);
+        return new ComparisonRun(dir, "fixture", "digits", learners, metrics, List.of(), epochSize, imageSide, 4, -1, 1);
+    }
+
+    static Object comparisonCurves(Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (int i = 0; i < 3; i++) {
+            t.seeds("oja", 100L * i, "accuracy", 0.5 + 0.1 * i, 0.05);
+            t.seeds("mlp", 100L * i, "accuracy", 0.6 + 0.1 * i, 0.02);
+            t.seeds("oja", 100L * i, "reconstruction_mse", 1.0 / (i + 1), 0.1);
+        }
+        t.seeds("mlp", 0, "skipped", 1, 0);
+        t.write(dir.resolve("curves.csv"));
+        Figure f = LearningCurvesFigure.of(run(dir, 100, 0, List.of("accuracy", "reconstruction_mse")));
+        assertEquals(2, f.panels().size(), "one panel per metric recorded");
+        // steps 0, 100, 200 of 100 samples an epoch: epochs 0, 1, 2
+        assertMeanAndBand(f.panels().get(0), "oja", v(0, 1, 2), v(0.5, 0.6, 0.7), v(half(0.05), half(0.05), half(0.05)));
+        assertMeanAndBand(f.panels().get(0), "mlp", v(0, 1, 2), v(0.6, 0.7, 0.8), v(half(0.02), half(0.02), half(0.02)));
+        assertMeanAndBand(f.panels().get(1), "oja", v(0, 1, 2), v(1, 0.5, 1.0 / 3), v(half(0.1), half(0.1), half(0.1)));
+        assertTrue(f.subtitle().contains("mean over 3 seeds"), f.subtitle());
+        return f;
+    }
+
+    static Object comparisonNorms(Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (int i = 0; i < 2; i++) {
+            t.seeds("oja", 50L * i, "norm.w", 1 + i, 0.1);
+            t.seeds("mlp", 50L * i, "norm.hidden", 2 - 0.5 * i, 0.2);
+            t.seeds("mlp", 50L * i, "norm.out", 0.5, 0.05);
+        }
+        t.seeds("mlp", 0, "accuracy", 0.5, 0);
+        t.write(dir.resolve("curves.csv"));
+        Figure f = WeightNormsFigure.of(run(dir, 0, 0, List.of("accuracy")));
+        assertEquals(2, f.panels().size(), "one panel per learner");
+        assertMeanAndBand(f.panels().get(0), "w", v(0, 50), v(1, 2), v(half(0.1), half(0.1)));
+        assertMeanAndBand(f.panels().get(1), "hidden", v(0, 50), v(2, 1.5), v(half(0.2), half(0.2)));
+        assertMeanAndBand(f.panels().get(1), "out", v(0, 50), v(0.5, 0.5), v(half(0.05), half(0.05)));
+        return f;
+    }
+
+    static Object comparisonTrajectories(Path dir) throws IOException {
+        Trace t = new Trace(true);
+        for (long seed : new long[] {3, 4}) {
+            for (long step = 0; step <= 200; step += 100) {
+                for (int i = 0; i < 2; i++) {
+                    t.row("oja", seed, step, "w", i, seed == 3 ? (i + 1) * step / 100.0 : -9);
+                }
+                t.row("mlp", seed, step, "hidden", 0, 0.1 * step / 100).row("mlp", seed, step, "out", 0, -0.1 * step / 100);
+            }
+        }
+        t.write(dir.resolve("weights.csv"));
+        Figure f = WeightTrajectoriesFigure.of(run(dir, 100, 0, List.of()));
+        XYChart oja = f.panels().get(0);
+        // only the first seed (3): one line per synapse
+        assertEquals(2, oja.getSeriesCollection().size());
+        assertArrayEquals(v(0, 1, 2), series(oja, "w").getXData(), EPS, "epochs");
+        assertArrayEquals(v(0, 1, 2), series(oja, "w").getYData(), EPS);
+        assertArrayEquals(v(0, 2, 4), series(oja, "w 1").getYData(), EPS);
+        assertArrayEquals(v(0, -0.1, -0.2), series(f.panels().get(1), "out").getYData(), EPS);
+        assertTrue(f.subtitle().endsWith("seed 3"), f.subtitle());
+        return f;
+    }
+
+    static Object comparisonHistograms(Path dir) throws IOException {
+        Trace t = new Trace(true);
+        double[][] counts = {{0, 5, 5, 0}, {1, 1, 1, 7}};
+        for (int s = 0; s < 2; s++) {
+            for (int b = 0; b < 4; b++) {
+                t.row("oja", 0, 100L * s, "w", b, counts[s][b]);
+                t.row("oja", 1, 100L * s, "w", b, 99);
+            }
+        }
+        t.write(dir.resolve(ComparisonRun.HISTOGRAMS_CSV));
+        Figure f = WeightHistogramsFigure.of(run(dir, 0, 0, List.of()));
+        XYChart c = f.panels().get(0);
+        assertTrue(c.getTitle().startsWith("oja"), c.getTitle());
+        // 4 bins of 0.5 over [-1, 1]; columns 100 wide centred on the snapshots, each reaching a quarter into the next
+        // at 0: bins 1 and 2 hold 50 % each, one run of cells from -0.5 to 0.5, reaching a quarter bin into bin 3
+        XYSeries mid = series(c, "cell 0,1");
+        assertArrayEquals(v(-50, 75, 75, -50), mid.getXData(), EPS);
+        assertArrayEquals(v(-0.5, -0.5, 0.625, 0.625), mid.getYData(), EPS);
+        assertTrue(c.getSeriesCollection().stream().noneMatch(x -> x.getName().equals("cell 0,2")), "merged into the run from bin 1");
+        // at 100: bin 3 holds 70 %, the last column, not reaching on
+        assertArrayEquals(v(50, 150, 150, 50), series(c, "cell 1,3").getXData(), EPS);
+        assertArrayEquals(v(0.5, 0.5, 1, 1), series(c, "cell 1,3").getYData(), EPS);
+        assertTrue(f.subtitle().contains("4 bins over [-1, 1]") && f.subtitle().endsWith("seed 0"), f.subtitle());
+        return f;
+    }
+
+    static Object comparisonFields(Path dir) throws IOException {
+        Trace t = new Trace(true);
+        for (int i = 0; i < 2 * 16; i++) {
+            t.row("oja", 0, 10, "w", i, i < 16 ? i : -(i - 16));
+        }
+        t.write(dir.resolve(ComparisonRun.FIELDS_CSV));
+        TileGridFigure f = ReceptiveFieldsFigure.of(run(dir, 0, 4, List.of()));
+        assertEquals(1, f.grids().size());
+        assertEquals(4, f.grids().get(0).side());
+        assertEquals(2, f.grids().get(0).tiles().length, "two units of 4 x 4 inputs");
+        assertEquals(15.0, f.grids().get(0).tiles()[0][15]);
+        assertEquals(-7.0, f.grids().get(0).tiles()[1][7]);
+        assertTrue(f.title().contains("on task digits"), f.title());
         return f;
     }
 }

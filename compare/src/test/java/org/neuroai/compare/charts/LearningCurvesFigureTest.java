@@ -18,8 +18,8 @@ class LearningCurvesFigureTest {
                 new TraceRow("a", 0, 0, "accuracy", -1, 0.5),
                 new TraceRow("b", 0, 0, "accuracy", -1, 0.25),
                 new TraceRow("a", 0, 0, "mse", -1, 9));
-        Map<String, LearningCurvesFigure.Band> bands = LearningCurvesFigure.Band.byLearner(rows, "accuracy");
-        LearningCurvesFigure.Band a = bands.get("a");
+        Map<String, SeedStats> bands = SeedStats.byLearner(rows, "accuracy");
+        SeedStats a = bands.get("a");
         assertArrayEquals(new double[] {0, 10}, a.steps());
         // at step 10: mean 2, sd 1, 3 seeds, t(0.975, 2 df) = 4.303
         double half = 4.303 / Math.sqrt(3);

@@ -113,7 +113,7 @@ class GradientAlignmentExperimentTest {
     void theFigureDrawsTheMeanAndTheTIntervalOverSeedsOfEveryLearner() {
         Figure f = GradientAlignmentFigure.figure(run, 10, 12);
         XYChart linear = f.panels().get(0);
-        XYSeries hebb = linear.getSeriesCollection().stream().filter(s -> s.getName().startsWith("Hebb")).findFirst().orElseThrow();
+        XYSeries hebb = linear.getSeriesCollection().stream().filter(s -> s.getName().equals("Hebb, output clamped")).findFirst().orElseThrow();
         List<TraceRow> rows = rows(run, "hebb", "alignment");
         double[] steps = rows.stream().mapToDouble(TraceRow::step).distinct().sorted().toArray();
         assertArrayEquals(steps, hebb.getXData(), 0);
@@ -123,7 +123,7 @@ class GradientAlignmentExperimentTest {
             Stats.Summary m = Stats.Summary.of(v);
             assertEquals(m.mean(), hebb.getYData()[i], 1e-12);
         }
-        XYSeries band = linear.getSeriesCollection().stream().filter(s -> s.getName().equals("adam 95 %")).findFirst().orElseThrow();
+        XYSeries band = linear.getSeriesCollection().stream().filter(s -> s.getName().equals("Adam " + org.neuroai.compare.charts.Charts.BAND)).findFirst().orElseThrow();
         List<TraceRow> adam = rows(run, "adam", "alignment");
         double[] last = adam.stream().filter(r -> r.step() == 300).mapToDouble(TraceRow::value).toArray();
         Stats.Summary m = Stats.Summary.of(last);
