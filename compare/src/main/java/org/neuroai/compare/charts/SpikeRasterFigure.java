@@ -125,7 +125,7 @@ public final class SpikeRasterFigure {
             rates[w++] = outputs / (length / 1000);
             String title = String.format(Locale.ROOT, "%s %s s (from %s s): output %.1f Hz", window.equals("first") ? "First" : "Last",
                     num(length / 1000), num(start / 1000), outputs / (length / 1000));
-            XYChart c = Charts.panel(title, "time in the stretch (ms)", "input, ranked by final weight");
+            XYChart c = Charts.panel(title, "time in the stretch (ms)", "input (rank by final weight)");
             List<double[]> strong = new ArrayList<>();
             List<double[]> weak = new ArrayList<>();
             List<double[]> out = new ArrayList<>();

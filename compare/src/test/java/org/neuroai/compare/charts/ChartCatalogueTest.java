@@ -83,6 +83,7 @@ class ChartCatalogueTest {
             new Case("stdp weight histogram", StdpFigures.class, ChartCatalogueTest::stdpHistogram),
             new Case("stdp rates", StdpFigures.class, ChartCatalogueTest::stdpRates),
             new Case("stdp final weights", StdpFigures.class, ChartCatalogueTest::stdpFinal),
+            new Case("spike raster", SpikeRasterFigure.class, ChartCatalogueTest::spikeRaster),
             new Case("protocol stdp window", ProtocolFigures.class, ChartCatalogueTest::protocolWindow),
             new Case("protocol stdp frequency", ProtocolFigures.class, ChartCatalogueTest::protocolFrequency),
             new Case("protocol stp train", ProtocolFigures.class, ChartCatalogueTest::protocolTrain),
@@ -649,6 +650,27 @@ class ChartCatalogueTest {
         // a column reaches a quarter of its width into the next, drawn over it, so no seam shows
         assertArrayEquals(v(-0.5, 0.75, 0.75, -0.5), first.getXData(), EPS);
         assertTrue(f.subtitle().contains("40 synapses in 4 bins"), f.subtitle());
+        return f;
+    }
+
+    static Object spikeRaster(Path dir) throws IOException {
+        // inputs 7 (final w 0.9), 3 (0.2) and 5 (0.6); the output spikes twice in the first second, once in the last
+        Files.writeString(dir.resolve(SpikeRasterFigure.CSV), SpikeRasterFigure.HEADER + "\n"
+                + "first,0.0,1000.0,7,0.9,10.0\nfirst,0.0,1000.0,3,0.2,20.0\nfirst,0.0,1000.0,-1,NaN,30.0\n"
+                + "first,0.0,1000.0,-1,NaN,500.0\nlast,9000.0,1000.0,5,0.6,9100.0\nlast,9000.0,1000.0,-1,NaN,9900.0\n");
+        SpikeRasterFigure.draw(dir, 1.0, 0);
+        Figure f = SpikeRasterFigure.figure(SpikeRasterFigure.read(dir.resolve(SpikeRasterFigure.CSV)), 1.0, 0);
+        assertLabelled(f);
+        // rows by final weight: 3 -> 1, 5 -> 2, 7 -> 3; the output on row 5; x relative to each stretch's start
+        assertArrayEquals(v(10), series(f.panels().get(0), "inputs ending strong (w \u2265 w_max/2)").getXData(), EPS);
+        assertArrayEquals(v(3), series(f.panels().get(0), "inputs ending strong (w \u2265 w_max/2)").getYData(), EPS);
+        assertArrayEquals(v(1), series(f.panels().get(0), "inputs ending weak").getYData(), EPS);
+        assertArrayEquals(v(30, 500), series(f.panels().get(0), "output neuron (top row)").getXData(), EPS);
+        assertArrayEquals(v(5, 5), series(f.panels().get(0), "output neuron (top row)").getYData(), EPS);
+        assertArrayEquals(v(100), series(f.panels().get(1), "inputs ending strong (w \u2265 w_max/2)").getXData(), EPS);
+        assertArrayEquals(v(2), series(f.panels().get(1), "inputs ending strong (w \u2265 w_max/2)").getYData(), EPS);
+        assertArrayEquals(v(900), series(f.panels().get(1), "output neuron (top row)").getXData(), EPS);
+        assertTrue(f.panels().get(0).getTitle().endsWith("output 2.0 Hz") && f.panels().get(1).getTitle().endsWith("output 1.0 Hz"));
         return f;
     }
 
