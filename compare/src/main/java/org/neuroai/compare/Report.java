@@ -122,7 +122,14 @@ public final class Report {
         return out;
     }
 
-    static JsonNode provenance(Path dir) {
+    /**
+     * The provenance.json of a run folder.
+     *
+     * @param dir the folder
+     * @return its parsed provenance
+     * @throws UserError when the folder holds no run or the file is not JSON
+     */
+    public static JsonNode provenance(Path dir) {
         Path prov = dir.resolve("provenance.json");
         if (!Files.isRegularFile(prov)) {
             throw new UserError(dir + ": not a run folder (no provenance.json); give a folder written by 'neuroai run'.");

@@ -70,16 +70,11 @@ public final class Summary {
     public static String json(Runner.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("out", r.out().toString());
-        try {
-            com.fasterxml.jackson.databind.JsonNode prov = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(r.out().resolve("provenance.json").toFile());
-            m.put("experiment", prov.at("/spec/experiment").asText());
-            m.put("seeds", prov.at("/spec/seeds").asInt());
-            m.put("quick", prov.at("/spec/quick").asBoolean());
-            m.put("wall_seconds", prov.path("wall_seconds").asDouble(Double.NaN));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        com.fasterxml.jackson.databind.JsonNode prov = Report.provenance(r.out());
+        m.put("experiment", prov.at("/spec/experiment").asText());
+        m.put("seeds", prov.at("/spec/seeds").asInt());
+        m.put("quick", prov.at("/spec/quick").asBoolean());
+        m.put("wall_seconds", prov.path("wall_seconds").asDouble(Double.NaN));
         m.put("step_unit", r.stepUnit());
         m.put("finals", finals(TraceReader.read(r.out().resolve("curves.csv"), x -> true)));
         m.put("figures", r.figures());

@@ -70,7 +70,7 @@ final class LandscapeCommand implements Callable<Integer> {
             }
             fmt.add(f.trim());
         }
-        JsonNode p = PlotCommand.provenance(dir);
+        JsonNode p = org.neuroai.compare.Report.provenance(dir);
         String name = p.at("/spec/experiment").asText("");
         Experiment exp = Registry.get(Experiment.class, name, "experiment");
         Params settings = Experiment.settingsOf(exp, p, dir);

@@ -1,8 +1,6 @@
 package org.neuroai.compare.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,25 +41,6 @@ final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * The provenance.json of a run folder.
-     *
-     * @param dir the folder
-     * @return its parsed provenance
-     * @throws UserError when the folder holds no run or the file is not JSON
-     */
-    static JsonNode provenance(Path dir) {
-        Path prov = dir.resolve("provenance.json");
-        if (!Files.isRegularFile(prov)) {
-            throw new UserError(dir + ": not a run folder (no provenance.json); give a folder written by 'neuroai run'.");
-        }
-        try {
-            return new ObjectMapper().readTree(prov.toFile());
-        } catch (IOException e) {
-            throw new UserError(prov + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         Render render = new Render(Theme.parse(theme), Render.formats(format));
@@ -77,7 +56,7 @@ final class PlotCommand implements Callable<Integer> {
         if (metric != null) {
             throw new UserError("--metric: only for a sweep folder; " + dir + " is a run folder.");
         }
-        JsonNode p = provenance(dir);
+        JsonNode p = org.neuroai.compare.Report.provenance(dir);
         String name = p.at("/spec/experiment").asText("");
         render.using(() -> {
             if (p.has("comparison")) {
