@@ -2,12 +2,12 @@ package org.neuroai.compare;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.neuroai.compare.spec.ComparisonExperiment;
-import org.neuroai.compare.spec.ComparisonSpec;
-import org.neuroai.compare.spec.ExampleSpecs;
+import org.neuroai.compare.comparison.ComparisonExperiment;
+import org.neuroai.compare.comparison.ComparisonSpec;
+import org.neuroai.compare.comparison.ExampleSpecs;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /**
  * Finds an experiment by name: a built-in one (registered), a comparison spec read in this

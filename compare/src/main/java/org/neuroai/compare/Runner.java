@@ -14,7 +14,7 @@ import org.neuroai.core.Provenance;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.data.DataFiles;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /**
  * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder beside

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 
 /**

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 class SweepTest {
     @TempDir

@@ -11,7 +11,7 @@ import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Runner;
 import org.neuroai.compare.Summary;
 import org.neuroai.core.Registry;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -38,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
         kinds.put("networks", entries(Registry.all(NetworkFactory.class), NetworkFactory::parameters));
         kinds.put("tasks", entries(Registry.all(TaskFactory.class), TaskFactory::parameters));
         kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));
-        kinds.put("specs", entries(org.neuroai.compare.spec.ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(),
+        kinds.put("specs", entries(org.neuroai.compare.comparison.ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(),
                 Experiment::settings));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

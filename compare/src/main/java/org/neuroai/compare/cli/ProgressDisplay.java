@@ -102,7 +102,7 @@ final class ProgressDisplay implements AutoCloseable {
      * @param announce called once the spec has been checked, just before the run starts
      * @return the run's result
      */
-    static org.neuroai.compare.Runner.Result run(org.neuroai.core.spec.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
+    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
                                                   Runnable announce) {
         return run(spec, dir, err, mode, spec.experiment(), announce);
     }
@@ -118,7 +118,7 @@ final class ProgressDisplay implements AutoCloseable {
      * @param announce called once the spec has been checked, just before the run starts
      * @return the run's result
      */
-    static org.neuroai.compare.Runner.Result run(org.neuroai.core.spec.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
+    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
                                                   String label, Runnable announce) {
         String unit = org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class).stream()
                 .filter(e -> e.name().equals(spec.experiment())).map(org.neuroai.compare.Experiment::stepUnit).findFirst().orElse("steps");

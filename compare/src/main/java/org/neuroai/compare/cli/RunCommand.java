@@ -10,7 +10,7 @@ import org.neuroai.compare.Experiments;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.UserError;
 import org.neuroai.compare.Summary;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

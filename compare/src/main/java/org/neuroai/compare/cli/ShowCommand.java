@@ -29,8 +29,8 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (org.neuroai.compare.spec.ExampleSpecs.names().contains(name)) {
-            out.print(org.neuroai.compare.spec.ExampleSpecs.text(name));
+        if (org.neuroai.compare.comparison.ExampleSpecs.names().contains(name)) {
+            out.print(org.neuroai.compare.comparison.ExampleSpecs.text(name));
             out.flush();
             return 0;
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.neuroai.compare.Sweep;
 import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

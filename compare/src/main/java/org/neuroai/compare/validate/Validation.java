@@ -13,7 +13,7 @@ import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.SpikeSynapse;
-import org.neuroai.bio.spiking.TsodyksMarkram;
+import org.neuroai.bio.spiking.rules.TsodyksMarkramRule;
 import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
@@ -94,7 +94,7 @@ public final class Validation {
         for (int i = 0; i < rates.length; i++) {
             List<Trains.Response> r = Trains.regular(rule.create(rule.params("tpm98-depressing", Map.of(), "validate")), rates[i], 300);
             sim[i] = r.get(r.size() - 1).response();
-            closed[i] = u * TsodyksMarkram.steadyStateResource(u, tau, rates[i]);
+            closed[i] = u * TsodyksMarkramRule.steadyStateResource(u, tau, rates[i]);
             double rel = Math.abs(sim[i] - closed[i]) / closed[i];
             checks.add(new Check("steady-state response at " + ProtocolFigures.fmt(rates[i]) + " Hz (closed form)",
                     "tsodyks-markram tpm98-depressing", f(closed[i]), sim[i], String.format(Locale.ROOT, "%.1e relative", rel),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /** Checks the data and labels behind the conditioning figures (never their pixels). */
 class ConditioningFiguresTest {

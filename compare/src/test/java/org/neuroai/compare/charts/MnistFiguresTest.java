@@ -22,7 +22,7 @@ import org.knowm.xchart.XYSeries;
 import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.data.Datasets;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.tasks.GaussianTask;
 
 /** Checks the data and labels behind the pca figures (never their pixels). */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /** neuroai plot redraws a run's figures from its files, training nothing. */
 class PlotCliTest {

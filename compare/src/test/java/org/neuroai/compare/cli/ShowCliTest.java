@@ -11,7 +11,7 @@ import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /** What neuroai show prints is a spec that resolves to the experiment's own settings. */
 class ShowCliTest {

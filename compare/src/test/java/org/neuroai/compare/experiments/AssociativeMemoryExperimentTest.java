@@ -18,7 +18,7 @@ import org.neuroai.compare.Summary;
 import org.neuroai.compare.charts.RecallPoints;
 import org.neuroai.core.UserError;
 import org.neuroai.core.data.Datasets;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 
 class AssociativeMemoryExperimentTest {

@@ -18,7 +18,7 @@ import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
 

@@ -22,7 +22,7 @@ import org.neuroai.compare.charts.Figure;
 import org.neuroai.compare.charts.GradientAlignmentFigure;
 import org.neuroai.core.Batch;
 import org.neuroai.core.UserError;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 import org.neuroai.core.tasks.LinearTeacherTask;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;

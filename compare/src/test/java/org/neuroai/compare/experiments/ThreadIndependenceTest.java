@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neuroai.compare.Runner;
-import org.neuroai.core.spec.RunSpec;
+import org.neuroai.core.RunSpec;
 
 /** Every experiment that runs seeds in parallel writes the same traces whatever the number of threads. */
 class ThreadIndependenceTest {

@@ -13,7 +13,7 @@ import org.neuroai.core.UserError;
  * Habituation training: sessions of evenly spaced stimuli, an optional shock in every session and
  * an optional test stimulus after a rest, as in the Aplysia gill-withdrawal experiments
  * (Byrne 1982; Carew, Pinsker & Kandel 1972; Carew & Kandel 1973; see
- * {@link org.neuroai.bio.spiking.AplysiaSynapse}).
+ * {@link org.neuroai.bio.spiking.rules.AplysiaRule}).
  *
  * <p>The timeline, in seconds from the first stimulus at 0:
  * <ul>

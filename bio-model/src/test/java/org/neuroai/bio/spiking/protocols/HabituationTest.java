@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuroai.bio.spiking.AplysiaSynapse;
+import org.neuroai.bio.spiking.rules.AplysiaRule;
 import org.neuroai.bio.spiking.SpikeSynapse;
 import org.neuroai.bio.spiking.protocols.Habituation.Protocol;
 import org.neuroai.bio.spiking.protocols.Habituation.Response;
@@ -65,7 +65,7 @@ class HabituationTest {
     }
 
     private static SpikeSynapse aplysia() {
-        AplysiaSynapse rule = new AplysiaSynapse();
+        AplysiaRule rule = new AplysiaRule();
         return rule.create(rule.params(null, Map.of(), "test"));
     }
 

@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

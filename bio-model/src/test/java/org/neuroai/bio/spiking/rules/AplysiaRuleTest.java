@@ -1,4 +1,4 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,19 +10,21 @@ import org.junit.jupiter.api.Test;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * The Aplysia synapse against the published facts of {@code shared/published/README.md}
  * (section "Aplysia gill-withdrawal habituation and sensitization"), one test per fact, plus its
  * event arithmetic and contracts. Every range comes from the papers, not from the model's output.
  */
-class AplysiaSynapseTest {
+class AplysiaRuleTest {
     private static final double S = 1000.0;
     private static final double MIN = 60 * S;
     private static final double HOUR = 60 * MIN;
     private static final double DAY = 24 * HOUR;
 
-    private static final AplysiaSynapse RULE = new AplysiaSynapse();
+    private static final AplysiaRule RULE = new AplysiaRule();
 
     private static SpikeSynapse naive() {
         return RULE.create(RULE.params(null, Map.of(), "test"));
@@ -288,6 +290,6 @@ class AplysiaSynapseTest {
 
     @Test
     void theRegistryFindsItAsAplysia() {
-        assertInstanceOf(AplysiaSynapse.class, Registry.get(SpikeRule.class, "aplysia", "rule"));
+        assertInstanceOf(AplysiaRule.class, Registry.get(SpikeRule.class, "aplysia", "rule"));
     }
 }

@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -530,7 +530,7 @@ public final class ComparisonSpec {
             Long evalL = integer(root.get("eval_every"), "eval_every", 1, MAX_STEPS);
             long eval = evalL != null ? evalL : Math.max(batch, (total / 20) / batch * batch);
             multiple(eval, batch, "eval_every");
-            Long seeds = integer(root.get("seeds"), "seeds", 1, org.neuroai.core.spec.RunSpec.MAX_SEEDS);
+            Long seeds = integer(root.get("seeds"), "seeds", 1, org.neuroai.core.RunSpec.MAX_SEEDS);
             Long first = integer(root.get("first_seed"), "first_seed", 0, Integer.MAX_VALUE);
             Boolean quick = flag(root.get("quick"), "quick");
             Long quickL = integer(root.get("quick_length"), "quick_length", 1, MAX_STEPS);

@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import java.util.List;
 import org.neuroai.ann.NetworkFactory;

@@ -1,10 +1,12 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * Tsodyks-Markram short-term plasticity: a fraction x of resources is available, a fraction u of
@@ -31,7 +33,7 @@ import org.neuroai.core.Params;
  * <p>{@code tau_inact_ms} is the decay time of the postsynaptic current in the original model; it
  * does not affect the released fraction and is kept for completeness.
  */
-public final class TsodyksMarkram implements SpikeRule {
+public final class TsodyksMarkramRule implements SpikeRule {
     @Override
     public String name() {
         return "tsodyks-markram";
@@ -47,7 +49,7 @@ public final class TsodyksMarkram implements SpikeRule {
         return List.of(
                 ParamSpec.positive("U", 0.5, 1.0, "1", "utilisation of resources by a spike"),
                 ParamSpec.positive("tau_rec_ms", 800, 1e9, "ms", "recovery time of resources"),
-                ParamSpec.real("tau_facil_ms", 0, 0, 1e9, "ms", "facilitation time constant (0 = no facilitation)"),
+                ParamSpec.real("tau_facilitation_ms", 0, 0, 1e9, "ms", "facilitation time constant (0 = no facilitation)"),
                 ParamSpec.real("tau_inact_ms", 3, 0, 1e9, "ms", "postsynaptic current decay (does not affect release)"),
                 ParamSpec.real("A", 1, 0, 1e9, "1", "absolute efficacy: response = A u x"),
                 ParamSpec.choice("convention", "tpm98", List.of("tpm98", "mwt98"), "update order (see the rule's documentation)"));
@@ -70,7 +72,7 @@ public final class TsodyksMarkram implements SpikeRule {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("U", u);
         m.put("tau_rec_ms", rec);
-        m.put("tau_facil_ms", facil);
+        m.put("tau_facilitation_ms", facil);
         m.put("tau_inact_ms", inact);
         m.put("convention", convention);
         return m;
@@ -117,7 +119,7 @@ public final class TsodyksMarkram implements SpikeRule {
         Base(Params p) {
             bigU = p.real("U");
             tauRec = p.real("tau_rec_ms");
-            tauFacil = p.real("tau_facil_ms");
+            tauFacil = p.real("tau_facilitation_ms");
             a = p.real("A");
         }
 

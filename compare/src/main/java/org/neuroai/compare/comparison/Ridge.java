@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import org.neuroai.core.Batch;
 import org.neuroai.core.Learner;

@@ -1,4 +1,4 @@
-package org.neuroai.core.spec;
+package org.neuroai.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

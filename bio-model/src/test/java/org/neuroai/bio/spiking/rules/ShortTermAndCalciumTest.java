@@ -1,4 +1,4 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 class ShortTermAndCalciumTest {
-    private final TsodyksMarkram tm = new TsodyksMarkram();
+    private final TsodyksMarkramRule tm = new TsodyksMarkramRule();
 
     @Test
     void depressingSynapseReachesTheClosedFormSteadyState() {
         for (double f : new double[] {1, 5, 20, 50}) {
             for (String preset : new String[] {"tpm98-depressing"}) {
                 List<Trains.Response> r = Trains.regular(tm.create(tm.params(preset, Map.of(), "t")), f, 400);
-                double expected = 0.5 * TsodyksMarkram.steadyStateResource(0.5, 800, f);
+                double expected = 0.5 * TsodyksMarkramRule.steadyStateResource(0.5, 800, f);
                 assertEquals(expected, r.get(r.size() - 1).response(), 1e-9, preset + " at " + f + " Hz");
             }
         }
@@ -54,7 +55,7 @@ class ShortTermAndCalciumTest {
 
     @Test
     void calciumThresholdsDecideTheSignOfPlasticity() {
-        CalciumSynapse rule = new CalciumSynapse();
+        CalciumRule rule = new CalciumRule();
         // Deterministic mean dynamics. Post 10 ms before pre at 1 Hz: the pre transient alone
         // (C_pre = 0.56) stays below θ_d, but arriving on the decaying post transient it drives
         // calcium above θ_d and not θ_p for longer: depression (Graupner & Brunel 2012, Fig 2).
@@ -73,7 +74,7 @@ class ShortTermAndCalciumTest {
 
     @Test
     void theUpAndDownStatesAreStableWithoutCalcium() {
-        CalciumSynapse rule = new CalciumSynapse();
+        CalciumRule rule = new CalciumRule();
         // Near ρ* = 0.5 the drift is 0.25 (ρ − ρ*)/τ (τ = 346 s), an e-fold in 23 min; near 0 and 1
         // it is 0.5 ρ/τ, an e-fold in 12 min. From 0.05 off ρ*, five hours leave under 1e-3.
         for (double rho0 : new double[] {0.0, 0.45, 0.55, 1.0}) {

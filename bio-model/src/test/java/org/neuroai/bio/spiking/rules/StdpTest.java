@@ -1,4 +1,4 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 class StdpTest {
     private static double[] poisson(SplittableRandom r, double rateHz, double durationMs) {
@@ -27,7 +28,7 @@ class StdpTest {
     void allToAllTracesEqualTheExplicitSumOverPairs() {
         // With no bound reached, additive all-to-all STDP is Δw = Σ_{pre<=post} A+ e^{-(t_post-t_pre)/τ+}
         // − Σ_{post<pre} A− e^{-(t_pre-t_post)/τ−} (amplitudes times w_max = 1).
-        PairStdp rule = new PairStdp();
+        PairStdpRule rule = new PairStdpRule();
         SplittableRandom r = new SplittableRandom(7);
         for (int trial = 0; trial < 5; trial++) {
             double[] pre = poisson(r, 20, 2000);
@@ -52,7 +53,7 @@ class StdpTest {
 
     @Test
     void nearestSpikePairsOnlyWithTheLatestSpikeOfTheOtherNeuron() {
-        PairStdp rule = new PairStdp();
+        PairStdpRule rule = new PairStdpRule();
         SplittableRandom r = new SplittableRandom(8);
         double[] pre = poisson(r, 20, 3000);
         double[] post = poisson(r, 15, 3000);
@@ -87,7 +88,7 @@ class StdpTest {
 
     @Test
     void hardAndSoftBoundsKeepTheWeightInRange() {
-        PairStdp rule = new PairStdp();
+        PairStdpRule rule = new PairStdpRule();
         for (String dep : new String[] {"additive", "multiplicative"}) {
             SpikeSynapse s = rule.create(rule.params(null, Map.of("weight_dependence", dep, "A_plus", 0.5), "t"));
             double ltp = Pairing.pair(s, 200, 10, 5, 0);
@@ -102,7 +103,7 @@ class StdpTest {
 
     @Test
     void aSimultaneousPairCountsAsFullPotentiation() {
-        PairStdp rule = new PairStdp();
+        PairStdpRule rule = new PairStdpRule();
         SpikeSynapse s = rule.create(rule.params(null, Map.of(), "t"));
         List<Trains.Event> ev = Trains.custom(s, new double[] {100}, new double[] {100});
         assertEquals("pre", ev.get(0).kind());
@@ -114,7 +115,7 @@ class StdpTest {
         // pre at 0, post at 10, pre at 25 ms, minimal all-to-all set, w0 = 1:
         //   post at 10: w += r1(10) (A2+ + A3+ o2(10−)) = e^{-10/16.8} (0 + 6.5e-3 · 0)
         //   pre at 25:  w −= o1(25) (A2− + A3− r2(25−)) = e^{-15/33.7} (7.1e-3 + 0)
-        TripletStdp rule = new TripletStdp();
+        TripletStdpRule rule = new TripletStdpRule();
         SpikeSynapse s = rule.create(rule.params(null, Map.of(), "t"));
         List<Trains.Event> ev = Trains.custom(s, new double[] {0, 25}, new double[] {10});
         double expected = 1 + Math.exp(-10 / 16.8) * 0 - Math.exp(-15 / 33.7) * 7.1e-3;

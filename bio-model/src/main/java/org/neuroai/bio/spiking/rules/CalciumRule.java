@@ -1,4 +1,4 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * Calcium-based plasticity (Graupner &amp; Brunel 2012, PNAS 109:3991): the synaptic efficacy ρ
@@ -33,7 +35,7 @@ import org.neuroai.core.Params;
  * 2001 (SI Appendix Table S2). Presets: the seven STDP-curve sets of Table S1 (DP, DPD, DPD',
  * P, D, D', BCM) and the two other experimental fits of Table S2.
  */
-public final class CalciumSynapse implements SpikeRule {
+public final class CalciumRule implements SpikeRule {
     @Override
     public String name() {
         return "calcium";

@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,12 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * The Aplysia gill-withdrawal sensory-to-motor synapse: habituation by repeated siphon stimuli,
@@ -101,7 +103,7 @@ import org.neuroai.core.Params;
  * <p>Times are in ms as everywhere in {@link SpikeRule}; the parameters use the unit their name
  * says (s, min or days).
  */
-public final class AplysiaSynapse implements SpikeRule {
+public final class AplysiaRule implements SpikeRule {
     private static final double MS_PER_S = 1000.0;
     private static final double MS_PER_MIN = 60.0 * MS_PER_S;
     private static final double MS_PER_DAY = 24.0 * 60.0 * MS_PER_MIN;
@@ -127,7 +129,7 @@ public final class AplysiaSynapse implements SpikeRule {
                     "time constant with which the release sites relax back to the naive number"));
 
     /** Creates the rule; parameters are given to {@link #create(Params)}. */
-    public AplysiaSynapse() {
+    public AplysiaRule() {
         // stateless declaration
     }
 

@@ -1,4 +1,4 @@
-package org.neuroai.core.spec;
+package org.neuroai.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

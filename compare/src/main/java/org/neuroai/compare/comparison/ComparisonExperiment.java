@@ -1,4 +1,4 @@
-package org.neuroai.compare.spec;
+package org.neuroai.compare.comparison;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

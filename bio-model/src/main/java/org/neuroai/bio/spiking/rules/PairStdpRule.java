@@ -1,10 +1,12 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * Pair-based spike-timing-dependent plasticity, computed with traces (event-driven, exact).
@@ -37,7 +39,7 @@ import org.neuroai.core.Params;
  * Bi &amp; Poo 1998 (J Neurosci 18:10464) measured window time constants of about 16.8 and 33.7 ms,
  * available as the preset {@code bi-poo-1998-taus} (time constants only, amplitudes kept).
  */
-public final class PairStdp implements SpikeRule {
+public final class PairStdpRule implements SpikeRule {
     @Override
     public String name() {
         return "stdp-pair";

@@ -1,10 +1,12 @@
-package org.neuroai.bio.spiking;
+package org.neuroai.bio.spiking.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.SpikeSynapse;
 
 /**
  * Triplet spike-timing-dependent plasticity (Pfister &amp; Gerstner 2006, J Neurosci 26:9673),
@@ -27,7 +29,7 @@ import org.neuroai.core.Params;
  * all-to-all minimal one the default. Simultaneous spikes, presynaptic first: the pair counts on
  * the potentiation side with r₁ = 1 (all-to-all: plus earlier spikes).
  */
-public final class TripletStdp implements SpikeRule {
+public final class TripletStdpRule implements SpikeRule {
     @Override
     public String name() {
         return "stdp-triplet";
@@ -49,7 +51,7 @@ public final class TripletStdp implements SpikeRule {
                 ParamSpec.positive("tau_minus_ms", 33.7, 1e6, "ms", "time constant of o1"),
                 ParamSpec.positive("tau_x_ms", 101, 1e6, "ms", "time constant of r2"),
                 ParamSpec.positive("tau_y_ms", 114, 1e6, "ms", "time constant of o2"),
-                ParamSpec.choice("pairing_scheme", "all-to-all", List.of("all-to-all", "nearest-spike"),
+                ParamSpec.choice("pairing", "all-to-all", List.of("all-to-all", "nearest-spike"),
                         "traces jump by +1 (all-to-all) or to 1 (nearest-spike)"),
                 ParamSpec.real("w0", 1, -1e9, 1e9, "1", "initial weight"),
                 ParamSpec.real("w_min", 0, -1e9, 1e9, "1", "lower bound of the weight"),
@@ -78,7 +80,7 @@ public final class TripletStdp implements SpikeRule {
         m.put("tau_minus_ms", 33.7);
         m.put("tau_x_ms", tauX);
         m.put("tau_y_ms", tauY);
-        m.put("pairing_scheme", scheme);
+        m.put("pairing", scheme);
         return m;
     }
 
@@ -121,7 +123,7 @@ public final class TripletStdp implements SpikeRule {
             tauMinus = p.real("tau_minus_ms");
             tauX = p.real("tau_x_ms");
             tauY = p.real("tau_y_ms");
-            nearest = p.string("pairing_scheme").equals("nearest-spike");
+            nearest = p.string("pairing").equals("nearest-spike");
             w0 = p.real("w0");
             wMin = p.real("w_min");
             wMax = p.real("w_max");
