@@ -1,29 +1,22 @@
 package org.neuroai.compare;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.neuroai.compare.engine.Study;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registered;
 
 /**
- * A paired comparison: bio and gradient learners on one task, same samples, same order, written
- * out as traces, charts and provenance. Registered in
- * {@code META-INF/services/org.neuroai.compare.Experiment}.
+ * A paired comparison with a name: settings with defaults, and the {@link Study} they make (the
+ * tasks, learners, measures, what is recorded, the plug-in for what is particular to it, and the
+ * figures to draw). The engine runs the study; an experiment has no loop of its own and draws
+ * nothing itself. Registered in {@code META-INF/services/org.neuroai.compare.Experiment}.
  */
 public interface Experiment extends Registered {
     /** The settings a spec may give with {@code set:} or {@code --set}, with defaults for a full run. */
     List<ParamSpec> settings();
-
-    /**
-     * What the {@code step} column of this experiment's traces counts, in words that follow a
-     * number ("presentations", "ms of simulated time"), for summaries.
-     */
-    default String stepUnit() {
-        return "presentations";
-    }
 
     /**
      * The metric of {@code curves.csv} that says best how well a run went; a sweep draws its final
@@ -39,27 +32,20 @@ public interface Experiment extends Registered {
     }
 
     /**
-     * Checks everything a user could have got wrong and loads the data, before anything is written.
-     *
-     * @param settings resolved settings
-     * @param seeds the run's seeds
-     * @return a run ready to go
-     * @throws org.neuroai.core.UserError for bad settings or data
+     * Settings, on top of the quick ones, that make the run as short as it can be while every part
+     * of it still runs and every figure is drawn: the test suite runs every experiment so.
      */
-    Prepared prepare(Params settings, long[] seeds);
+    Map<String, Object> smokeSettings();
 
     /**
-     * Redraws a finished run's figures from its CSV files and provenance alone, without running
-     * anything ({@code neuroai plot}).
+     * Checks everything a user could have got wrong, loads the data, and says what to run; nothing
+     * is written yet.
      *
-     * @param runDir the run's folder
-     * @param provenance its provenance.json
-     * @throws IOException when a figure cannot be written
-     * @throws org.neuroai.core.UserError when the run's files are missing or malformed
+     * @param settings resolved settings
+     * @return the study
+     * @throws org.neuroai.core.UserError for bad settings or data
      */
-    default void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
-        throw new org.neuroai.core.UserError("experiment '" + name() + "' cannot redraw its figures from files; run it again.");
-    }
+    Study study(Params settings);
 
     /**
      * The loss landscapes this experiment can draw from a finished run's weights.csv ({@code neuroai
@@ -85,28 +71,5 @@ public interface Experiment extends Registered {
     static Params settingsOf(Experiment e, com.fasterxml.jackson.databind.JsonNode provenance, Path runDir) {
         Map<String, Object> set = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(provenance.at("/spec/set"), Map.class);
         return Params.resolve(e.settings(), set == null ? Map.of() : set, runDir.resolve("provenance.json") + ": spec.set");
-    }
-
-    /** A validated run. */
-    interface Prepared {
-        /**
-         * Runs and writes every output into {@code out} (an empty folder).
-         *
-         * @param out the output folder
-         * @return facts to add to the provenance (durations, learner families, ...)
-         * @throws IOException when an output cannot be written
-         */
-        Map<String, Object> run(Path out) throws IOException;
-
-        /** The figures written, as base names without extension, with a one-line caption each. */
-        Map<String, String> figures();
-
-        /**
-         * The work of one seed for a progress display, in the experiment's step unit summed over
-         * its learners (as reported to {@link org.neuroai.core.trace.Progress}); 0 when unknown.
-         */
-        default long workPerSeed() {
-            return 0;
-        }
     }
 }

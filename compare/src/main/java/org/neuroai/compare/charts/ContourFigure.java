@@ -26,12 +26,12 @@ import java.util.Set;
  * grid of panels, each with its axes, its own colour bar and a legend of its paths. The filled
  * bands are a bitmap; iso-lines, paths, axes and text are vector shapes, so SVG and PDF stay sharp.
  * The colour scale is logarithmic when the values span more than {@link #LOG_RATIO}. Saved like
- * {@link Figure}: PNG at twice the nominal size, SVG and PDF, in the {@link Theme} of
+ * {@link PanelFigure}: PNG at twice the nominal size, SVG and PDF, in the {@link Theme} of
  * {@link Render#current()}: the background, text, axes and legend take the theme's colours and
  * sizes (panels grow with {@link Theme#layout()}); the grey colour scale, and the marks drawn over
  * it, read the same in every theme.
  */
-public final class ContourFigure {
+public final class ContourFigure implements Drawing {
     /** Values spanning more than this ratio (all positive) get a logarithmic colour scale. */
     public static final double LOG_RATIO = 30;
     /** Number of filled bands. */
@@ -116,7 +116,7 @@ public final class ContourFigure {
 
     /** Nominal width in pixels: the panels', or, for a lone panel, up to three panels' width so that the subtitle is whole. */
     public int width() {
-        int text = (int) Math.ceil(Figure.textWidth(Figure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
+        int text = (int) Math.ceil(PanelFigure.textWidth(PanelFigure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
         return Math.max(panelsWidth(), Math.min(text, 3 * (int) Math.round(PANEL_WIDTH * layout())));
     }
 
@@ -133,8 +133,9 @@ public final class ContourFigure {
      * @param base the file name without extension
      * @throws IOException when a file cannot be written
      */
+    @Override
     public void save(Path dir, String base) throws IOException {
-        Figure.write(dir, base, width(), height(), this::paint);
+        PanelFigure.write(dir, base, width(), height(), this::paint);
     }
 
     /**
@@ -142,15 +143,15 @@ public final class ContourFigure {
      *
      * @param dir the folder
      * @param base the file name without extension
-     * @param formats a subset of {@link Figure#FORMATS}
+     * @param formats a subset of {@link PanelFigure#FORMATS}
      * @throws IOException when a file cannot be written
      */
     public void save(Path dir, String base, Set<String> formats) throws IOException {
-        Figure.write(dir, base, width(), height(), this::paint, formats);
+        PanelFigure.write(dir, base, width(), height(), this::paint, formats);
     }
 
     private void paint(Graphics2D g) {
-        Figure.paintTitle(g, width(), height(), title, subtitle);
+        PanelFigure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
             // panels centred when the subtitle makes the figure wider than they are
@@ -339,7 +340,7 @@ public final class ContourFigure {
      * @param level the level
      * @return the segments, row by row of cells
      */
-    static List<double[]> isoSegments(double[] xs, double[] ys, double[][] v, double level) {
+    public static List<double[]> isoSegments(double[] xs, double[] ys, double[][] v, double level) {
         List<double[]> out = new ArrayList<>();
         double[] ex = new double[4];
         double[] ey = new double[4];
@@ -373,7 +374,7 @@ public final class ContourFigure {
         g.setFont(font(Font.BOLD, 14));
         FontMetrics fm = g.getFontMetrics();
         String t = fit(p.title(), fm, PANEL_WIDTH - 16);
-        Figure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
+        PanelFigure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
         g.setFont(font(Font.PLAIN, 12));
         fm = g.getFontMetrics();
         double x0 = p.xs()[0];
@@ -384,7 +385,7 @@ public final class ContourFigure {
             g.draw(new Line2D.Double(px, TOP + ph, px, TOP + ph + 4));
             g.setColor(ink());
             String s = format(v, x1 - x0);
-            Figure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
+            PanelFigure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
         }
         double y0 = p.ys()[0];
         double y1 = p.ys()[p.ys().length - 1];
@@ -396,11 +397,11 @@ public final class ContourFigure {
             g.setColor(ink());
             String s = format(v, y1 - y0);
             widest = Math.max(widest, fm.stringWidth(s));
-            Figure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
+            PanelFigure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
         }
         g.setFont(font(Font.PLAIN, 13));
         fm = g.getFontMetrics();
-        Figure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
+        PanelFigure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
         // the y title's baseline just left of the widest tick label, its glyphs (rising leftwards) inside the panel
         vertical(g, fit(p.yLabel(), fm, ph + 40), Math.max(fm.getAscent() + 2, LEFT - 7 - widest - 7), TOP + ph / 2f);
     }
@@ -411,7 +412,7 @@ public final class ContourFigure {
         AffineTransform saved = g.getTransform();
         g.translate(x, yCentre);
         g.rotate(-Math.PI / 2);
-        Figure.text(g, s, -fm.stringWidth(s) / 2f, 0);
+        PanelFigure.text(g, s, -fm.stringWidth(s) / 2f, 0);
         g.setTransform(saved);
     }
 
@@ -435,7 +436,7 @@ public final class ContourFigure {
             g.setColor(axis());
             g.draw(new Line2D.Double(x + w, y, x + w + 3, y));
             g.setColor(ink());
-            Figure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
+            PanelFigure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
         }
         g.setFont(font(Font.PLAIN, 12));
         String s = label + (sc.log() ? " (log colour scale)" : "");
@@ -486,7 +487,7 @@ public final class ContourFigure {
                 g.draw(new Line2D.Double(lx + 6, ly + 2, lx + 18, ly - 10));
             }
             g.setColor(ink());
-            Figure.text(g, label, lx + 30, ly);
+            PanelFigure.text(g, label, lx + 30, ly);
             x += w;
         }
     }

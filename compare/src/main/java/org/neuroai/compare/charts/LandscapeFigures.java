@@ -27,7 +27,6 @@ public final class LandscapeFigures {
     public static final String RANDOM = "landscape_random";
     /** Base name of the PCA-plane figure. */
     public static final String PCA = "landscape_pca";
-    private static final Set<String> GRADIENT = Set.of("autoencoder", "mlp");
 
     private LandscapeFigures() {}
 
@@ -54,8 +53,11 @@ public final class LandscapeFigures {
         return f;
     }
 
+    /** The learners' colours of the run being drawn, from its learners.csv. */
+    private static final ThreadLocal<Map<String, Color>> COLOURS = ThreadLocal.withInitial(Map::of);
+
     static Color colour(String learner) {
-        return Palette.of(learner, GRADIENT.contains(learner) ? Family.GRADIENT : Family.BIO);
+        return COLOURS.get().getOrDefault(learner, Palette.GREY);
     }
 
     /**
@@ -64,10 +66,12 @@ public final class LandscapeFigures {
      * @param dir the folder
      * @param results the computed landscapes
      * @param experiment the experiment's name, for titles
-     * @param formats a subset of {@link Figure#FORMATS}
+     * @param formats a subset of {@link PanelFigure#FORMATS}
      * @throws IOException when a file cannot be written
      */
-    public static void draw(Path dir, List<Landscapes.Result> results, String experiment, Set<String> formats) throws IOException {
+    public static void draw(Path dir, List<Landscapes.Result> results, String experiment, Set<String> formats,
+                            Map<String, Color> colours) throws IOException {
+        COLOURS.set(colours);
         line(results, experiment).save(dir, LINE, formats);
         random(results, experiment).save(dir, RANDOM, formats);
         pca(results, experiment).save(dir, PCA, formats);
@@ -78,7 +82,7 @@ public final class LandscapeFigures {
     }
 
     /** The 1-D figure: one panel per loss, one line per learner. */
-    public static Figure line(List<Landscapes.Result> results, String experiment) {
+    public static PanelFigure line(List<Landscapes.Result> results, String experiment) {
         Map<String, XYChart> panels = new LinkedHashMap<>();
         Map<String, double[]> ranges = new LinkedHashMap<>();
         for (Landscapes.Result r : results) {
@@ -127,7 +131,7 @@ public final class LandscapeFigures {
         String title = experiment + ": the loss on the straight line from each learner's initial to its final weights";
         String subtitle = "Dashed grey: \u03b1 = 0 (initial) and \u03b1 = 1 (final); dashed coloured: a learner on another's loss; seed "
                 + seed(results);
-        return new Figure(title, subtitle, new ArrayList<>(panels.values()), 1, 960, 400);
+        return new PanelFigure(title, subtitle, new ArrayList<>(panels.values()), 1, 960, 400);
     }
 
     /** Contours on the random planes, the final weights at the centre. */

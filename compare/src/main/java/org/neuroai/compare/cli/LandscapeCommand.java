@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neuroai.compare.Experiment;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Surface;
 import org.neuroai.core.Params;
@@ -65,7 +65,7 @@ final class LandscapeCommand implements Callable<Integer> {
         }
         Set<String> fmt = new LinkedHashSet<>();
         for (String f : formats) {
-            if (!Figure.FORMATS.contains(f.trim())) {
+            if (!PanelFigure.FORMATS.contains(f.trim())) {
                 throw new UserError("option --format: unknown format '" + f.trim() + "'; valid are: png, svg, pdf.");
             }
             fmt.add(f.trim());

@@ -16,7 +16,7 @@ import org.neuroai.bio.spiking.SpikeSynapse;
 import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Params;
@@ -134,7 +134,7 @@ final class ProtocolCommand implements Callable<Integer> {
         result.put("preset", usedPreset);
         result.put("parameters", params.asMap());
         List<Map<String, Object>> rows = new ArrayList<>();
-        Figure figure;
+        PanelFigure figure;
         switch (protocol) {
             case "stdp-window" -> {
                 double f = frequency != null ? frequency : 0.1;
@@ -195,7 +195,7 @@ final class ProtocolCommand implements Callable<Integer> {
     }
 
     /** Runs the habituation protocol. */
-    private Figure habituation(SpikeSynapse syn, String label, List<Map<String, Object>> rows) {
+    private PanelFigure habituation(SpikeSynapse syn, String label, List<Map<String, Object>> rows) {
         Habituation.Protocol p = new Habituation.Protocol(isi, stimuli, sessions, sessions > 1 ? sessionInterval : 0,
                 rest == null ? 0 : rest, shockAfter == null ? null : new Habituation.Shock.After(shockAfter, shockAmount));
         List<Habituation.Response> rs = Habituation.run(syn, p);

@@ -24,6 +24,14 @@ import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.compare.Experiment;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.Fields;
+import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.core.Family;
+import org.neuroai.core.Learner;
+import org.neuroai.core.Probeable;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.PrincipalSubspace;
@@ -61,7 +69,8 @@ public final class ComparisonSpec {
             "quick_length", "steps (or epochs) of the short version (default a tenth)",
             "weight_seed", "a fixed seed of the initial weights for every run (default: derived from each run's seed)",
             "threads", "seeds run in parallel; 0 = one per core",
-            "record", "mapping: metrics (list), weights {every, max_synapses}, histograms {every, bins, range}",
+            "record", "mapping: metrics (list), weights {every, max_synapses}, histograms {every, bins, range}, "
+                    + "probes {names (list), every, max_indices}",
             "figures", "list of figures to draw",
             "baselines", "Tribuo's linear classifiers as dashed lines on the accuracy panel: true, false, or a list of "
                     + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)");
@@ -77,12 +86,15 @@ public final class ComparisonSpec {
             "init_norm", "norm of each unit's initial weight vector (rules)",
             "readout", "how an unsupervised layer is scored on a classification task: ridge (a least-squares "
                     + "readout fitted at each checkpoint) or none",
-            "params", "the rule's or network's parameters (see neuroai list --json)");
+            "params", "the rule's or network's parameters (see neuroai list --json)",
+            "label", "its legend entry in every figure (default: its name)",
+            "colour", "its colour in every figure, a hex colour such as '#0072B2' (default: the next colour of its family)");
     /** The metrics a spec may record. */
     public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg");
     /** The figures a spec may ask for. */
+    /** The figures a comparison draws unless its spec names others (receptive fields on image tasks only, probes when recorded). */
     public static final List<String> FIGURES = List.of("learning-curves", "weight-norms", "weight-trajectories",
-            "weight-histograms", "receptive-fields");
+            "weight-histograms", "receptive-fields", "probes");
     /** Longest run accepted, in presentations. */
     static final long MAX_STEPS = 1_000_000_000L;
 
@@ -557,11 +569,11 @@ public final class ComparisonSpec {
             // what to record and draw
             JsonNode rec = root.get("record");
             if (rec != null && !rec.isObject()) {
-                problem("record", "'record' must be a mapping with keys metrics, weights, histograms.");
+                problem("record", "'record' must be a mapping with keys metrics, weights, histograms, probes.");
                 rec = null;
             }
             if (rec != null) {
-                keys(rec, "record", List.of("metrics", "weights", "histograms"));
+                keys(rec, "record", List.of("metrics", "weights", "histograms", "probes"));
             }
             List<String> metrics = list(rec == null ? null : rec.get("metrics"), "record.metrics", METRICS);
             if (metrics == null) {
@@ -593,6 +605,14 @@ public final class ComparisonSpec {
                     range = new double[] {r.get(0).asDouble(), r.get(1).asDouble()};
                 }
             }
+            JsonNode pr = mapping(rec == null ? null : rec.get("probes"), "record.probes", List.of("names", "every", "max_indices"));
+            Long pEvery = integer(pr.get("every"), "record.probes.every", 1, MAX_STEPS);
+            Long pIndices = integer(pr.get("max_indices"), "record.probes.max_indices", 1, 100_000);
+            List<String> probes = probes(pr.get("names"), learners);
+            long probesEvery = pEvery != null ? pEvery : eval;
+            if (pEvery != null) {
+                multiple(probesEvery, batch, "record.probes.every");
+            }
             long weightsEvery = wEvery != null ? wEvery : eval;
             long histEvery = hEvery != null ? hEvery : eval;
             // strides left out follow eval_every, whose own mistake is reported once, above
@@ -602,15 +622,9 @@ public final class ComparisonSpec {
             if (hEvery != null) {
                 multiple(histEvery, batch, "record.histograms.every");
             }
-            List<String> figures = list(root.get("figures"), "figures", FIGURES);
             int side = task == null ? 0 : (int) Math.round(Math.sqrt(task.inputDim()));
             boolean image = task != null && side * side == task.inputDim() && side >= 4;
-            if (figures == null) {
-                figures = FIGURES.stream().filter(f -> image || !f.equals("receptive-fields")).toList();
-            } else if (figures.contains("receptive-fields") && task != null && !image) {
-                problem("figures", "figure 'receptive-fields' needs a task whose inputs are square images (digits); task '"
-                        + task.name() + "' has " + task.inputDim() + " inputs.");
-            }
+            List<String> figures = figures(root.get("figures"), image, !probes.isEmpty(), task);
             List<String> baselines = baselines(root.get("baselines"), task, metrics);
             if (!problems.isEmpty()) {
                 throw new UserError(String.join("\n", problems));
@@ -619,7 +633,58 @@ public final class ComparisonSpec {
                     length, inEpochs, epochSize, total, batch, eval, seeds == null ? 1 : seeds.intValue(), first == null ? 0 : first,
                     quick != null && quick, quickLength, weightSeed, threads == null ? 0 : threads.intValue(), List.copyOf(metrics),
                     weightsEvery, maxSyn == null ? 100 : maxSyn.intValue(), histEvery, bins == null ? 40 : bins.intValue(), range[0], range[1],
-                    List.copyOf(figures), image ? side : 0, baselines);
+                    List.copyOf(figures), image ? side : 0, baselines, probes, probesEvery, pIndices == null ? 20 : pIndices.intValue());
+        }
+
+        /**
+         * The probes asked for: every name must be offered by some learner (as built once for the
+         * check); none when the key is left out.
+         */
+        private List<String> probes(JsonNode node, List<Plan.LearnerPlan> learners) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            java.util.Set<String> offered = new java.util.TreeSet<>();
+            for (Plan.LearnerPlan l : learners) {
+                offered.addAll(l.probes());
+            }
+            List<String> names = list(node, "record.probes.names", List.copyOf(offered));
+            return names == null ? List.of() : List.copyOf(names);
+        }
+
+        /**
+         * The figures asked for, registered ones that read only what a comparison writes; by default
+         * {@link #FIGURES} that apply (receptive fields on image tasks, probes when recorded).
+         */
+        private List<String> figures(JsonNode node, boolean image, boolean probes, Task task) {
+            List<String> writes = new ArrayList<>(List.of(LearnersFile.NAME, Traces.CURVES, Traces.WEIGHTS, Traces.HISTOGRAMS,
+                    TribuoBaselines.FILE));
+            if (image) {
+                writes.add(Fields.NAME);
+            }
+            if (probes) {
+                writes.add(Traces.PROBES);
+            }
+            if (node == null || node.isNull()) {
+                return FIGURES.stream().filter(f -> writes.containsAll(Figures.get(f).reads())
+                        && !(f.equals("probes") && !probes)).toList();
+            }
+            List<String> named = list(node, "figures", Figures.all().stream().map(Figure::name).toList());
+            if (named == null) {
+                return List.of();
+            }
+            for (int i = 0; i < named.size(); i++) {
+                Figure f = Figures.get(named.get(i));
+                List<String> lacking = f.reads().stream().filter(r -> !writes.contains(r)).toList();
+                if (!lacking.isEmpty() && task != null) {
+                    String why = lacking.contains(Fields.NAME) ? "; receptive fields need a task whose inputs are square images "
+                            + "(digits), and task '" + task.name() + "' has " + task.inputDim() + " inputs"
+                            : lacking.contains(Traces.PROBES) ? "; record some probes (record.probes.names) to draw them" : "";
+                    problem("figures", "figure '" + f.name() + "' reads " + String.join(", ", lacking) + ", which this comparison "
+                            + "does not write" + why + ".");
+                }
+            }
+            return named;
         }
 
         /**
@@ -746,9 +811,9 @@ public final class ComparisonSpec {
             if (p == null || name == null || task == null) {
                 return null;
             }
-            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false);
-            trial(l, task, path);
-            return l;
+            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, label(n, path),
+                    colour(n, path), Family.GRADIENT);
+            return trial(l, task, path);
         }
 
         private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs) {
@@ -783,18 +848,39 @@ public final class ComparisonSpec {
             int u = units != null ? units.intValue() : rule.supervised() && targets ? outputs : 1;
             boolean ridge = readout != null ? readout.equals("ridge") : !rule.supervised() && targets;
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, rule, null, p, u, act == null ? Activation.LINEAR : Activation.of(act),
-                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge);
-            trial(l, task, path);
-            return l;
+                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, label(n, path), colour(n, path),
+                    Family.BIO);
+            return trial(l, task, path);
         }
 
-        /** Builds the learner once, so that what only its constructor can check is reported now. */
-        private void trial(Plan.LearnerPlan l, Task task, String path) {
+        /**
+         * Builds the learner once, so that what only its constructor can check is reported now, and
+         * notes its family and the probes it offers.
+         */
+        private Plan.LearnerPlan trial(Plan.LearnerPlan l, Task task, String path) {
             try {
-                l.build(task.inputDim(), 0);
+                Learner built = l.build(task.inputDim(), 0);
+                List<String> offered = built instanceof Probeable pr ? List.copyOf(pr.probes().keySet()) : List.of();
+                return l.withFamily(built.family()).withProbes(offered);
             } catch (UserError e) {
                 problem(path, "learner '" + l.name() + "': " + e.getMessage());
+                return l;
             }
+        }
+
+        private String label(JsonNode n, String path) {
+            String v = text(n.get("label"), path + ".label");
+            return v == null ? "" : v;
+        }
+
+        private String colour(JsonNode n, String path) {
+            String v = text(n.get("colour"), path + ".colour");
+            if (v != null && !v.matches("#[0-9A-Fa-f]{6}")) {
+                problem(path + ".colour", "invalid value '" + v + "' for 'colour'; valid is a hex colour such as '#0072B2' (quoted in "
+                        + "YAML, since # starts a comment).");
+                return "";
+            }
+            return v == null ? "" : v;
         }
     }
 }

@@ -5,6 +5,8 @@ import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.Activation;
 import org.neuroai.bio.network.RuleNetwork;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -43,12 +45,16 @@ import org.neuroai.core.TaskFactory;
  * @param imageSide side of the square input images, or 0 when inputs are not images
  * @param baselines Tribuo's baselines to fit on the training samples and draw on the accuracy panel
  *     (names from {@link org.neuroai.ann.baselines.TribuoBaselines#MODELS}); empty for none
+ * @param probes the learners' probes to record, by name; empty for none
+ * @param probesEvery presentations between probe records
+ * @param probeIndices recorded indices of each probe, at most
  */
 public record Plan(String name, String description, TaskFactory taskFactory, Params taskParams, Task task,
                    List<LearnerPlan> learners, long length, boolean inEpochs, long epochSize, long total, int batch,
                    long evalEvery, int seeds, long firstSeed, boolean quick, long quickLength, Long weightSeed, int threads,
                    List<String> metrics, long weightsEvery, int maxSynapses, long histEvery, int bins, double low,
-                   double high, List<String> figures, int imageSide, List<String> baselines) {
+                   double high, List<String> figures, int imageSide, List<String> baselines, List<String> probes,
+                   long probesEvery, int probeIndices) {
 
     /**
      * One learner: a layer of units learning by a plasticity rule, or a network trained by gradient
@@ -64,9 +70,21 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
      * @param tau annealing time constant of a rule's eta, in presentations (0: constant)
      * @param initNorm norm of each initial weight row of a rule's layer
      * @param ridge whether it is scored through a least-squares readout fitted at each checkpoint
+     * @param label its legend entry (default: its name)
+     * @param colour its colour key: a hex colour, or empty for its family's next colour
+     * @param family which way it learns
+     * @param probes the probes its learner offers
      */
     public record LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
-                              Activation activation, boolean bias, double tau, double initNorm, boolean ridge) {
+                              Activation activation, boolean bias, double tau, double initNorm, boolean ridge, String label,
+                              String colour, Family family, List<String> probes) {
+        /** A learner that offers no probes (until built once). */
+        public LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
+                           Activation activation, boolean bias, double tau, double initNorm, boolean ridge, String label,
+                           String colour, Family family) {
+            this(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, family, List.of());
+        }
+
         /** The declared parameters of its rule or network. */
         public List<ParamSpec> specs() {
             return rule != null ? rule.parameters() : network.parameters();
@@ -75,6 +93,23 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
         /** "rule NAME" or "network NAME". */
         public String model() {
             return rule != null ? "rule " + rule.name() : "network " + network.name();
+        }
+
+        /** How it is shown: its label, family and colour key, and what it is made of. */
+        public Described described() {
+            String shape = rule != null ? ", " + units + (units == 1 ? " unit" : " units") : "";
+            return new Described(name, family, label, colour, model() + shape);
+        }
+
+        /** A copy with the family a built learner reports. */
+        LearnerPlan withFamily(Family f) {
+            return new LearnerPlan(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, f, probes);
+        }
+
+        /** A copy with the probes a built learner offers. */
+        LearnerPlan withProbes(List<String> offered) {
+            return new LearnerPlan(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, family,
+                    List.copyOf(offered));
         }
 
         /**

@@ -56,7 +56,7 @@ public final class Landscapes {
          * @return the options
          */
         public static Options defaults(long seed) {
-            return new Options(seed, GRID, SPAN, org.neuroai.compare.charts.Figure.FORMATS);
+            return new Options(seed, GRID, SPAN, org.neuroai.compare.charts.PanelFigure.FORMATS);
         }
     }
 
@@ -240,7 +240,8 @@ public final class Landscapes {
             Runner.deleteTree(scratch);
             Files.createDirectories(scratch);
             writeCsv(scratch, results);
-            LandscapeFigures.draw(scratch, results, title, o.formats());
+            LandscapeFigures.draw(scratch, results, title, o.formats(),
+                    org.neuroai.compare.charts.Palette.of(org.neuroai.compare.files.LearnersFile.read(dir).values()));
             try (Stream<Path> files = Files.list(scratch)) {
                 for (Path p : files.sorted().toList()) {
                     Path target = dir.resolve(p.getFileName());
@@ -264,6 +265,7 @@ public final class Landscapes {
      * @throws IOException when a file cannot be written
      */
     public static void redraw(Experiment e, Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
+        // drawn again from the run's weights: the figures are not yet drawn from the landscape files alone
         org.neuroai.core.Params settings = Experiment.settingsOf(e, provenance, runDir);
         if (settings.flag("landscape")) {
             write(runDir, e.landscapes(settings), Options.defaults(provenance.at("/spec/first_seed").asLong()), e.name());

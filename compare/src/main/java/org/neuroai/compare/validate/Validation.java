@@ -18,7 +18,7 @@ import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.charts.Charts;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.Palette;
 import org.neuroai.compare.charts.ProtocolFigures;
@@ -120,7 +120,7 @@ public final class Validation {
         s.setMarkerColor(new java.awt.Color(0x0072B2));
         c.getStyler().setMarkerSize(9);
         c.getStyler().setXAxisDecimalPattern("0");
-        new Figure("Depressing synapse (Tsodyks & Markram 1997): the steady state falls as 1/f",
+        new PanelFigure("Depressing synapse (Tsodyks & Markram 1997): the steady state falls as 1/f",
                 "tpm98-depressing preset: U = 0.5, τ_rec = 800 ms", List.of(c), 1, 900, 440).save(out, "tm_steady_state");
     }
 
@@ -176,7 +176,7 @@ public final class Validation {
                 .setMarker(SeriesMarkers.DIAMOND);
         spacing.getStyler().setMarkerSize(6);
         spacing.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        new Figure("Aplysia: dishabituation by a shock, and spaced training retained longer than massed",
+        new PanelFigure("Aplysia: dishabituation by a shock, and spaced training retained longer than massed",
                 "Pinsker et al. 1970, Carew et al. 1971; Carew & Kandel 1973", List.of(shock, spacing), 1, 900, 380)
                 .save(out, "aplysia_shock_and_spacing");
         HabituationFigures.byrne(byIsi).save(out, fig);
@@ -212,12 +212,12 @@ public final class Validation {
         XYChart c = Charts.panel("Angle to the true principal subspace while learning", "presentations (samples seen)",
                 "angle (degrees, log scale)");
         c.getStyler().setYAxisLogarithmic(true);
-        Charts.line(c, "Oja's rule, 1 unit, Gaussian (angle to u₁)", ojaCurve[0], ojaCurve[1], Palette.of("oja", org.neuroai.core.Family.BIO), 2f);
+        Charts.line(c, "Oja's rule, 1 unit, Gaussian (angle to u₁)", ojaCurve[0], ojaCurve[1], Palette.BLUE, 2f);
         Charts.line(c, "Sanger's GHA, 3 units, digits (largest principal angle)", ghaCurve[0], ghaCurve[1],
-                Palette.of("gha", org.neuroai.core.Family.BIO), 2f);
+                Palette.BLUISH_GREEN, 2f);
         Charts.dashed(c, "Oja check: |cos| > 0.99 (8.1°)", new double[] {0, 30000}, new double[] {8.11, 8.11}, Palette.GREY, true);
         Charts.dashed(c, "GHA check: 5°", new double[] {0, 30000}, new double[] {5, 5}, new java.awt.Color(0xD55E00), true);
-        new Figure("Oja's and Sanger's rules converge to the principal subspace, as their theorems say",
+        new PanelFigure("Oja's and Sanger's rules converge to the principal subspace, as their theorems say",
                 "Oja 1982; Sanger 1989; the dashed lines are the checks' thresholds", List.of(c), 1, 900, 420).save(out, "pca_rules");
         bcm(out, checks);
         hopfield(out, checks);
@@ -296,7 +296,7 @@ public final class Validation {
         c.getStyler().setMarkerSize(10);
         c.getStyler().setXAxisDecimalPattern("0");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        new Figure("BCM units become selective: each answers one pattern, the others hardly at all",
+        new PanelFigure("BCM units become selective: each answers one pattern, the others hardly at all",
                 "10 rectified units, 5 positive patterns presented at random; θ settles near K = 5", List.of(c), 1, 900, 420)
                 .save(out, "bcm_selectivity");
     }
@@ -339,14 +339,14 @@ public final class Validation {
         XYChart c = Charts.panel("Fraction of stored patterns recalled from a cue with 10 % of the units flipped",
                 "patterns stored", "recalled (overlap ≥ 0.98)");
         XYSeries sr = Charts.line(c, "Hopfield network, N = 100, asynchronous recall", ps, rates,
-                Palette.of("hopfield", org.neuroai.core.Family.BIO), 2f);
+                Palette.BLUE, 2f);
         sr.setMarker(SeriesMarkers.CIRCLE);
         Charts.dashed(c, "0.138 N (Amit, Gutfreund & Sompolinsky 1985)", new double[] {13.8, 13.8}, new double[] {0, 1},
                 new java.awt.Color(0xD55E00), true);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        new Figure("Hopfield capacity: recall collapses near 0.14 N stored patterns",
+        new PanelFigure("Hopfield capacity: recall collapses near 0.14 N stored patterns",
                 "checks: above 95 % at 5 patterns, below 50 % at 25", List.of(c), 1, 900, 420).save(out, "hopfield_capacity");
     }
 }
