@@ -18,9 +18,12 @@ import org.neuroai.core.RunSpec;
 import org.neuroai.compare.engine.Engine;
 import org.neuroai.compare.engine.Study;
 import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.Folders;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.trace.Progress;
 import org.neuroai.core.trace.TraceReader;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.Stats;
 
 /**
  * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder beside
@@ -109,7 +112,7 @@ public final class Runner {
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         Map<String, String> figures;
         try {
-            deleteTree(scratch);
+            Folders.deleteTree(scratch);
             Files.createDirectories(scratch);
             long t0 = System.nanoTime();
             Map<String, Object> facts;
@@ -135,13 +138,13 @@ public final class Runner {
             }
             figures = Figures.drawAll(RunFolder.open(scratch));
             Report.write(scratch, exp.description(), figures, study.stepUnit());
-            deleteTree(abs);
+            Folders.deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             try {
-                deleteTree(scratch);
+                Folders.deleteTree(scratch);
             } catch (IOException e) {
                 // leave it; the next run removes it
             }
@@ -166,20 +169,4 @@ public final class Runner {
         }
     }
 
-    /**
-     * Deletes a file or a folder with everything in it; nothing happens when it does not exist.
-     *
-     * @param p the file or folder
-     * @throws IOException when something cannot be deleted
-     */
-    public static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }

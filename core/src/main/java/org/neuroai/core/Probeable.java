@@ -23,4 +23,13 @@ public interface Probeable {
      * @param dest an array of at least the probe's length
      */
     void probe(String name, double[] dest);
+
+    /**
+     * Says which probes will be read, once, before any learning, so that a learner can compute
+     * during training only what is asked for (a network's gradient norms). By default nothing
+     * changes.
+     *
+     * @param names the probes that will be read
+     */
+    default void select(java.util.Set<String> names) {}
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Surface;

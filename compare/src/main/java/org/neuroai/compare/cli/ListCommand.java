@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Registered;
 import org.neuroai.core.Registry;

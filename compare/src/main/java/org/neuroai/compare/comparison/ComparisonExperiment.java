@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.neuroai.bio.network.Activation;
-import org.neuroai.compare.Experiment;
+import org.neuroai.bio.Activation;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
@@ -126,13 +126,13 @@ public final class ComparisonExperiment implements Experiment {
         every.put(Record.METRICS, plan.evalEvery());
         every.put(Record.WEIGHTS, plan.weightsEvery());
         every.put(Record.HISTOGRAMS, plan.histEvery());
-        every.put(Record.PROBES, plan.probes().isEmpty() ? Schedule.NEVER : plan.probesEvery());
+        every.put(Record.PROBES, plan.probesEvery());
         Schedule schedule = new Schedule(plan.total(), plan.batch(), every, true);
         boolean ridge = byName.values().stream().anyMatch(Plan.LearnerPlan::ridge);
         Supplier<Measure> heldOut = () -> new HeldOut(plan.metrics(), new Readouts(plan, byName, ridge)::of,
                 l -> linearLayer(byName.get(l.name())));
         Condition.Recording recording = new Condition.Recording(
-                l -> choose(l, plan.maxSynapses()), plan.probes(), plan.probeIndices(),
+                l -> choose(l, plan.maxSynapses()), probes(plan), plan.probeIndices(),
                 new Condition.Histograms(plan.bins(), plan.low(), plan.high(), l -> LayerNorms.layers(l.weights())));
         Condition condition = new Condition(plan.task(), learners, schedule, List.of(heldOut, LayerNorms::new), recording);
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -143,6 +143,15 @@ public final class ComparisonExperiment implements Experiment {
         }
         return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), "presentations", plan.inEpochs(),
                 plan.threads(), facts);
+    }
+
+    /** The probes asked for, and the training loss of the networks, which every comparison records. */
+    private static List<String> probes(Plan plan) {
+        List<String> out = new ArrayList<>(plan.probes());
+        if (!out.contains("loss")) {
+            out.add(0, "loss");
+        }
+        return out;
     }
 
     /** A rule's layer counts as linear for reconstruction and subspace metrics; a network always does. */

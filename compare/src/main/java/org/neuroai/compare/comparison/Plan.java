@@ -3,7 +3,7 @@ package org.neuroai.compare.comparison;
 import java.util.List;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.core.Described;
 import org.neuroai.core.Family;

@@ -55,6 +55,11 @@ public record Condition(String name, Task task, List<LearnerSpec> learners, Sche
                             Histograms histograms) {
         /** Nothing beyond the metrics. */
         public static final Recording NONE = new Recording(l -> Map.of(), List.of(), 0, null);
+        /**
+         * The training loss of every learner that has one ({@code loss}, the loss of its last
+         * minibatch as its network scored it), what every study records of its gradient learners.
+         */
+        public static final Recording TRAINING_LOSS = new Recording(l -> Map.of(), List.of("loss"), 1, null);
 
         /** Copies the list. */
         public Recording {

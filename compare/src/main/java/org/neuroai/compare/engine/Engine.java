@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuroai.compare.Seeds;
+import org.neuroai.compare.engine.Seeds;
 import org.neuroai.compare.files.LearnersFile;
 import org.neuroai.compare.files.Traces;
 import org.neuroai.core.Described;
@@ -178,6 +178,9 @@ public final class Engine {
                     }
                 }
                 probes.add(chosen);
+                if (l instanceof Probeable p) {
+                    p.select(chosen.keySet());
+                }
                 histogramGroups.add(r.histograms() == null ? List.of() : r.histograms().groups().apply(l));
                 keys[i] = c.name() + "\u0000" + l.name();
             }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
@@ -201,7 +201,7 @@ public final class PcaExperiment implements Experiment {
         selection.put("decoder", Monitor.all(k * d));
         Condition condition = new Condition(task, learners, schedule,
                 List.of(() -> HeldOut.plain(List.of(HeldOut.RECONSTRUCTION, HeldOut.ANGLE)), UnitNorm::new),
-                Condition.Recording.NONE.weights(l -> selection));
+                Condition.Recording.TRAINING_LOSS.weights(l -> selection));
         List<String> figures = new ArrayList<>(List.of("pca-curves", "pca-weights"));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("task", Map.of("name", task.name(), "input_dim", d, "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));

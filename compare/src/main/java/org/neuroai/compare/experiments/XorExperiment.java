@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
@@ -182,7 +182,7 @@ public final class XorExperiment implements Experiment {
         Schedule schedule = Schedule.uniform(s.integer("steps"), s.integer("batch"), s.integer("eval_every"))
                 .with(Record.HISTOGRAMS, Schedule.NEVER);
         Condition condition = new Condition(task, learners, schedule,
-                List.of(() -> HeldOut.plain(List.of(HeldOut.ACCURACY, HeldOut.MSE))), Condition.Recording.NONE.weights(l -> selection));
+                List.of(() -> HeldOut.plain(List.of(HeldOut.ACCURACY, HeldOut.MSE))), Condition.Recording.TRAINING_LOSS.weights(l -> selection));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("task", Map.of("name", task.name(), "noise", s.real("noise")));
         facts.put("decision_threshold", THRESHOLD);

@@ -11,8 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Runner;
+import org.neuroai.compare.files.Folders;
 import org.neuroai.compare.charts.LandscapeFigures;
 import org.neuroai.core.UserError;
 
@@ -237,7 +236,7 @@ public final class Landscapes {
         Path scratch = dir.resolve(".landscape.partial-" + ProcessHandle.current().pid());
         List<Path> written = new ArrayList<>();
         try {
-            Runner.deleteTree(scratch);
+            Folders.deleteTree(scratch);
             Files.createDirectories(scratch);
             writeCsv(scratch, results);
             LandscapeFigures.draw(scratch, results, title, o.formats(),
@@ -250,26 +249,9 @@ public final class Landscapes {
                 }
             }
         } finally {
-            Runner.deleteTree(scratch);
+            Folders.deleteTree(scratch);
         }
         return written;
-    }
-
-    /**
-     * For {@code neuroai plot}: redraws the landscapes of a run whose setting {@code landscape} was
-     * on, as the run drew them; does nothing for other runs.
-     *
-     * @param e the run's experiment
-     * @param runDir the run's folder
-     * @param provenance its provenance.json
-     * @throws IOException when a file cannot be written
-     */
-    public static void redraw(Experiment e, Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
-        // drawn again from the run's weights: the figures are not yet drawn from the landscape files alone
-        org.neuroai.core.Params settings = Experiment.settingsOf(e, provenance, runDir);
-        if (settings.flag("landscape")) {
-            write(runDir, e.landscapes(settings), Options.defaults(provenance.at("/spec/first_seed").asLong()), e.name());
-        }
     }
 
     private static void writeCsv(Path dir, List<Result> results) throws IOException {

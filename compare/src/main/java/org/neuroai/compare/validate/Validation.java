@@ -259,7 +259,7 @@ public final class Validation {
         }
         PlasticityRule bcm = Registry.get(PlasticityRule.class, "bcm", "rule");
         RuleNetwork net = new RuleNetwork("bcm", bcm, bcm.params(Map.of(), "validate"), d, 10,
-                org.neuroai.bio.network.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
+                org.neuroai.bio.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
         java.util.SplittableRandom order = new java.util.SplittableRandom(1000);
         for (int t = 0; t < 100_000; t++) {
             net.present(x[order.nextInt(k)], null);

@@ -34,7 +34,7 @@ class CliTest {
         CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
         assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: "
-                + org.neuroai.core.Registry.names(org.neuroai.compare.Experiment.class) + ".", o.err().strip());
+                + org.neuroai.core.Registry.names(org.neuroai.compare.engine.Experiment.class) + ".", o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
     }
 

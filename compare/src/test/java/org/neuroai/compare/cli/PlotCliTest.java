@@ -67,10 +67,10 @@ class PlotCliTest {
     @Test
     void everyRegisteredExperimentCanRedraw() {
         // a new experiment that forgets to implement redraw fails here
-        for (org.neuroai.compare.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class)) {
+        for (org.neuroai.compare.engine.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.engine.Experiment.class)) {
             try {
                 assertTrue(!e.getClass().getMethod("redraw", Path.class, com.fasterxml.jackson.databind.JsonNode.class)
-                        .getDeclaringClass().equals(org.neuroai.compare.Experiment.class), e.name() + " does not redraw");
+                        .getDeclaringClass().equals(org.neuroai.compare.engine.Experiment.class), e.name() + " does not redraw");
             } catch (NoSuchMethodException ex) {
                 throw new AssertionError(ex);
             }

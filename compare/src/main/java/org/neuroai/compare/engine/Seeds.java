@@ -1,4 +1,4 @@
-package org.neuroai.compare;
+package org.neuroai.compare.engine;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.neuroai.compare;
+package org.neuroai.compare.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.neuroai.bio.network;
+package org.neuroai.bio;
 
 /**
  * What a unit does with its summed input s = w·x (plus a bias weight on a constant input when the

@@ -1,4 +1,4 @@
-package org.neuroai.compare;
+package org.neuroai.compare.engine;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.neuroai.core.Registered;
  * A paired comparison with a name: settings with defaults, and the {@link Study} they make (the
  * tasks, learners, measures, what is recorded, the plug-in for what is particular to it, and the
  * figures to draw). The engine runs the study; an experiment has no loop of its own and draws
- * nothing itself. Registered in {@code META-INF/services/org.neuroai.compare.Experiment}.
+ * nothing itself. Registered in {@code META-INF/services/org.neuroai.compare.engine.Experiment}.
  */
 public interface Experiment extends Registered {
     /** The settings a spec may give with {@code set:} or {@code --set}, with defaults for a full run. */

@@ -1,4 +1,4 @@
-package org.neuroai.compare;
+package org.neuroai.compare.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,7 +133,7 @@ public final class Stats {
     }
 
     /** One line of a Markdown table for a difference. */
-    static String markdown(Difference d) {
+    public static String markdown(Difference d) {
         return String.format(Locale.ROOT, "| %s | %s − %s | %.4g | [%.4g, %.4g] | %d |", d.metric(), d.a(), d.b(), d.diff().mean(),
                 d.diff().low(), d.diff().high(), d.diff().n());
     }
