@@ -70,7 +70,16 @@ final class PlotCommand implements Callable<Integer> {
         RunFolder run = RunFolder.open(dir);
         List<Figure> chosen = new ArrayList<>();
         for (String name : figures.isEmpty() ? run.figures() : figures) {
-            chosen.add(Figures.get(name));
+            Figure f = Figures.get(name);
+            for (String own : run.figures()) {
+                Figure o = Figures.get(own);
+                if (!o.name().equals(f.name()) && o.file().equals(f.file())) {
+                    throw new UserError("--figure: figure '" + f.name() + "' is saved as " + f.file() + ", which is figure '"
+                            + o.name() + "' of this run; drawing it would overwrite that one. Figures of this run: "
+                            + String.join(", ", run.figures()) + ".");
+                }
+            }
+            chosen.add(f);
         }
         render.using(() -> {
             for (Figure f : chosen) {

@@ -127,6 +127,10 @@ public final class PcaFigures {
         int k = run.setting("k").asInt();
         String taskName = run.setting("task").asText();
         List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES), r -> true);
+        if (rows.stream().noneMatch(r -> r.metric().equals("principal_angle_deg"))) {
+            throw new UserError(run.file(Traces.CURVES) + ": no 'principal_angle_deg' rows to draw; the run does not measure "
+                    + "principal subspaces.");
+        }
         String x = "presentations (samples seen)";
         XYChart angle = Charts.panel("Largest principal angle to the true top-m subspace (m = units)", x, "angle (degrees, log scale)");
         angle.getStyler().setYAxisLogarithmic(true);

@@ -122,6 +122,10 @@ public final class XorFigures {
         mse.getStyler().setYAxisLogarithmic(true);
         int seeds = 0;
         double xmax = 0;
+        if (rows.stream().noneMatch(r -> r.metric().equals("accuracy"))) {
+            throw new UserError(look.run().file(Traces.CURVES) + ": no 'accuracy' rows to draw; the run does not score learners on "
+                    + "the XOR corners.");
+        }
         for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "accuracy").entrySet()) {
             SeedStats st = e.getValue();
             Charts.mean(acc, look.label(e.getKey()), st.clamped(0, 1), look.colour(e.getKey()), 2.2f);
