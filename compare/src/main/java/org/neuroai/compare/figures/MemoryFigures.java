@@ -27,8 +27,8 @@ import org.neuroai.core.UserError;
  */
 public final class MemoryFigures {
     /**
-     * Critical load of random patterns in a Hopfield network, patterns per unit (Amit, Gutfreund
-     * &amp; Sompolinsky 1985, Phys. Rev. Lett. 55:1530).
+     * Critical load of random patterns in an outer-product associative memory, patterns per unit
+     * (Amit, Gutfreund &amp; Sompolinsky 1985, Phys. Rev. Lett. 55:1530).
      */
     public static final double ALPHA_C = 0.138;
 

@@ -38,7 +38,8 @@ public final class RecallTable {
      * @param name its name in the table's {@code patterns} column
      * @param title how figures name it
      * @param units units per pattern, N
-     * @param random whether the patterns are random ±1 patterns, whose Hopfield capacity is about 0.138 N
+     * @param random whether the patterns are random ±1 patterns, of which an outer-product memory
+     *     holds up to about 0.138 N
      */
     public record PatternSet(String name, String title, int units, boolean random) {
         /** The entry of the provenance. */
