@@ -94,6 +94,8 @@ class RunOutputTest {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("xor", Map.of("steps", 300)),
                 org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
+                org.junit.jupiter.params.provider.Arguments.of("associative-memory", Map.of("stored", "1,5", "report_stored", "5",
+                        "dae.presentations", 300)),
                 org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
                 org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
                 org.junit.jupiter.params.provider.Arguments.of("gradient-alignment", Map.of("steps", 200, "digits.epochs", 1)),

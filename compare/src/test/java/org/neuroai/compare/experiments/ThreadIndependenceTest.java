@@ -42,7 +42,7 @@ class ThreadIndependenceTest {
         // four seeds: two per thread, so that which thread runs which seed differs between the runs
         Runner.run(new RunSpec(experiment, 4, 0, true, one, "test"), a);
         Runner.run(new RunSpec(experiment, 4, 0, true, two, "test"), b);
-        for (String f : new String[] {"curves.csv", "weights.csv", "histograms.csv", "spikes.csv"}) {
+        for (String f : new String[] {"curves.csv", "weights.csv", "histograms.csv", "spikes.csv", "recall.csv"}) {
             if (Files.exists(a.resolve(f))) {
                 assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), experiment + " " + f + " differs");
             }

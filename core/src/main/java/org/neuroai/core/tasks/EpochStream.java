@@ -6,9 +6,10 @@ import org.neuroai.core.SampleStream;
 
 /**
  * A stream over a fixed set of samples in epochs, each epoch a fresh seeded permutation; the
- * subclass turns sample i into an input and a target (and may draw noise from {@link #rng}).
+ * subclass turns sample i into an input and a target (and may draw noise from {@link #rng}, so
+ * that every presentation of a sample is a fresh noisy copy).
  */
-abstract class EpochStream implements SampleStream {
+public abstract class EpochStream implements SampleStream {
     /** The stream's random source: permutations, and whatever noise the subclass adds. */
     protected final SplittableRandom rng;
     private final int size;
@@ -18,9 +19,9 @@ abstract class EpochStream implements SampleStream {
 
     /**
      * @param size number of samples in an epoch
-     * @param seed seed of the order
+     * @param seed seed of the order (and of the subclass's noise)
      */
-    EpochStream(int size, long seed) {
+    protected EpochStream(int size, long seed) {
         this.size = size;
         this.rng = new SplittableRandom(seed);
         this.order = DigitsTask.permutation(size, rng);
