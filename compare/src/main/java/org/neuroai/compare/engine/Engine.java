@@ -226,7 +226,7 @@ public final class Engine {
                     monitor.weights(l.name(), seed, written, l.weights(), synapses.get(i));
                 }
                 if (s.due(Record.PROBES, step, until) && !probes.get(i).isEmpty()) {
-                    monitor.probes(l.name(), seed, written, (Probeable) l, probes.get(i));
+                    monitor.probes(l.name(), seed, written, (Probeable) l, probes.get(i), c.name().isEmpty() ? "" : c.name() + ".");
                 }
                 Condition.Histograms h = c.recording().histograms();
                 if (h != null && s.due(Record.HISTOGRAMS, step, until) && !histogramGroups.get(i).isEmpty()) {

@@ -109,6 +109,20 @@ public final class Monitor implements AutoCloseable {
      * @param chosen probe name to the indices to record; probes the learner lacks are skipped
      */
     public void probes(String learner, long seed, long step, Probeable source, Map<String, int[]> chosen) {
+        probes(learner, seed, step, source, chosen, "");
+    }
+
+    /**
+     * Records chosen probes of one learner at one step, each name written with a prefix.
+     *
+     * @param learner the learner's name
+     * @param seed the run's seed
+     * @param step steps so far
+     * @param source the learner
+     * @param chosen probe name to the indices to record; probes the learner lacks are skipped
+     * @param prefix put before every probe's name as written ("blocking." gives "blocking.theta"), or ""
+     */
+    public void probes(String learner, long seed, long step, Probeable source, Map<String, int[]> chosen, String prefix) {
         Map<String, Integer> offered = source.probes();
         for (Map.Entry<String, int[]> e : chosen.entrySet()) {
             Integer size = offered.get(e.getKey());
@@ -118,7 +132,7 @@ public final class Monitor implements AutoCloseable {
             source.probe(e.getKey(), buffer(size));
             for (int idx : e.getValue()) {
                 if (idx < size) {
-                    probes.row(learner, seed, step, e.getKey(), idx, buffer[idx]);
+                    probes.row(learner, seed, step, prefix + e.getKey(), idx, buffer[idx]);
                 }
             }
         }
