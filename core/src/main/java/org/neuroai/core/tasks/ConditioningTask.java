@@ -143,30 +143,25 @@ public final class ConditioningTask implements Task {
     /** The trials in order; the seed changes nothing. */
     @Override
     public SampleStream stream(long orderSeed) {
-        return new SampleStream() {
-            private long position;
-
+        return new PositionStream() {
             @Override
             public Batch next(int n) {
-                if (position + n > length()) {
+                if (position() + n > length()) {
                     throw new UserError("task conditioning: schedule '" + schedule + "' has " + length() + " trials ("
                             + phases.size() + " phases of " + trials + "); a run of it can be at most " + length() + " steps long.");
                 }
-                double[][] x = new double[n][];
-                double[][] t = new double[n][];
-                for (int s = 0; s < n; s++) {
-                    Phase p = phases.get((int) ((position + s) / trials));
-                    x[s] = new double[] {p.a() ? 1 : 0, p.b() ? 1 : 0};
-                    t[s] = new double[] {p.us() ? us : 0};
-                }
-                Batch b = new Batch(x, t, position);
-                position += n;
-                return b;
+                return super.next(n);
             }
 
             @Override
-            public long position() {
-                return position;
+            protected double[] input(long position) {
+                Phase p = phases.get((int) (position / trials));
+                return new double[] {p.a() ? 1 : 0, p.b() ? 1 : 0};
+            }
+
+            @Override
+            protected double[] target(long position) {
+                return new double[] {phases.get((int) (position / trials)).us() ? us : 0};
             }
         };
     }
