@@ -14,6 +14,7 @@ import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Predictor;
 import org.neuroai.core.Probeable;
+import org.neuroai.core.Proposer;
 import org.neuroai.ann.record.NetworkProbes;
 import org.neuroai.core.UserError;
 import org.neuroai.core.WeightView;
@@ -44,7 +45,7 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * "biasN" (present when the layers have biases) is layer N's biases, one row of one value per unit.
  * Together the "layerN" and "biasN" groups are the network's whole parameter vector.
  */
-public final class Mlp implements Learner, Predictor, Probeable {
+public final class Mlp implements Learner, Predictor, Probeable, Proposer {
     private final String name;
     private final MultiLayerNetwork net;
     private final int layers;
@@ -203,6 +204,7 @@ public final class Mlp implements Learner, Predictor, Probeable {
      * @param batch samples with targets
      * @return ΔW, one row per unit of the first layer
      */
+    @Override
     public double[][] proposedUpdate(Batch batch) {
         if (batch.targets() == null) {
             throw new UserError("the mlp network needs a task with targets.");

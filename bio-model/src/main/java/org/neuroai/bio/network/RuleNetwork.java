@@ -11,6 +11,7 @@ import org.neuroai.core.Learner;
 import org.neuroai.core.Params;
 import org.neuroai.core.Predictor;
 import org.neuroai.core.Probeable;
+import org.neuroai.core.Proposer;
 import org.neuroai.core.Reconstructor;
 import org.neuroai.core.SubspaceLearner;
 import org.neuroai.core.WeightView;
@@ -27,7 +28,7 @@ import org.neuroai.bio.Activation;
  * weights are drawn from {@code weightSeed}: each row a uniformly random direction (or, on
  * request, a random positive vector; see {@link InitialWeights}) scaled to {@code initNorm}.
  */
-public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor, Probeable {
+public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor, Probeable, Proposer {
     private final String name;
     private final PlasticityRule rule;
     private final Params ruleParams;
@@ -246,6 +247,12 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
             }
         }
         return sum;
+    }
+
+    /** {@link #proposedUpdate(double[][], double[][])} on the batch's inputs and targets. */
+    @Override
+    public double[][] proposedUpdate(Batch batch) {
+        return proposedUpdate(batch.inputs(), batch.targets());
     }
 
     /** The input as the synapses see it: with the constant bias input appended when there is one. */
