@@ -100,7 +100,7 @@ public final class PcaExperiment implements Experiment {
 
     @Override
     public Map<String, Object> smokeSettings() {
-        return Map.of("steps", 400, "eval_every", 100);
+        return Map.of("steps", 400, "eval_every", 100, "landscape", true);
     }
 
     /** The task the settings name. */

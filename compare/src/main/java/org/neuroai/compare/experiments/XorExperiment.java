@@ -120,7 +120,7 @@ public final class XorExperiment implements Experiment {
 
     @Override
     public Map<String, Object> smokeSettings() {
-        return Map.of("steps", 100, "grid", 21);
+        return Map.of("steps", 100, "grid", 21, "landscape", true);
     }
 
     /**
