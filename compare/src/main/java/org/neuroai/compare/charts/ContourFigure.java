@@ -19,7 +19,6 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Filled contour plots of a function on a grid, with paths drawn over them: a title band over a
@@ -154,18 +153,6 @@ public final class ContourFigure implements Drawing {
     @Override
     public void save(Path dir, String base) throws IOException {
         PanelFigure.write(dir, base, width(), height(), this::paint);
-    }
-
-    /**
-     * Writes the figure.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param formats a subset of {@link PanelFigure#FORMATS}
-     * @throws IOException when a file cannot be written
-     */
-    public void save(Path dir, String base, Set<String> formats) throws IOException {
-        PanelFigure.write(dir, base, width(), height(), this::paint, formats);
     }
 
     private void paint(Graphics2D g) {
