@@ -782,8 +782,11 @@ public final class ComparisonSpec {
                 return null;
             }
             Map<String, Object> given = scalars(n.get("params"), path + ".params");
+            // how the learner is shown is checked whatever else is wrong with it, so that every mistake is reported at once
+            String label = label(n, path);
+            String colour = colour(n, path);
             if (isRule) {
-                return ruleLearner(n, path, name, given, task, outputs);
+                return ruleLearner(n, path, name, given, task, outputs, label, colour);
             }
             for (String k : List.of("units", "activation", "bias", "tau", "init_norm")) {
                 if (n.has(k)) {
@@ -811,12 +814,12 @@ public final class ComparisonSpec {
             if (p == null || name == null || task == null) {
                 return null;
             }
-            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, label(n, path),
-                    colour(n, path), Family.GRADIENT);
+            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, label, colour, Family.GRADIENT);
             return trial(l, task, path);
         }
 
-        private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs) {
+        private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs,
+                                             String label, String colour) {
             PlasticityRule rule = registered(PlasticityRule.class, n.get("rule"), path + ".rule", "rule");
             Long units = integer(n.get("units"), path + ".units", 1, 100_000);
             List<String> acts = java.util.Arrays.stream(Activation.values()).map(Activation::key).toList();
@@ -848,8 +851,7 @@ public final class ComparisonSpec {
             int u = units != null ? units.intValue() : rule.supervised() && targets ? outputs : 1;
             boolean ridge = readout != null ? readout.equals("ridge") : !rule.supervised() && targets;
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, rule, null, p, u, act == null ? Activation.LINEAR : Activation.of(act),
-                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, label(n, path), colour(n, path),
-                    Family.BIO);
+                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, label, colour, Family.BIO);
             return trial(l, task, path);
         }
 
