@@ -19,7 +19,6 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Filled contour plots of a function on a grid, with paths drawn over them: a title band over a
@@ -38,6 +37,8 @@ public final class ContourFigure implements Drawing {
     static final int BANDS = 12;
     private static final int PANEL_WIDTH = 540;
     private static final int PANEL_HEIGHT = 480;
+    /** Height of a row of a panel's legend. */
+    private static final int LEGEND_ROW = 18;
     private static final int LEFT = 70;
     private static final int TOP = 44;
     private static final int RIGHT = 104;
@@ -99,6 +100,11 @@ public final class ContourFigure implements Drawing {
         return title;
     }
 
+    /** The subtitle: how to read it. */
+    public String subtitle() {
+        return subtitle;
+    }
+
     /** The panels. */
     public List<Panel> panels() {
         return panels;
@@ -122,7 +128,18 @@ public final class ContourFigure implements Drawing {
 
     /** Nominal height in pixels. */
     public int height() {
-        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * (int) Math.round(PANEL_HEIGHT * layout());
+        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * panelHeight();
+    }
+
+    /** Height of a row of panels in the current theme: taller when a legend needs more than two rows. */
+    private int panelHeight() {
+        int rows = 2;
+        for (Panel p : panels) {
+            for (int[] place : places(entries(p))) {
+                rows = Math.max(rows, place[0] + 1);
+            }
+        }
+        return (int) Math.round((PANEL_HEIGHT + LEGEND_ROW * (rows - 2)) * layout());
     }
 
     /**
@@ -138,25 +155,13 @@ public final class ContourFigure implements Drawing {
         PanelFigure.write(dir, base, width(), height(), this::paint);
     }
 
-    /**
-     * Writes the figure.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param formats a subset of {@link PanelFigure#FORMATS}
-     * @throws IOException when a file cannot be written
-     */
-    public void save(Path dir, String base, Set<String> formats) throws IOException {
-        PanelFigure.write(dir, base, width(), height(), this::paint, formats);
-    }
-
     private void paint(Graphics2D g) {
         PanelFigure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
             // panels centred when the subtitle makes the figure wider than they are
             g.translate((width() - panelsWidth()) / 2 + (i % columns) * (int) Math.round(PANEL_WIDTH * layout()),
-                    Render.current().theme().titleHeight() + (i / columns) * (int) Math.round(PANEL_HEIGHT * layout()));
+                    Render.current().theme().titleHeight() + (i / columns) * panelHeight());
             // a panel is laid out in print pixels and scaled as a whole; text then takes the theme's size
             g.scale(layout(), layout());
             paintPanel(g, panels.get(i));
@@ -443,11 +448,8 @@ public final class ContourFigure implements Drawing {
         vertical(g, fit(s, g.getFontMetrics(), h + 30), x + w + 60, top + h / 2f);
     }
 
-    private static void legend(Graphics2D g, Panel p, int y) {
-        g.setFont(font(Font.PLAIN, 12));
-        FontMetrics fm = g.getFontMetrics();
-        float x = LEFT;
-        int row = 0;
+    /** The entries of a panel's legend: the label, and what it shows (a {@link Trace}, "start", "end" or "origin"). */
+    private static List<Object[]> entries(Panel p) {
         List<Object[]> entries = new ArrayList<>();
         for (Trace t : p.traces()) {
             entries.add(new Object[] {t.label(), t});
@@ -459,16 +461,36 @@ public final class ContourFigure implements Drawing {
         if (p.origin() != null) {
             entries.add(new Object[] {p.originLabel(), "origin"});
         }
+        return entries;
+    }
+
+    /** Where each legend entry goes, {row, x} in a panel's print pixels: side by side, a new row when one would pass the panel's edge. */
+    private static List<int[]> places(List<Object[]> entries) {
+        Font f = font(Font.PLAIN, 12);
+        List<int[]> out = new ArrayList<>();
+        int x = LEFT;
+        int row = 0;
         for (Object[] e : entries) {
-            String label = (String) e[0];
-            int w = 30 + fm.stringWidth(label) + 16;
+            int w = 30 + PanelFigure.textWidth(f, (String) e[0]) + 16;
             if (x + w > PANEL_WIDTH - 10 && x > LEFT) {
                 row++;
                 x = LEFT;
             }
-            float lx = x;
-            float ly = y + row * 18;
-            Object kind = e[1];
+            out.add(new int[] {row, x});
+            x += w;
+        }
+        return out;
+    }
+
+    private static void legend(Graphics2D g, Panel p, int y) {
+        g.setFont(font(Font.PLAIN, 12));
+        List<Object[]> entries = entries(p);
+        List<int[]> places = places(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            String label = (String) entries.get(i)[0];
+            float lx = places.get(i)[1];
+            float ly = y + places.get(i)[0] * LEGEND_ROW;
+            Object kind = entries.get(i)[1];
             g.setColor(ink());
             if (kind instanceof Trace t) {
                 g.setColor(Render.current().theme().readable(t.colour()));
@@ -488,7 +510,6 @@ public final class ContourFigure implements Drawing {
             }
             g.setColor(ink());
             PanelFigure.text(g, label, lx + 30, ly);
-            x += w;
         }
     }
 
@@ -534,8 +555,13 @@ public final class ContourFigure implements Drawing {
                 DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v).replace('-', '\u2212');
     }
 
-    /** A value with three significant digits. */
-    static String significant(double v) {
+    /**
+     * A value with three significant digits, for labels.
+     *
+     * @param v the value
+     * @return it as text
+     */
+    public static String significant(double v) {
         if (v == 0) {
             return "0";
         }

@@ -18,4 +18,10 @@ public interface Drawing {
      * @throws IOException when a file cannot be written
      */
     void save(Path dir, String base) throws IOException;
+
+    /** Nominal width in pixels in the theme of {@link Render#current()}; the PNG is twice as wide. */
+    int width();
+
+    /** Nominal height in pixels in the theme of {@link Render#current()}; the PNG is twice as high. */
+    int height();
 }

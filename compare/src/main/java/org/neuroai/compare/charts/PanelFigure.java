@@ -29,8 +29,6 @@ import org.knowm.xchart.XYChart;
  * formats of {@link Render#current()}.
  */
 public final class PanelFigure implements Drawing {
-    /** The formats a figure can be written in, by file extension. */
-    public static final Set<String> FORMATS = Set.of("png", "svg", "pdf");
     /** The font of the subtitle in the print theme, for measuring. */
     public static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private final String title;
@@ -157,53 +155,6 @@ public final class PanelFigure implements Drawing {
             throw new IllegalStateException("a figure is styled once: saved in " + styled.id() + ", now asked for " + theme.id());
         }
         write(dir, base, width(), height(), this::paint);
-    }
-
-    /**
-     * Writes the figure in the theme of {@link Render#current()} and the given formats only.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param formats a subset of {@link #FORMATS}
-     * @throws IOException when a file cannot be written
-     */
-    public void save(Path dir, String base, Set<String> formats) throws IOException {
-        in(formats, () -> save(dir, base));
-    }
-
-    /**
-     * Writes a drawing in the theme of {@link Render#current()} and the given formats only.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param width nominal width in pixels
-     * @param height nominal height in pixels
-     * @param painter draws the whole figure in nominal pixels
-     * @param formats a subset of {@link #FORMATS}
-     * @throws IOException when a file cannot be written
-     */
-    static void write(Path dir, String base, int width, int height, Consumer<Graphics2D> painter, Set<String> formats)
-            throws IOException {
-        in(formats, () -> write(dir, base, width, height, painter));
-    }
-
-    /** What {@link #in} runs. */
-    private interface Saving {
-        void run() throws IOException;
-    }
-
-    private static void in(Set<String> formats, Saving saving) throws IOException {
-        Render render = new Render(Render.current().theme(), Render.formats(String.join(",", formats)));
-        try {
-            render.using(() -> {
-                saving.run();
-                return null;
-            });
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
     }
 
     /**

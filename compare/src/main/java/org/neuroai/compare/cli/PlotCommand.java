@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code neuroai plot DIR}: redraws a finished run's figures from its files, training nothing; with
+ * {@code neuroai plot DIR}: redraws a finished run's figures from its files, training nothing: the
+ * figures the run names and those drawn into its folder later ({@link Figures#ofRun}); with
  * {@code --figure NAME} (repeatable), any registered figure the run has the files for; for a sweep
  * folder, the sweep's summary figures from its {@code sweep.csv}. {@code --theme} and
  * {@code --format} choose how they look and which files are written.
@@ -31,7 +32,8 @@ final class PlotCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--figure", paramLabel = "NAME",
-            description = "A registered figure to draw (see 'neuroai list'); repeatable. Default: the figures the run drew.")
+            description = "A registered figure to draw (see 'neuroai list'); repeatable. Default: the figures the run drew, "
+                    + "and any drawn into its folder later (by 'neuroai landscape' or 'plot --figure').")
     List<String> figures = new ArrayList<>();
 
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "print",
@@ -69,7 +71,10 @@ final class PlotCommand implements Callable<Integer> {
         }
         RunFolder run = RunFolder.open(dir);
         List<Figure> chosen = new ArrayList<>();
-        for (String name : figures.isEmpty() ? run.figures() : figures) {
+        if (figures.isEmpty()) {
+            chosen.addAll(Figures.ofRun(run));
+        }
+        for (String name : figures) {
             Figure f = Figures.get(name);
             for (String own : run.figures()) {
                 Figure o = Figures.get(own);

@@ -782,6 +782,7 @@ public final class ComparisonSpec {
                 return null;
             }
             Map<String, Object> given = scalars(n.get("params"), path + ".params");
+            // how the learner is shown is checked whatever else is wrong with it, so that every mistake is reported at once
             String label = label(n, path);
             String colour = colour(n, path);
             if (isRule) {

@@ -16,6 +16,7 @@ import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
 import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.figures.LandscapeFigures;
 import org.neuroai.compare.figures.PcaFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
@@ -87,7 +88,8 @@ public final class PcaExperiment implements Experiment {
                 ParamSpec.positive("ae.lr", 0.01, 10, "1", "initial learning rate of the autoencoder"),
                 ParamSpec.real("ae.tau", 2000, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
                 ParamSpec.text("extra_rules", "", "comma-separated registered rules to run as more bio learners with k units"),
-                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
+                ParamSpec.flag("landscape", false, "compute the loss landscapes at the end of the run (landscape_*.csv) and draw the figures "
+                        + String.join(", ", LandscapeFigures.NAMES)),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -98,7 +100,7 @@ public final class PcaExperiment implements Experiment {
 
     @Override
     public Map<String, Object> smokeSettings() {
-        return Map.of("steps", 400, "eval_every", 100);
+        return Map.of("steps", 400, "eval_every", 100, "landscape", true);
     }
 
     /** The task the settings name. */
@@ -137,7 +139,7 @@ public final class PcaExperiment implements Experiment {
                 new Surface(OJA, "Oja (1 unit) on J\u2081(w) = E\u2016x \u2212 ww\u1d40x\u2016\u00b2", loss,
                         List.of(new Block("w", 1, d, Block.Filters.ROWS)), Losses.tied(c, 1), List.of()),
                 new Surface(GHA, "GHA (" + k + " units) on J(W) = E\u2016x \u2212 W\u1d40Wx\u2016\u00b2", loss, List.of(encoder),
-                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "autoencoder's encoder as W", List.of(encoder)))),
+                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "encoder drawn as W", List.of(encoder)))),
                 new Surface(AUTOENCODER, "Autoencoder on its own loss (encoder and decoder)", loss,
                         List.of(encoder, new Block("decoder", k, d, Block.Filters.COLUMNS)), Losses.autoencoder(c, k), List.of()));
     }
@@ -203,6 +205,9 @@ public final class PcaExperiment implements Experiment {
                 List.of(() -> HeldOut.plain(List.of(HeldOut.RECONSTRUCTION, HeldOut.ANGLE)), UnitNorm::new),
                 Condition.Recording.TRAINING_LOSS.weights(l -> selection));
         List<String> figures = new ArrayList<>(List.of("pca-curves", "pca-weights"));
+        if (s.flag("landscape")) {
+            figures.addAll(LandscapeFigures.NAMES);
+        }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("task", Map.of("name", task.name(), "input_dim", d, "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));
         facts.put("bio_eta_per_presentation", eta);
@@ -240,7 +245,7 @@ public final class PcaExperiment implements Experiment {
                 }
             }
             if (s.flag("landscape")) {
-                Landscapes.write(out, landscapes(s), Landscapes.Options.defaults(firstSeed), "pca");
+                Landscapes.write(out, landscapes(s), Landscapes.Options.defaults(firstSeed));
             }
             return Map.of();
         }

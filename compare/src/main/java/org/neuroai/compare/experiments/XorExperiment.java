@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
 import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.figures.LandscapeFigures;
 import org.neuroai.compare.figures.XorFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
@@ -106,7 +108,8 @@ public final class XorExperiment implements Experiment {
                 ParamSpec.integer("mlp.hidden", 8, 2, 1024, "hidden tanh units of the mlp"),
                 ParamSpec.positive("mlp.lr", 0.02, 10, "1", "learning rate of the mlp (Adam)"),
                 ParamSpec.integer("grid", 81, 11, 401, "grid points per side of the decision-region figure"),
-                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
+                ParamSpec.flag("landscape", false, "compute the loss landscapes at the end of the run (landscape_*.csv) and draw the figures "
+                        + String.join(", ", LandscapeFigures.NAMES)),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -117,7 +120,7 @@ public final class XorExperiment implements Experiment {
 
     @Override
     public Map<String, Object> smokeSettings() {
-        return Map.of("steps", 100, "grid", 21);
+        return Map.of("steps", 100, "grid", 21, "landscape", true);
     }
 
     /**
@@ -142,8 +145,8 @@ public final class XorExperiment implements Experiment {
                         Losses.mlpCrossEntropy(hidden, corners.inputs(), corners.targets()), List.of()),
                 new Surface(DELTA, "Delta rule on its squared error (3 weights, bias in the filter)", "squared error on the 4 corners (target units\u00b2)",
                         List.of(single), Losses.linearMse(corners.inputs(), corners.targets()),
-                        List.of(new Surface.Walker(HEBB, "supervised Hebb (no loss of its own)", List.of(single)),
-                                new Surface.Walker(PERCEPTRON, "perceptron (no loss of its own)", List.of(single)))));
+                        List.of(new Surface.Walker(HEBB, "no loss of its own", List.of(single)),
+                                new Surface.Walker(PERCEPTRON, "no loss of its own", List.of(single)))));
     }
 
     @Override
@@ -186,8 +189,12 @@ public final class XorExperiment implements Experiment {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("task", Map.of("name", task.name(), "noise", s.real("noise")));
         facts.put("decision_threshold", THRESHOLD);
-        return new Study(List.of(condition), List.of(HeldOut.ACCURACY, HeldOut.MSE), new Regions(task, s), List.of("xor-curves",
-                "xor-regions"), "presentations", false, s.integer("threads"), facts);
+        List<String> figures = new ArrayList<>(List.of("xor-curves", "xor-regions"));
+        if (s.flag("landscape")) {
+            figures.addAll(LandscapeFigures.NAMES);
+        }
+        return new Study(List.of(condition), List.of(HeldOut.ACCURACY, HeldOut.MSE), new Regions(task, s), figures, "presentations", false,
+                s.integer("threads"), facts);
     }
 
     /** The first seed's decision regions on a grid, the corners, and the loss landscapes when asked. */
@@ -223,7 +230,7 @@ public final class XorExperiment implements Experiment {
         public Map<String, Object> finish(Path dir) throws IOException {
             writePoints(dir.resolve(XorFigures.POINTS), task.heldOut());
             if (s.flag("landscape")) {
-                Landscapes.write(dir, landscapes(s), Landscapes.Options.defaults(firstSeed), "xor");
+                Landscapes.write(dir, landscapes(s), Landscapes.Options.defaults(firstSeed));
             }
             return Map.of();
         }

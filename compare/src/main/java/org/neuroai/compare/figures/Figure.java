@@ -12,7 +12,11 @@ import org.neuroai.core.Registered;
  * catalogue test draws it from fixture runs.
  */
 public interface Figure extends Registered {
-    /** The run files it reads (learners.csv, curves.csv, ...); it can be drawn for any run that has them all. */
+    /**
+     * The run files it reads (learners.csv, curves.csv, ...), besides provenance.json, which every run
+     * has; {@code neuroai list} shows them, and the figure can be drawn for a run that has them all
+     * (and, for a figure of one experiment, whose provenance holds the settings it reads).
+     */
     List<String> reads();
 
     /**

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.neuroai.compare.charts.Render;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
@@ -79,11 +82,49 @@ public final class Figures {
         return out;
     }
 
-    /** The captions of the figures a run names, by file name, without drawing. */
+    /**
+     * The figures of a run folder: those the run names, then every other registered figure that is
+     * already drawn in the folder (by {@code neuroai landscape} or {@code neuroai plot --figure},
+     * say) and that the run has the files for; a figure saved under the file name of another
+     * is left out, since the drawing in the folder cannot be told apart.
+     *
+     * @param run the run
+     * @return the figures, in order
+     * @throws UserError when the run names a figure that is not registered
+     */
+    public static List<Figure> ofRun(RunFolder run) {
+        List<Figure> out = new ArrayList<>();
+        for (String name : run.figures()) {
+            out.add(get(name));
+        }
+        Set<String> named = out.stream().map(Figure::file).collect(Collectors.toSet());
+        Map<String, List<Figure>> byFile = new LinkedHashMap<>();
+        for (Figure f : all()) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<Figure>> e : byFile.entrySet()) {
+            Figure f = e.getValue().get(0);
+            if (e.getValue().size() == 1 && !named.contains(e.getKey()) && drawnIn(f, run) && missing(f, run).isEmpty()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a figure's file is in the run folder, in any format. */
+    private static boolean drawnIn(Figure f, RunFolder run) {
+        for (Render.Format x : Render.Format.values()) {
+            if (run.has(f.file() + "." + x.extension())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The captions of the figures of a run folder ({@link #ofRun}), by file name, without drawing. */
     public static Map<String, String> captions(RunFolder run) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : run.figures()) {
-            Figure f = get(name);
+        for (Figure f : ofRun(run)) {
             out.put(f.file(), f.caption(run));
         }
         return out;

@@ -76,15 +76,26 @@ public final class LearningCurves implements Figure {
         Charts.mean(c, label, st.clamped(lo, hi).mapSteps(look::x), colour, 2f);
     }
 
-    /** How a metric is labelled on an axis. */
+    /** How a metric is labelled on an axis, with its unit. */
     static String axis(String metric) {
         return switch (metric) {
             case "accuracy" -> "accuracy on held-out samples (fraction)";
-            case "mse" -> "mean squared error per output";
+            case "mse" -> "mean squared error per output (target units\u00b2)";
             case "reconstruction_mse" -> "reconstruction error (MSE per input)";
             case "principal_angle_deg" -> "largest principal angle (degrees)";
-            default -> metric;
+            default -> metric + " (" + unit(metric) + ")";
         };
+    }
+
+    /** The unit a metric's name ends in, by the house's naming (times in ms as {@code _ms}), or "as recorded". */
+    static String unit(String metric) {
+        for (String[] suffix : new String[][] {{"_ms", "ms"}, {"_seconds", "s"}, {"_s", "s"}, {"_hz", "Hz"}, {"_deg", "degrees"},
+            {"_fraction", "fraction"}}) {
+            if (metric.endsWith(suffix[0])) {
+                return suffix[1];
+            }
+        }
+        return "as recorded";
     }
 
     /**

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.neuroai.compare.Experiments;
 import org.neuroai.compare.Runner;
+import org.neuroai.compare.engine.SmokeRuns;
 import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.Progress;
 
@@ -90,25 +91,16 @@ class RunOutputTest {
         assertTrue(Files.isRegularFile(tmp.resolve("q").resolve("curves.csv")));
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> shortRuns() {
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("xor", Map.of("steps", 300)),
-                org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
-                org.junit.jupiter.params.provider.Arguments.of("associative-memory", Map.of("stored", "1,5", "report_stored", "5",
-                        "dae.presentations", 300)),
-                org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
-                org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
-                org.junit.jupiter.params.provider.Arguments.of("gradient-alignment", Map.of("steps", 200, "digits.epochs", 1)),
-                org.junit.jupiter.params.provider.Arguments.of("mnist-local-vs-backprop", Map.of("train_size", 200, "test_size", 100,
-                        "hidden", 20, "units_drawn", 20, "local.epochs", 1, "readout.epochs", 1, "backprop.epochs", 2)));
+    static java.util.stream.Stream<String> smokeRuns() {
+        return SmokeRuns.names().stream();
     }
 
-    @ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("shortRuns")
-    void theProgressOfARunReachesItsDeclaredWorkExactly(String experiment, Map<String, Object> settings) {
-        RunSpec spec = new RunSpec(experiment, 2, 0, true, settings, "test");
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("smokeRuns")
+    void theProgressOfARunReachesItsDeclaredWorkExactly(String name) {
+        RunSpec spec = Experiments.target(name).with(2, true, Experiments.get(name).smokeSettings());
         Progress[] tracked = new Progress[1];
-        Runner.run(spec, tmp.resolve(experiment), () -> tracked[0] = Progress.current());
+        Runner.run(spec, tmp.resolve(name), () -> tracked[0] = Progress.current());
         Progress p = tracked[0];
         assertTrue(p != null, "the run was tracked");
         assertTrue(p.total() > 0, "the experiment declares its work");

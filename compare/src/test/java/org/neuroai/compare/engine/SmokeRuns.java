@@ -13,13 +13,18 @@ import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.Experiments;
 import org.neuroai.compare.Runner;
 import org.neuroai.compare.comparison.ExampleSpecs;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.Registry;
 import org.neuroai.core.RunSpec;
 
 /**
  * Every registered experiment and bundled comparison, run once per test JVM in quick mode with its
  * smoke settings and two seeds, into a temporary folder: the fixture runs that the experiment
- * contracts check and the chart catalogue draws every registered figure from.
+ * contracts check and the chart catalogue draws every registered figure from. Smoke settings ask
+ * for every optional file an experiment can write (its loss landscapes, say), so that every figure
+ * has a run to be drawn from.
  */
 public final class SmokeRuns {
     private static final Map<String, Path> RUNS = new ConcurrentHashMap<>();
@@ -66,5 +71,20 @@ public final class SmokeRuns {
     /** Every smoke run. */
     public static List<Path> all() {
         return names().stream().map(SmokeRuns::of).toList();
+    }
+
+    /**
+     * The smoke runs a figure can be drawn from: those that name it, or, when none does (a figure
+     * no study names yet), the first that has every file it reads; empty when none has them.
+     *
+     * @param f a registered figure
+     * @return the run folders
+     */
+    public static List<Path> feeding(Figure f) {
+        List<Path> naming = all().stream().filter(p -> RunFolder.open(p).figures().contains(f.name())).toList();
+        if (!naming.isEmpty()) {
+            return naming;
+        }
+        return all().stream().filter(p -> Figures.missing(f, RunFolder.open(p)).isEmpty()).limit(1).toList();
     }
 }
