@@ -86,7 +86,8 @@ public final class ConditioningExperiment implements Experiment {
                 ParamSpec.positive("rw.alpha_b", 0.5, 1, "1", "Rescorla-Wagner salience of cue B"),
                 ParamSpec.positive("hebb.eta", 0.02, 1, "1", "Hebbian learning rate: dV = eta x US"),
                 ParamSpec.positive("gradient.lr", 0.05, 1, "1",
-                        "SGD learning rate of the linear unit; its step is 2 lr (lambda - y) x, so alpha beta / 2 matches Rescorla-Wagner"));
+                        "SGD learning rate of the linear unit; its step is 2 lr (lambda - y) x, so alpha beta / 2 matches Rescorla-Wagner"),
+                ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
     @Override
@@ -132,7 +133,7 @@ public final class ConditioningExperiment implements Experiment {
         facts.put("gradient_effective_rate", 2 * s.real("gradient.lr"));
         List<String> metrics = List.of("extinction.V_A", "blocking.V_A", "blocking.V_B", "control.V_A", "control.V_B");
         return new Study(conditions, metrics, new PhaseList(conditions), List.of("conditioning-extinction", "conditioning-blocking"), "trials",
-                false, 0, facts);
+                false, s.integer("threads"), facts);
     }
 
     /** Writes {@link Phases phases.csv}: every condition's phases on the run's timeline. */
