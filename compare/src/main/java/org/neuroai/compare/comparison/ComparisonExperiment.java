@@ -139,7 +139,7 @@ public final class ComparisonExperiment implements Experiment {
         facts.put("comparison", facts(plan));
         facts.put(Histograms.ENTRY, Map.of("bins", plan.bins(), "low", plan.low(), "high", plan.high()));
         if (plan.imageSide() > 0) {
-            facts.put("fields", Map.of("image_side", plan.imageSide()));
+            facts.put(Fields.ENTRY, Map.of("image_side", plan.imageSide()));
         }
         return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), "presentations", plan.inEpochs(),
                 plan.threads(), facts);
