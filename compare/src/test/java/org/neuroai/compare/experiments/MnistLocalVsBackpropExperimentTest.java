@@ -88,6 +88,27 @@ class MnistLocalVsBackpropExperimentTest {
     }
 
     @Test
+    void theLearnersGiveTheSameTracesOneAfterTheOtherAsSideBySide() throws IOException {
+        // one seed: one thread trains the two learners in turn, two train them side by side on two lanes
+        Map<String, Object> small = Map.of("train_size", "300", "test_size", "100", "hidden", "20", "units_drawn", "4",
+                "local.epochs", "2", "readout.epochs", "1", "backprop.epochs", "2", "baselines", "false");
+        List<List<String>> traces = new java.util.ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            Map<String, Object> set = new java.util.HashMap<>(small);
+            set.put("threads", threads);
+            Path out = tmp.resolve("threads-" + threads);
+            Runner.run(new RunSpec(NAME, 1, 0, true, set, "test"), out);
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(out.resolve("curves.csv")).stream()
+                    .filter(l -> !l.contains(",wall_seconds,")).toList());
+            lines.addAll(Files.readAllLines(out.resolve("weights.csv")));
+            traces.add(lines);
+            assertEquals(Integer.parseInt(threads), new ObjectMapper().readTree(out.resolve("provenance.json").toFile())
+                    .at("/run/learner_lanes").asInt());
+        }
+        assertEquals(traces.get(0), traces.get(1), "every trace but the training times");
+    }
+
+    @Test
     void moreUnitsDrawnThanHiddenUnitsIsRefusedBeforeAnythingRuns() {
         UserError e = assertThrows(UserError.class, () -> Runner.run(new RunSpec(NAME, 1, 0, true,
                 Map.of("hidden", "20", "units_drawn", "30"), "test"), tmp.resolve("bad")));
