@@ -223,7 +223,7 @@ public final class ComparisonSpec {
     }
 
     /**
-     * The plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
+     * A fresh plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
      * "threads", "baselines", "task.KEY" or "LEARNER.KEY" for a learner's parameter.
      *
      * @param overrides setting to value
@@ -231,9 +231,8 @@ public final class ComparisonSpec {
      * @throws UserError listing every mistake
      */
     public Plan plan(Map<String, Object> overrides) {
-        if (overrides.isEmpty()) {
-            return plan;
-        }
+        // compiled afresh even without overrides: the task is made (and reads its data files) now, while
+        // the run that asks for the plan logs the files it reads for its provenance
         ObjectNode copy = root.deepCopy();
         Map<String, String> moved = new HashMap<>();
         ObjectMapper m = new ObjectMapper();

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.neuroai.compare.Runner;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.compare.Experiments;
@@ -68,6 +71,28 @@ class MnistSubspaceSpecTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("Sanger's GHA (bio, 100 units)", "linear autoencoder (gradient, 100 hidden)"), legend);
         assertEquals(1.0, mse.getSeries("Sanger's GHA (bio, 100 units)").getXData()[3], 1e-12, "x in epochs: 600 of 600 images");
+    }
+
+    @Test
+    void aRunOfASpecAsWrittenListsTheFourMnistFilesItReadInItsProvenance(@TempDir Path tmp) throws IOException {
+        ComparisonSpec spec = ComparisonSpec.parse("""
+                task: {name: mnist, train_size: 100, test_size: 100, centre: true}
+                learners:
+                  - {name: gha, rule: gha, units: 2, params: {eta: 0.001}}
+                steps: 100
+                batch: 10
+                eval_every: 50
+                """, "m.yaml", "m");
+        Path out = tmp.resolve("m");
+        Runner.run(Experiments.runSpec(spec), out);
+        JsonNode files = RunFolder.provenance(out).get("data_files_sha256");
+        List<String> mnist = new java.util.ArrayList<>();
+        files.fieldNames().forEachRemaining(f -> {
+            if (f.contains("mnist")) {
+                mnist.add(f);
+            }
+        });
+        assertEquals(4, mnist.size(), files.toString());
     }
 
     @Test
