@@ -29,8 +29,8 @@ import org.neuroai.core.trace.TraceRow;
 
 /**
  * The learning curves of a run that trains classifiers on images in epochs, some of them after
- * an unsupervised phase of competing hidden units (the {@code mnist-local-vs-backprop}
- * experiment): test accuracy against epochs and against each learner's own training time, and
+ * an unsupervised phase of competing hidden units (registered as {@code mnist-curves}, drawn by
+ * the MNIST experiment): test accuracy against epochs and against each learner's own training time, and
  * how the competing units reach the unit p-sphere during their unsupervised phase. Drawn from
  * {@code curves.csv} and learners.csv (and {@code baselines.csv}, Tribuo's linear classifiers as
  * dashed lines, when the run has it); which learner had an unsupervised phase, and how long, is

@@ -65,14 +65,19 @@ class PlotCliTest {
     }
 
     @Test
-    void everyRegisteredExperimentCanRedraw() {
-        // a new experiment that forgets to implement redraw fails here
+    void everyRegisteredExperimentsFiguresAreRedrawnFromItsRunFolder() throws IOException {
+        // a new experiment whose figures cannot be drawn from the files its run writes fails here
         for (org.neuroai.compare.engine.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.engine.Experiment.class)) {
-            try {
-                assertTrue(!e.getClass().getMethod("redraw", Path.class, com.fasterxml.jackson.databind.JsonNode.class)
-                        .getDeclaringClass().equals(org.neuroai.compare.engine.Experiment.class), e.name() + " does not redraw");
-            } catch (NoSuchMethodException ex) {
-                throw new AssertionError(ex);
+            Path run = org.neuroai.compare.engine.SmokeRuns.of(e.name());
+            List<String> files = org.neuroai.compare.files.RunFolder.open(run).figures().stream()
+                    .map(f -> org.neuroai.compare.figures.Figures.get(f).file()).toList();
+            for (String f : files) {
+                Files.delete(run.resolve(f + ".png"));
+            }
+            CliRun o = CliRun.of("plot", run.toString());
+            assertEquals(0, o.code(), e.name() + ": " + o.err());
+            for (String f : files) {
+                assertTrue(Files.size(run.resolve(f + ".png")) > 0, e.name() + ": " + f);
             }
         }
     }
