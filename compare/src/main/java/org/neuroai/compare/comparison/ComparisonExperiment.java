@@ -91,11 +91,14 @@ public final class ComparisonExperiment implements Experiment {
         return Map.of(p.inEpochs() ? "epochs" : "steps", (int) Math.min(p.length(), p.quickLength()));
     }
 
+    /** One epoch, or two checkpoints, without baselines, and whatever the spec's {@code smoke} adds. */
     @Override
     public Map<String, Object> smokeSettings() {
         Plan p = spec.plan();
-        return p.inEpochs() ? Map.of("epochs", 1, "baselines", false)
-                : Map.of("steps", (int) Math.min(p.length(), 2 * p.evalEvery()), "baselines", false);
+        Map<String, Object> out = new LinkedHashMap<>(p.inEpochs() ? Map.of("epochs", 1, "baselines", false)
+                : Map.of("steps", (int) Math.min(p.length(), 2 * p.evalEvery()), "baselines", false));
+        out.putAll(spec.smokeSettings());
+        return out;
     }
 
     @Override
@@ -139,7 +142,7 @@ public final class ComparisonExperiment implements Experiment {
         facts.put("comparison", facts(plan));
         facts.put(Histograms.ENTRY, Map.of("bins", plan.bins(), "low", plan.low(), "high", plan.high()));
         if (plan.imageSide() > 0) {
-            facts.put("fields", Map.of("image_side", plan.imageSide()));
+            facts.put(Fields.ENTRY, Map.of("image_side", plan.imageSide()));
         }
         return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), "presentations", plan.inEpochs(),
                 plan.threads(), facts);

@@ -73,7 +73,9 @@ public final class ComparisonSpec {
                     + "probes {names (list), every, max_indices}",
             "figures", "list of figures to draw",
             "baselines", "Tribuo's linear classifiers as dashed lines on the accuracy panel: true, false, or a list of "
-                    + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)");
+                    + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)",
+            "smoke", "mapping of settings as --set takes them (steps or epochs, eval_every, task.KEY, LEARNER.KEY) that make the "
+                    + "test suite's run of the comparison short, on top of its quick length: small data for a large task");
     /** Keys of a learner. */
     public static final Map<String, String> LEARNER_KEYS = ordered(
             "name", "the learner's name in traces and charts (unique; letters, digits, '-' and '_')",
@@ -103,6 +105,7 @@ public final class ComparisonSpec {
     private final JsonNode root;
     private final Map<String, Integer> lines;
     private final Plan plan;
+    private final Map<String, Object> smoke;
 
     private ComparisonSpec(String source, String text, JsonNode root, Map<String, Integer> lines, Plan plan) {
         this.source = source;
@@ -110,6 +113,7 @@ public final class ComparisonSpec {
         this.root = root;
         this.lines = lines;
         this.plan = plan;
+        this.smoke = smoke();
     }
 
     /** Where the spec came from: its file, or "spec NAME" for a bundled example. */
@@ -125,6 +129,27 @@ public final class ComparisonSpec {
     /** The plan with the spec's own values. */
     public Plan plan() {
         return plan;
+    }
+
+    /**
+     * The settings the spec gives under {@code smoke}, for the test suite's short run (empty when it
+     * gives none), each checked against {@link #settings()}.
+     */
+    public Map<String, Object> smokeSettings() {
+        return smoke;
+    }
+
+    /** Reads and checks the {@code smoke} mapping. */
+    private Map<String, Object> smoke() {
+        Compiler c = new Compiler(source, root, lines, Map.of());
+        Map<String, Object> given = c.scalars(root.get("smoke"), "smoke");
+        if (c.problems.isEmpty()) {
+            c.resolve(settings(), given, "smoke");
+        }
+        if (!c.problems.isEmpty()) {
+            throw new UserError(String.join("\n", c.problems));
+        }
+        return java.util.Collections.unmodifiableMap(given);
     }
 
     /** The line of a key, e.g. "steps" or "learners[1].params.eta", or null. */
@@ -198,7 +223,7 @@ public final class ComparisonSpec {
     }
 
     /**
-     * The plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
+     * A fresh plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
      * "threads", "baselines", "task.KEY" or "LEARNER.KEY" for a learner's parameter.
      *
      * @param overrides setting to value
@@ -206,9 +231,8 @@ public final class ComparisonSpec {
      * @throws UserError listing every mistake
      */
     public Plan plan(Map<String, Object> overrides) {
-        if (overrides.isEmpty()) {
-            return plan;
-        }
+        // compiled afresh even without overrides: the task is made (and reads its data files) now, while
+        // the run that asks for the plan logs the files it reads for its provenance
         ObjectNode copy = root.deepCopy();
         Map<String, String> moved = new HashMap<>();
         ObjectMapper m = new ObjectMapper();
@@ -710,7 +734,7 @@ public final class ComparisonSpec {
                 return List.copyOf(asked);
             }
             if (!classes) {
-                problem("baselines", "Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+                problem("baselines", "Tribuo's baselines are classifiers and need a task with class targets (digits, mnist, iris, wine, "
                         + "breast-cancer, xor), and task '" + task.name() + "' has " + (task.heldOut().targets() == null ? "no targets"
                         : "targets that are not classes") + "; leave 'baselines' out or write baselines: false.");
             } else if (!metrics.contains("accuracy")) {
@@ -835,7 +859,7 @@ public final class ComparisonSpec {
             boolean targets = outputs > 0;
             if (task != null && rule.supervised() && !targets) {
                 problem(path + ".rule", "rule '" + rule.name() + "' is supervised and needs targets, and task '" + task.name()
-                        + "' gives none; use a task with targets (digits, iris, wine, breast-cancer, xor) or an unsupervised rule.");
+                        + "' gives none; use a task with targets (digits, mnist, iris, wine, breast-cancer, xor) or an unsupervised rule.");
             }
             if (rule.supervised() && units != null && targets && units != outputs) {
                 problem(path + ".units", "rule '" + rule.name() + "' is supervised, so its layer has one unit per target: "

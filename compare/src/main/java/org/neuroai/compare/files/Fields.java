@@ -8,8 +8,12 @@ package org.neuroai.compare.files;
 public final class Fields {
     /** The file's name. */
     public static final String NAME = "fields.csv";
+    /** The provenance's entry that says how to draw receptive fields: image_side, and units when more than are drawn. */
+    public static final String ENTRY = "fields";
     /** Where the provenance keeps the side of the images. */
-    public static final String SIDE = "/fields/image_side";
+    public static final String SIDE = "/" + ENTRY + "/image_side";
+    /** Where the provenance may keep how many units the layer has, of which the first are drawn. */
+    public static final String LAYER_UNITS = "/" + ENTRY + "/units";
     /** Units drawn per learner, at most. */
     public static final int UNITS = 32;
 

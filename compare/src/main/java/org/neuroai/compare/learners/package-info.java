@@ -1,6 +1,8 @@
 /**
- * Learners made of several parts that learn together on the same minibatches, such as a layer
- * that learns by a local rule with a readout that learns by gradient descent on its activity;
- * each is one {@link org.neuroai.core.Learner} to the engine.
+ * Learners made of parts from both families, which no single rule or network registry offers: a
+ * layer that learns by a local rule together with a readout trained by gradient descent on its
+ * activity, on the same minibatches ({@link org.neuroai.compare.learners.CompetingNetwork}), or one
+ * after the other ({@link org.neuroai.compare.learners.CompetingLayerThenReadout}). Each is an
+ * ordinary {@link org.neuroai.core.Learner}, trained by the engine's one loop like any other.
  */
 package org.neuroai.compare.learners;

@@ -59,14 +59,14 @@ public final class HeldOut implements Measure {
     }
 
     /**
-     * Scores every learner as itself: a learner that predicts is scored on its predictions, every
+     * Scores every learner as itself: a learner that predicts (now) is scored on its predictions, every
      * reconstructor and subspace learner is taken as linear.
      *
      * @param metrics the metrics, in order
      * @return the measure
      */
     public static HeldOut plain(List<String> metrics) {
-        return new HeldOut(metrics, (l, at) -> l instanceof Predictor p ? p : null, l -> true);
+        return new HeldOut(metrics, (l, at) -> l instanceof Predictor p && p.predicts() ? p : null, l -> true);
     }
 
     @Override

@@ -205,7 +205,7 @@ class ComparisonSpecTest {
         // off by default without class targets, and a mistake when asked for there
         String gaussian = "task: {name: gaussian}\nlearners: [{name: o, rule: oja}]\nsteps: 10\n";
         assertEquals(List.of(), ComparisonSpec.parse(gaussian, "t.yaml", "t").plan().baselines());
-        assertEquals(List.of("t.yaml:4: Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+        assertEquals(List.of("t.yaml:4: Tribuo's baselines are classifiers and need a task with class targets (digits, mnist, iris, wine, "
                 + "breast-cancer, xor), and task 'gaussian' has no targets; leave 'baselines' out or write baselines: false."),
                 problems(gaussian + "baselines: true\n"));
         UserError e = assertThrows(UserError.class,

@@ -1,34 +1,58 @@
 package org.neuroai.core.tasks;
 
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.neuroai.core.Batch;
 import org.neuroai.core.SampleStream;
 
 /**
- * A stream over a fixed set of samples in epochs, each epoch a fresh seeded permutation; the
+ * A stream over a fixed set of samples in epochs, each epoch a permutation of the set; the
  * subclass turns sample i into an input and a target (and may draw noise from {@link #rng}, so
  * that every presentation of a sample is a fresh noisy copy).
+ *
+ * <p>By default each epoch's permutation is drawn from {@link #rng} when the epoch begins, after
+ * whatever noise the previous epoch drew; a task may give its own order of each epoch instead.
+ * A stream over samples that are the same at every presentation says which they are: every batch
+ * it hands out carries {@link Batch#ids()}, each sample's index in the set.
  */
 public abstract class EpochStream implements SampleStream {
     /** The stream's random source: permutations, and whatever noise the subclass adds. */
     protected final SplittableRandom rng;
-    private final int size;
+    private final IntFunction<int[]> orders;
+    private final boolean ids;
     private int[] order;
+    private int epoch;
     private int cursor;
     private long position;
 
     /**
+     * A stream whose permutations are drawn from its random source, without ids (for a subclass
+     * that adds fresh noise to every presentation).
+     *
      * @param size number of samples in an epoch
      * @param seed seed of the order (and of the subclass's noise)
      */
     protected EpochStream(int size, long seed) {
-        this.size = size;
-        this.rng = new SplittableRandom(seed);
-        this.order = DigitsTask.permutation(size, rng);
+        this(size, seed, null, false);
     }
 
     /**
-     * A stream over fixed samples with their targets, each handed out as a fresh copy.
+     * @param size number of samples in an epoch
+     * @param seed seed of the random source (and of the order, when {@code orders} is null)
+     * @param orders the permutation of each epoch (from 0), or null to draw them from the random source
+     * @param ids whether batches say which samples they hold: true when sample i is the same at every
+     *     presentation
+     */
+    EpochStream(int size, long seed, IntFunction<int[]> orders, boolean ids) {
+        this.rng = new SplittableRandom(seed);
+        this.orders = orders != null ? orders : e -> DigitsTask.permutation(size, rng);
+        this.ids = ids;
+        this.order = this.orders.apply(0);
+    }
+
+    /**
+     * A stream over fixed samples with their targets, each handed out as a fresh copy, every epoch in
+     * a permutation drawn from the seed, with ids.
      *
      * @param inputs the samples
      * @param targets their targets, row by row
@@ -36,7 +60,7 @@ public abstract class EpochStream implements SampleStream {
      * @return the stream
      */
     static EpochStream over(double[][] inputs, double[][] targets, long seed) {
-        return new EpochStream(inputs.length, seed) {
+        return new EpochStream(inputs.length, seed, null, true) {
             @Override
             protected double[] input(int i) {
                 return inputs[i].clone();
@@ -59,16 +83,20 @@ public abstract class EpochStream implements SampleStream {
     public Batch next(int n) {
         double[][] x = new double[n][];
         double[][] y = new double[n][];
+        int[] which = ids ? new int[n] : null;
         for (int s = 0; s < n; s++) {
             if (cursor == order.length) {
-                order = DigitsTask.permutation(size, rng);
+                order = orders.apply(++epoch);
                 cursor = 0;
             }
             int i = order[cursor++];
             x[s] = input(i);
             y[s] = target(i);
+            if (which != null) {
+                which[s] = i;
+            }
         }
-        Batch b = new Batch(x, y, position);
+        Batch b = new Batch(x, y, position, which, null);
         position += n;
         return b;
     }
