@@ -40,8 +40,9 @@ public final class AllDigitsTask implements Task {
     }
 
     /**
-     * The order of the images in one epoch: a Fisher-Yates shuffle seeded by the run seed and the
-     * epoch, so that every epoch of every seed has its own order and any epoch can be drawn alone.
+     * The order of the images in one epoch ({@link EpochStream#epochOrder}), seeded by the run seed
+     * and the epoch, so that every epoch of every seed has its own order and any epoch can be drawn
+     * alone.
      *
      * @param seed the run seed
      * @param epoch the epoch, from 0
@@ -49,18 +50,7 @@ public final class AllDigitsTask implements Task {
      * @return a permutation of 0..n−1
      */
     public static int[] epochOrder(long seed, int epoch, int n) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
+        return EpochStream.epochOrder(seed, epoch, n);
     }
 
     /** The class of every image, in the set's order. */
@@ -81,36 +71,7 @@ public final class AllDigitsTask implements Task {
     @Override
     public SampleStream stream(long orderSeed) {
         int n = all.size();
-        return new SampleStream() {
-            private long position;
-            private int epoch = -1;
-            private int[] order;
-
-            @Override
-            public Batch next(int count) {
-                double[][] x = new double[count][];
-                double[][] t = new double[count][];
-                int[] ids = new int[count];
-                for (int s = 0; s < count; s++) {
-                    long p = position + s;
-                    if (p / n != epoch) {
-                        epoch = (int) (p / n);
-                        order = epochOrder(orderSeed, epoch, n);
-                    }
-                    ids[s] = order[(int) (p % n)];
-                    x[s] = all.inputs()[ids[s]].clone();
-                    t[s] = all.targets()[ids[s]].clone();
-                }
-                Batch b = new Batch(x, t, position, ids, null);
-                position += count;
-                return b;
-            }
-
-            @Override
-            public long position() {
-                return position;
-            }
-        };
+        return EpochStream.over(all.inputs(), all.targets(), orderSeed, e -> epochOrder(orderSeed, e, n));
     }
 
     /** The 1797 images. */

@@ -121,6 +121,7 @@ public final class ConditioningTask implements Task {
     }
 
     /** Trials in the whole schedule: the longest run of the task. */
+    @Override
     public long length() {
         return (long) trials * phases.size();
     }
@@ -170,5 +171,17 @@ public final class ConditioningTask implements Task {
     @Override
     public Split heldOut() {
         return new Split("cues alone", new double[][] {{1, 0}, {0, 1}}, null);
+    }
+
+    /** Every seed presents the same trials: the schedule is the experiment. */
+    @Override
+    public boolean seedOrdersSamples() {
+        return false;
+    }
+
+    /** The cues alone, by which the associative strengths are read, are trials of the schedules themselves. */
+    @Override
+    public boolean scoresOnTrainingSamples() {
+        return true;
     }
 }

@@ -60,7 +60,20 @@ public abstract class EpochStream implements SampleStream {
      * @return the stream
      */
     static EpochStream over(double[][] inputs, double[][] targets, long seed) {
-        return new EpochStream(inputs.length, seed, null, true) {
+        return over(inputs, targets, seed, null);
+    }
+
+    /**
+     * A stream over fixed samples with their targets, in the given order of each epoch.
+     *
+     * @param inputs the samples
+     * @param targets their targets, row by row
+     * @param seed seed of the random source (and of the order, when {@code orders} is null)
+     * @param orders the permutation of each epoch, or null to draw them from the random source
+     * @return the stream
+     */
+    static EpochStream over(double[][] inputs, double[][] targets, long seed, IntFunction<int[]> orders) {
+        return new EpochStream(inputs.length, seed, orders, true) {
             @Override
             protected double[] input(int i) {
                 return inputs[i].clone();
@@ -71,6 +84,21 @@ public abstract class EpochStream implements SampleStream {
                 return targets[i].clone();
             }
         };
+    }
+
+    /**
+     * The order of a fixed set in one epoch, drawn from the seed and the epoch alone: a
+     * Fisher-Yates shuffle driven by a {@link SplittableRandom} seeded with
+     * seed · 0x9E3779B97F4A7C15 + epoch. Every learner that asks for epoch e of a seed gets the same
+     * samples in the same order, and any epoch can be drawn without the ones before it.
+     *
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0
+     * @param n samples in the set
+     * @return a permutation of 0..n−1
+     */
+    public static int[] epochOrder(long seed, int epoch, int n) {
+        return DigitsTask.permutation(n, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
     }
 
     /** The input of sample i: a new array, the caller's to keep. */

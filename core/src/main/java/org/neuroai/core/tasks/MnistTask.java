@@ -97,10 +97,9 @@ public final class MnistTask implements Task {
     }
 
     /**
-     * The order of the training images in one epoch: a permutation drawn from the seed and the
-     * epoch alone (a Fisher-Yates shuffle driven by a {@link SplittableRandom} seeded with
-     * seed · 0x9E3779B97F4A7C15 + epoch), so every learner that asks for epoch e of a seed gets the
-     * same images in the same order, and no epoch's order depends on how far another got.
+     * The order of the training images in one epoch ({@link EpochStream#epochOrder}), drawn from the
+     * seed and the epoch alone, so every learner that asks for epoch e of a seed gets the same images
+     * in the same order.
      *
      * @param seed the run's seed
      * @param epoch the epoch, from 0
@@ -108,7 +107,7 @@ public final class MnistTask implements Task {
      * @return a permutation of 0..n−1
      */
     public static int[] epochOrder(long seed, int epoch, int n) {
-        return DigitsTask.permutation(n, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+        return EpochStream.epochOrder(seed, epoch, n);
     }
 
     @Override

@@ -132,6 +132,12 @@ public final class PatternsTask implements Task {
     }
 
     /** The K patterns in order. */
+    /** The units are scored on the patterns themselves: there is nothing to hold out. */
+    @Override
+    public boolean scoresOnTrainingSamples() {
+        return true;
+    }
+
     @Override
     public Split heldOut() {
         return new Split("patterns", patterns(), null);
