@@ -75,7 +75,8 @@ class ComparisonSpecTest {
                 """);
         assertEquals(4, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("t.yaml:1: unknown key 'noize'; valid keys are: noise."), p.get(0));
-        assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: unknown key 'learners[0].colour'; valid keys under")), String.join("\n", p));
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: invalid value 'red' for 'colour'; valid is a hex colour")),
+                String.join("\n", p));
         assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: unknown key 'beta'; valid keys are: eta.")), String.join("\n", p));
         assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:5: unknown key 'record.weights.often'")), String.join("\n", p));
     }
