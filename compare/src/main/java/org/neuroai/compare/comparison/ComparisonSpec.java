@@ -64,7 +64,7 @@ public final class ComparisonSpec {
             "learners", "list of mappings, one per learner: name and one of rule, network or spiking, with params",
             "steps", "training samples presented to every learner (give steps or epochs); ms of simulated time on a task of spikes",
             "epochs", "passes over the task's training set (tasks with a fixed training set)",
-            "batch", "samples per step: one gradient step of a network, one presentation each for a rule",
+            "batch", "samples per step: one gradient step of a network, one presentation each for a rule; ms per window on a task of spikes",
             "eval_every", "presentations between checkpoints (a multiple of batch)",
             "seeds", "number of seeds; seed i orders the samples of run i",
             "first_seed", "the first seed",
