@@ -912,7 +912,7 @@ public final class ComparisonSpec {
             if (net == null || synapse == null || name == null || task == null) {
                 return null;
             }
-            return trial(Plan.LearnerPlan.spiking(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
+            return trial(Plan.LearnerPlan.spikingNetwork(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
                     shown(n, "colour")),
                     task, path);
         }

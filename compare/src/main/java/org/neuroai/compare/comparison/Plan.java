@@ -121,7 +121,7 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
          * @param colour its colour key
          * @return the learner
          */
-        public static LearnerPlan spiking(String name, Params network, Synapses synapses, String label, String colour) {
+        public static LearnerPlan spikingNetwork(String name, Params network, Synapses synapses, String label, String colour) {
             return new LearnerPlan(name, null, null, network, network.integer("neurons"), null, false, 0, 0, false, label, colour,
                     Family.BIO, List.of(), synapses);
         }

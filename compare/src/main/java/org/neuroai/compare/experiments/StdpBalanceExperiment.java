@@ -52,8 +52,9 @@ import org.neuroai.core.trace.Monitor;
  * {@code raster_s} of the first seed go to spikes.csv ({@link RasterFile}).
  */
 public final class StdpBalanceExperiment implements Experiment {
-    /** Settings of the experiment that are neither the task's nor the network's nor a rule's. */
+    /** The setting that names the synapses' spike rule. */
     private static final String RULE = "rule";
+    /** The setting that names the rule's preset. */
     private static final String PRESET = "preset";
 
     @Override

@@ -65,19 +65,6 @@ class PlotCliTest {
     }
 
     @Test
-    void everyRegisteredExperimentCanRedraw() {
-        // a new experiment that forgets to implement redraw fails here
-        for (org.neuroai.compare.engine.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.engine.Experiment.class)) {
-            try {
-                assertTrue(!e.getClass().getMethod("redraw", Path.class, com.fasterxml.jackson.databind.JsonNode.class)
-                        .getDeclaringClass().equals(org.neuroai.compare.engine.Experiment.class), e.name() + " does not redraw");
-            } catch (NoSuchMethodException ex) {
-                throw new AssertionError(ex);
-            }
-        }
-    }
-
-    @Test
     void themesAndFormatsAreChosenOnTheCommandLineAndMistakesAreOneLine() throws IOException {
         Path run = tmp.resolve("themed");
         Runner.run(new RunSpec("pca", 1, 0, true, Map.of("steps", "200", "eval_every", "100"), "test"), run);
