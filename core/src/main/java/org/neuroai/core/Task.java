@@ -69,4 +69,15 @@ public interface Task {
     default Split trainingSet() {
         return null;
     }
+
+    /**
+     * Whether the stream hands out windows of input spikes ({@link Batch#spikes()}) rather than
+     * rows of samples. For such a task a step is 1 ms of simulated time, {@link #inputDim()} is the
+     * number of inputs (spike sources), and only learners that take spikes can learn from it.
+     *
+     * @return true for a task of spikes; false (the default) for a task of rates
+     */
+    default boolean spiking() {
+        return false;
+    }
 }

@@ -138,14 +138,14 @@ final class ProtocolCommand implements Callable<Integer> {
         switch (protocol) {
             case "stdp-window" -> {
                 double f = frequency != null ? frequency : 0.1;
-                List<Pairing.Point> ps = Pairing.window(syn, from, to, step, pairs, f, settle(ruleName));
+                List<Pairing.Point> ps = Pairing.window(syn, from, to, step, pairs, f, r.settleMs());
                 for (Pairing.Point p : ps) {
                     rows.add(row("delta_t_ms", p.deltaTMs(), "weight_change", p.weightChange()));
                 }
                 figure = ProtocolFigures.window(ps, label, pairs);
             }
             case "stdp-frequency" -> {
-                List<Pairing.Point> ps = Pairing.sjostrom(syn, settle(ruleName));
+                List<Pairing.Point> ps = Pairing.sjostrom(syn, r.settleMs());
                 for (Pairing.Point p : ps) {
                     rows.add(row("frequency_hz", p.frequencyHz(), "delta_t_ms", p.deltaTMs(), "weight_change", p.weightChange()));
                 }
@@ -203,11 +203,6 @@ final class ProtocolCommand implements Callable<Integer> {
             rows.add(row("stimulus", x.stimulus(), "time_s", x.timeS(), "amplitude", x.amplitude()));
         }
         return HabituationFigures.protocol(rs, label, p);
-    }
-
-    /** Time after the last spike before a weight is read: calcium needs its transients to settle. */
-    private static double settle(String rule) {
-        return rule.equals("calcium") ? 5000 : 0;
     }
 
     private static Map<String, Object> row(Object... kv) {

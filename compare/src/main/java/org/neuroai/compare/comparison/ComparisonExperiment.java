@@ -16,6 +16,7 @@ import org.neuroai.compare.engine.Plugin;
 import org.neuroai.compare.engine.Study;
 import org.neuroai.compare.files.Fields;
 import org.neuroai.compare.files.Histograms;
+import org.neuroai.compare.measures.FiringRates;
 import org.neuroai.compare.measures.HeldOut;
 import org.neuroai.compare.measures.LayerNorms;
 import org.neuroai.core.Batch;
@@ -43,6 +44,10 @@ import org.neuroai.core.trace.Monitor;
  * (unless the spec says {@code baselines: false}) {@code baselines.csv} with each model's Tribuo
  * provenance in {@code baselines/}: Tribuo's linear classifiers fitted on the training samples and
  * scored on the held-out split ({@link TaskBaselines}), drawn as dashed lines on the accuracy panel.
+ *
+ * <p>On a task of spikes (steps are ms of simulated time) the learners are spiking networks, and
+ * each records its firing rates over the window since its previous checkpoint ({@link FiringRates})
+ * instead of held-out scores.
  *
  * <p>Seeds: seed s orders the samples (the task's stream of seed s); learner i starts from the
  * weights of seed {@code weight_seed + i} when the spec fixes {@code weight_seed}, else of the run's
@@ -137,14 +142,18 @@ public final class ComparisonExperiment implements Experiment {
         Condition.Recording recording = new Condition.Recording(
                 l -> choose(l, plan.maxSynapses()), probes(plan), plan.probeIndices(),
                 new Condition.Histograms(plan.bins(), plan.low(), plan.high(), l -> LayerNorms.layers(l.weights())));
-        Condition condition = new Condition(plan.task(), learners, schedule, List.of(heldOut, LayerNorms::new), recording);
+        boolean spikes = plan.task().spiking();
+        // a task of spikes holds nothing out: its spiking learners are scored by their rates
+        List<Supplier<? extends Measure>> measures = spikes ? List.of(FiringRates::new, LayerNorms::new) : List.of(heldOut, LayerNorms::new);
+        Condition condition = new Condition(plan.task(), learners, schedule, measures, recording);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("comparison", facts(plan));
         facts.put(Histograms.ENTRY, Map.of("bins", plan.bins(), "low", plan.low(), "high", plan.high()));
         if (plan.imageSide() > 0) {
             facts.put(Fields.ENTRY, Map.of("image_side", plan.imageSide()));
         }
-        return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), "presentations", plan.inEpochs(),
+        return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), spikes ? "ms of simulated time" : "presentations",
+                plan.inEpochs(),
                 plan.threads(), facts);
     }
 

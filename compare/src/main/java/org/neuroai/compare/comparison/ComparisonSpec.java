@@ -29,6 +29,9 @@ import org.neuroai.compare.figures.Figures;
 import org.neuroai.compare.files.Fields;
 import org.neuroai.compare.files.LearnersFile;
 import org.neuroai.compare.files.Traces;
+import org.neuroai.compare.measures.FiringRates;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.networks.SpikingNetwork;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Probeable;
@@ -58,10 +61,10 @@ public final class ComparisonSpec {
             "name", "the comparison's name (default: the file name); lower case, digits and '-'",
             "description", "one line saying what is compared",
             "task", "mapping: name (a registered task) and that task's parameters",
-            "learners", "list of mappings, one per learner: name and either rule or network, with params",
-            "steps", "training samples presented to every learner (give steps or epochs)",
+            "learners", "list of mappings, one per learner: name and one of rule, network or spiking, with params",
+            "steps", "training samples presented to every learner (give steps or epochs); ms of simulated time on a task of spikes",
             "epochs", "passes over the task's training set (tasks with a fixed training set)",
-            "batch", "samples per step: one gradient step of a network, one presentation each for a rule",
+            "batch", "samples per step: one gradient step of a network, one presentation each for a rule; ms per window on a task of spikes",
             "eval_every", "presentations between checkpoints (a multiple of batch)",
             "seeds", "number of seeds; seed i orders the samples of run i",
             "first_seed", "the first seed",
@@ -81,6 +84,8 @@ public final class ComparisonSpec {
             "name", "the learner's name in traces and charts (unique; letters, digits, '-' and '_')",
             "rule", "a registered plasticity rule: the learner is one layer of units learning by it",
             "network", "a registered network trained by gradient descent",
+            "spiking", "mapping: rule (a registered spike rule), preset, and that rule's parameters: the learner is a network of "
+                    + "spiking neurons whose synapses learn by the rule (on a task of spikes only)",
             "units", "units of a rule's layer (default: the task's outputs for supervised rules, else 1)",
             "activation", "what a rule's units do with their summed input",
             "bias", "whether a rule's units have a bias weight",
@@ -88,11 +93,15 @@ public final class ComparisonSpec {
             "init_norm", "norm of each unit's initial weight vector (rules)",
             "readout", "how an unsupervised layer is scored on a classification task: ridge (a least-squares "
                     + "readout fitted at each checkpoint) or none",
-            "params", "the rule's or network's parameters (see neuroai list --json)",
+            "params", "the rule's or network's parameters (see neuroai list --json); for a spiking learner the spiking network's: "
+                    + "neurons, g_max, w_max and the neurons' own",
             "label", "its legend entry in every figure (default: its name)",
             "colour", "its colour in every figure, a hex colour such as '#0072B2' (default: the next colour of its family)");
     /** The metrics a spec may record. */
-    public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg");
+    public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg",
+            FiringRates.OUTPUT, FiringRates.INPUT);
+    /** The metrics of spiking learners on a task of spikes. */
+    static final List<String> SPIKE_METRICS = List.of(FiringRates.OUTPUT, FiringRates.INPUT);
     /** The figures a spec may ask for. */
     /** The figures a comparison draws unless its spec names others (receptive fields on image tasks only, probes when recorded). */
     public static final List<String> FIGURES = List.of("learning-curves", "weight-norms", "weight-trajectories",
@@ -248,11 +257,19 @@ public final class ComparisonSpec {
                 moved.put(key, key);
             } else {
                 String learner = key.substring(0, dot);
+                String rest = key.substring(dot + 1);
                 ArrayNode ls = (ArrayNode) copy.get("learners");
                 for (int i = 0; i < ls.size(); i++) {
                     if (ls.get(i).path("name").asText().equals(learner)) {
-                        ((ObjectNode) ls.get(i)).with("params").set(key.substring(dot + 1), value);
-                        moved.put("learners[" + i + "].params." + key.substring(dot + 1), key);
+                        String rule = ls.get(i).path("spiking").path("rule").asText("") + ".";
+                        if (rule.length() > 1 && rest.startsWith(rule)) {
+                            // a spiking learner's synapse parameter: LEARNER.RULE.KEY
+                            ((ObjectNode) ls.get(i)).with("spiking").set(rest.substring(rule.length()), value);
+                            moved.put("learners[" + i + "].spiking." + rest.substring(rule.length()), key);
+                        } else {
+                            ((ObjectNode) ls.get(i)).with("params").set(rest, value);
+                            moved.put("learners[" + i + "].params." + rest, key);
+                        }
                     }
                 }
             }
@@ -264,7 +281,7 @@ public final class ComparisonSpec {
     /**
      * The settings of this comparison that --set and sweeps may change, each with the spec's value
      * as default: the length, eval_every, threads, baselines (on or off), the task's parameters ("task.KEY") and every
-     * learner's parameters ("LEARNER.KEY").
+     * learner's parameters ("LEARNER.KEY"; for a spiking learner also its synapses' as "LEARNER.RULE.KEY").
      *
      * @return the settings
      */
@@ -283,6 +300,10 @@ public final class ComparisonSpec {
         out.addAll(renamed("task.", plan.taskFactory().parameters(), plan.taskParams()));
         for (Plan.LearnerPlan l : plan.learners()) {
             out.addAll(renamed(l.name() + ".", l.specs(), l.params()));
+            if (l.spiking()) {
+                out.addAll(renamed(l.name() + "." + l.synapses().rule().name() + ".", SpikingNetwork.synapseParameters(l.synapses().rule()),
+                        l.synapses().params()));
+            }
         }
         return out;
     }
@@ -600,10 +621,18 @@ public final class ComparisonSpec {
                 keys(rec, "record", List.of("metrics", "weights", "histograms", "probes"));
             }
             List<String> metrics = list(rec == null ? null : rec.get("metrics"), "record.metrics", METRICS);
+            boolean spikes = task != null && task.spiking();
             if (metrics == null) {
-                metrics = targets ? List.of("accuracy") : List.of("reconstruction_mse");
+                metrics = spikes ? List.of(FiringRates.OUTPUT) : targets ? List.of("accuracy") : List.of("reconstruction_mse");
             }
             for (String m : metrics) {
+                if (task != null && spikes != SPIKE_METRICS.contains(m)) {
+                    problem("record.metrics", spikes ? "metric '" + m + "' scores samples of rates, and task '" + task.name()
+                            + "' hands out spikes; valid here are " + String.join(", ", SPIKE_METRICS) + "."
+                            : "metric '" + m + "' counts the spikes of spiking learners, and task '" + task.name()
+                            + "' hands out rates; use a task of spikes (poisson, regular, spike-times) or another metric.");
+                    continue;
+                }
                 if ((m.equals("accuracy") || m.equals("mse")) && task != null && !targets) {
                     problem("record.metrics", "metric '" + m + "' needs a task with targets, and task '" + task.name()
                             + "' gives none; valid here are reconstruction_mse" + (task instanceof PrincipalSubspace ? ", principal_angle_deg" : "") + ".");
@@ -647,7 +676,7 @@ public final class ComparisonSpec {
                 multiple(histEvery, batch, "record.histograms.every");
             }
             int side = task == null ? 0 : (int) Math.round(Math.sqrt(task.inputDim()));
-            boolean image = task != null && side * side == task.inputDim() && side >= 4;
+            boolean image = task != null && !task.spiking() && side * side == task.inputDim() && side >= 4;
             List<String> figures = figures(root.get("figures"), image, !probes.isEmpty(), task);
             List<String> baselines = baselines(root.get("baselines"), task, metrics);
             if (!problems.isEmpty()) {
@@ -800,17 +829,32 @@ public final class ComparisonSpec {
                 seen.put(name, at(path + ".name"));
             }
             boolean isRule = n.has("rule");
-            if (isRule == n.has("network")) {
+            int kinds = (isRule ? 1 : 0) + (n.has("network") ? 1 : 0) + (n.has("spiking") ? 1 : 0);
+            if (kinds != 1) {
                 problem(path, "learner " + (name == null ? "" : "'" + name + "' ") + "needs exactly one of 'rule' (a plasticity rule: "
-                        + Registry.names(PlasticityRule.class) + ") or 'network' (" + Registry.names(NetworkFactory.class) + ").");
+                        + Registry.names(PlasticityRule.class) + "), 'network' (" + Registry.names(NetworkFactory.class)
+                        + ") or 'spiking' (a network of spiking neurons whose synapses learn by a spike rule: "
+                        + Registry.names(SpikeRule.class) + ").");
                 return null;
             }
             Map<String, Object> given = scalars(n.get("params"), path + ".params");
             // how the learner is shown is checked whatever else is wrong with it, so that every mistake is reported at once
-            String label = label(n, path);
-            String colour = colour(n, path);
+            label(n, path);
+            colour(n, path);
+            if (task != null && task.spiking() != n.has("spiking")) {
+                problem(path, task.spiking()
+                        ? "learner " + (name == null ? "" : "'" + name + "' ") + "learns from rows of rates, and task '" + task.name()
+                                + "' hands out spikes; give it 'spiking: {rule: ...}' (a spike rule: " + Registry.names(SpikeRule.class)
+                                + ") or use a task of rates."
+                        : "learner " + (name == null ? "" : "'" + name + "' ") + "is a network of spiking neurons, and task '"
+                                + task.name() + "' hands out rows of rates; use a task of spikes (poisson, regular, spike-times).");
+                return null;
+            }
+            if (n.has("spiking")) {
+                return spikingLearner(n, path, name, given, task);
+            }
             if (isRule) {
-                return ruleLearner(n, path, name, given, task, outputs, label, colour);
+                return ruleLearner(n, path, name, given, task, outputs);
             }
             for (String k : List.of("units", "activation", "bias", "tau", "init_norm")) {
                 if (n.has(k)) {
@@ -838,12 +882,67 @@ public final class ComparisonSpec {
             if (p == null || name == null || task == null) {
                 return null;
             }
-            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, label, colour, Family.GRADIENT);
+            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, shown(n, "label"),
+                    shown(n, "colour"), Family.GRADIENT);
             return trial(l, task, path);
         }
 
-        private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs,
-                                             String label, String colour) {
+        /**
+         * A spiking learner: {@code spiking} names the spike rule, its preset and parameters;
+         * {@code params} are the network's. The parameters the network sets itself
+         * ({@link SpikingNetwork#OWNED}) are refused in {@code spiking}.
+         */
+        private Plan.LearnerPlan spikingLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task) {
+            for (String k : List.of("units", "activation", "bias", "tau", "init_norm", "readout")) {
+                if (n.has(k)) {
+                    problem(path + "." + k, "'" + k + "' belongs to rule learners; a spiking learner takes its shape from 'params' "
+                            + "(neurons, g_max, w_max and the neurons' own).");
+                }
+            }
+            String where = path + ".spiking";
+            JsonNode sp = n.get("spiking");
+            if (!sp.isObject()) {
+                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: song-2000}.");
+                return null;
+            }
+            if (!sp.has("rule")) {
+                problem(where, "missing key 'rule' under 'spiking'; valid spike rules are: " + Registry.names(SpikeRule.class) + ".");
+            }
+            SpikeRule rule = registered(SpikeRule.class, sp.get("rule"), where + ".rule", "spike rule");
+            String preset = text(sp.get("preset"), where + ".preset");
+            Params net = resolve(SpikingNetwork.parameters(), given, path + ".params");
+            if (rule == null) {
+                return null;
+            }
+            String chosen = preset == null ? rule.defaultPreset() : preset;
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (!chosen.isEmpty() && !rule.presets().containsKey(chosen)) {
+                problem(where + ".preset", "unknown preset '" + chosen + "' for rule '" + rule.name() + "'; valid presets are: "
+                        + (rule.presets().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(rule.presets().keySet()))) + ".");
+            } else if (!chosen.isEmpty()) {
+                merged.putAll(rule.presets().get(chosen));
+            }
+            Map<String, Object> overrides = scalars(sp, where);
+            overrides.remove("rule");
+            overrides.remove("preset");
+            for (String k : SpikingNetwork.OWNED) {
+                if (overrides.containsKey(k) && rule.parameters().stream().anyMatch(p -> p.name().equals(k))) {
+                    overrides.remove(k);
+                    problem(where + "." + k, "'" + k + "' of rule '" + rule.name() + "' is set by the network for every synapse: "
+                            + "w_max is params.w_max, w0 is drawn uniformly from [0, params.w_max], seed comes from the run's seed.");
+                }
+            }
+            merged.putAll(overrides);
+            Params synapse = resolve(rule.parameters(), merged, where);
+            if (net == null || synapse == null || name == null || task == null) {
+                return null;
+            }
+            return trial(Plan.LearnerPlan.spikingNetwork(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
+                    shown(n, "colour")),
+                    task, path);
+        }
+
+        private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs) {
             PlasticityRule rule = registered(PlasticityRule.class, n.get("rule"), path + ".rule", "rule");
             Long units = integer(n.get("units"), path + ".units", 1, 100_000);
             List<String> acts = java.util.Arrays.stream(Activation.values()).map(Activation::key).toList();
@@ -875,7 +974,8 @@ public final class ComparisonSpec {
             int u = units != null ? units.intValue() : rule.supervised() && targets ? outputs : 1;
             boolean ridge = readout != null ? readout.equals("ridge") : !rule.supervised() && targets;
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, rule, null, p, u, act == null ? Activation.LINEAR : Activation.of(act),
-                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, label, colour, Family.BIO);
+                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, shown(n, "label"), shown(n, "colour"),
+                    Family.BIO);
             return trial(l, task, path);
         }
 
@@ -892,6 +992,15 @@ public final class ComparisonSpec {
                 problem(path, "learner '" + l.name() + "': " + e.getMessage());
                 return l;
             }
+        }
+
+        /** A learner's label or colour key once checked ({@link #label}, {@link #colour}): its text, or "" when left out or invalid. */
+        private static String shown(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isValueNode() || v.isNull()) {
+                return "";
+            }
+            return key.equals("colour") && !v.asText().matches("#[0-9A-Fa-f]{6}") ? "" : v.asText();
         }
 
         private String label(JsonNode n, String path) {

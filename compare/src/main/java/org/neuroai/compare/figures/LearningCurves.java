@@ -83,6 +83,8 @@ public final class LearningCurves implements Figure {
             case "mse" -> "mean squared error per output (target units\u00b2)";
             case "reconstruction_mse" -> "reconstruction error (MSE per input)";
             case "principal_angle_deg" -> "largest principal angle (degrees)";
+            case "output_rate_hz" -> "output rate per neuron (Hz)";
+            case "input_rate_hz" -> "input rate per input (Hz)";
             default -> metric + " (" + unit(metric) + ")";
         };
     }
@@ -96,6 +98,24 @@ public final class LearningCurves implements Figure {
             }
         }
         return "as recorded";
+    }
+
+    /** Ticks on round seconds over the checkpoints of every learner, with their decimals. */
+    private static void roundTicks(XYChart c, Look look, java.util.Collection<SeedStats> bands) {
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        double y = 0;
+        for (SeedStats st : bands) {
+            if (look.x(st.steps()[0]) < first) {
+                y = st.mean()[0];
+            }
+            first = Math.min(first, look.x(st.steps()[0]));
+            last = Math.max(last, look.x(st.steps()[st.steps().length - 1]));
+        }
+        c.getStyler().setXAxisDecimalPattern("#,##0.##");
+        if (last > first && Double.isFinite(y)) {
+            Charts.roundXTicks(c, first, last, y);
+        }
     }
 
     /**
@@ -120,6 +140,9 @@ public final class LearningCurves implements Figure {
             XYChart c = Charts.panel(axis(metric).replaceFirst(" \\(.*", "") + " against training", look.xTitle(), axis(metric));
             if (look.inEpochs()) {
                 c.getStyler().setXAxisDecimalPattern("#,##0.#");
+            } else if (look.run().stepUnit().equals("ms of simulated time")) {
+                // checkpoints equally spaced in fractions of a second would get XChart's ticks on the data's own x values
+                roundTicks(c, look, bands.values());
             }
             double top = 0;
             for (Map.Entry<String, SeedStats> e : bands.entrySet()) {

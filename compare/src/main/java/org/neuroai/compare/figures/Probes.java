@@ -85,6 +85,7 @@ public final class Probes implements Figure {
                 break;
             }
             XYChart c = Charts.panel("Probe '" + p.getKey() + "'", look.xTitle(), p.getKey() + " (model units)");
+            roundTicks(c, look, p.getValue());
             for (String learner : order(look, p.getValue().keySet())) {
                 TreeMap<Integer, TreeMap<Long, Double>> byIndex = p.getValue().get(learner);
                 Color colour = look.colour(learner);
@@ -111,6 +112,8 @@ public final class Probes implements Figure {
             }
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            // seconds of simulated time or epochs are fractions: keep their decimals on the ticks
+            c.getStyler().setXAxisDecimalPattern("#,##0.##");
             panels.add(c);
         }
         int columns = panels.size() > 1 ? 2 : 1;
@@ -119,8 +122,30 @@ public final class Probes implements Figure {
                 columns == 1 ? 860 : 560, 360);
     }
 
+    /**
+     * Ticks on round numbers over the recorded steps: probes recorded at equally spaced steps would
+     * otherwise get XChart's ticks on the data's own steps (fractions of a second).
+     */
+    private static void roundTicks(XYChart c, Look look, Map<String, TreeMap<Integer, TreeMap<Long, Double>>> byLearner) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        double y = 0;
+        for (TreeMap<Integer, TreeMap<Long, Double>> byIndex : byLearner.values()) {
+            for (TreeMap<Long, Double> values : byIndex.values()) {
+                if (values.firstKey() < first) {
+                    y = values.firstEntry().getValue();
+                }
+                first = Math.min(first, values.firstKey());
+                last = Math.max(last, values.lastKey());
+            }
+        }
+        if (last > first && Double.isFinite(y)) {
+            Charts.roundXTicks(c, look.x(first), look.x(last), y);
+        }
+    }
+
     /** The learners in the run's drawing order. */
-    private static List<String> order(Look look, java.util.Set<String> present) {
+    static List<String> order(Look look, java.util.Set<String> present) {
         List<String> out = new ArrayList<>();
         for (String l : look.run().learners().keySet()) {
             if (present.contains(l)) {
