@@ -57,7 +57,9 @@ public record Condition(String name, Task task, List<LearnerSpec> learners, Sche
         public static final Recording NONE = new Recording(l -> Map.of(), List.of(), 0, null);
         /**
          * The training loss of every learner that has one ({@code loss}, the loss of its last
-         * minibatch as its network scored it), what every study records of its gradient learners.
+         * minibatch as its network scored it), at the probes' stride. The engine records it in every
+         * study anyway (with the metrics when the schedule records no probes); naming it here makes
+         * the stride the probes'.
          */
         public static final Recording TRAINING_LOSS = new Recording(l -> Map.of(), List.of("loss"), 1, null);
 

@@ -33,6 +33,9 @@ import org.neuroai.core.trace.SeedOrderedTraces;
  * threads the seeds leave over.
  */
 public final class Engine {
+    /** The probe of a learner's training loss, recorded in every study for the learners that have one. */
+    public static final String LOSS = "loss";
+
     private Engine() {}
 
     /**
@@ -177,6 +180,10 @@ public final class Engine {
                         }
                     }
                 }
+                if (l instanceof Probeable p && p.probes().containsKey(LOSS) && !chosen.containsKey(LOSS)) {
+                    // every study records the training loss of the learners that have one (a network's, through its listener)
+                    chosen.put(LOSS, new int[] {0});
+                }
                 probes.add(chosen);
                 if (l instanceof Probeable p) {
                     p.select(chosen.keySet());
@@ -225,14 +232,25 @@ public final class Engine {
                 if (s.due(Record.WEIGHTS, step, until) && !synapses.get(i).isEmpty()) {
                     monitor.weights(l.name(), seed, written, l.weights(), synapses.get(i));
                 }
+                String prefix = c.name().isEmpty() ? "" : c.name() + ".";
                 if (s.due(Record.PROBES, step, until) && !probes.get(i).isEmpty()) {
-                    monitor.probes(l.name(), seed, written, (Probeable) l, probes.get(i), c.name().isEmpty() ? "" : c.name() + ".");
+                    monitor.probes(l.name(), seed, written, (Probeable) l, probes.get(i), prefix);
+                } else if (probes.get(i).containsKey(LOSS) && s.every().get(Record.PROBES) == Schedule.NEVER && lossDue(s, step, until)) {
+                    monitor.probes(l.name(), seed, written, (Probeable) l, Map.of(LOSS, new int[] {0}), prefix);
                 }
                 Condition.Histograms h = c.recording().histograms();
                 if (h != null && s.due(Record.HISTOGRAMS, step, until) && !histogramGroups.get(i).isEmpty()) {
                     monitor.histograms(l.name(), seed, written, l.weights(), histogramGroups.get(i), h.bins(), h.low(), h.high());
                 }
             }
+        }
+
+        /**
+         * When the training loss is due in a condition that records no probes: with the metrics, or at
+         * the learner's end when it records no metrics either.
+         */
+        private static boolean lossDue(Schedule s, long step, long until) {
+            return s.every().get(Record.METRICS) != Schedule.NEVER ? s.due(Record.METRICS, step, until) : step == until;
         }
 
         private <V> Map<String, V> prefixed(Map<String, V> m) {
