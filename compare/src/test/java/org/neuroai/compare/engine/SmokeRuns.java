@@ -17,7 +17,9 @@ import org.neuroai.compare.figures.Figure;
 import org.neuroai.compare.figures.Figures;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.Registry;
+import org.neuroai.compare.files.Folders;
 import org.neuroai.core.RunSpec;
+import org.neuroai.core.trace.Progress;
 
 /**
  * Every registered experiment and bundled comparison, run once per test JVM in quick mode with its
@@ -28,6 +30,7 @@ import org.neuroai.core.RunSpec;
  */
 public final class SmokeRuns {
     private static final Map<String, Path> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, long[]> WORK = new ConcurrentHashMap<>();
     private static Path root;
 
     private SmokeRuns() {}
@@ -54,7 +57,14 @@ public final class SmokeRuns {
         try {
             if (root == null) {
                 root = Files.createTempDirectory("neuroai-smoke");
-                root.toFile().deleteOnExit();
+                Path made = root;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        Folders.deleteTree(made);
+                    } catch (IOException e) {
+                        // a temporary folder left behind
+                    }
+                }));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,9 +73,22 @@ public final class SmokeRuns {
         Map<String, Object> set = new LinkedHashMap<>(e.smokeSettings());
         RunSpec spec = Experiments.target(name).with(2, true, set);
         Path out = root.resolve(name);
-        Runner.run(spec, out);
+        Progress[] tracked = new Progress[1];
+        Runner.run(spec, out, () -> tracked[0] = Progress.current());
+        WORK.put(name, new long[] {tracked[0].total(), tracked[0].done()});
         RUNS.put(name, out);
         return out;
+    }
+
+    /**
+     * The work of a smoke run as its progress display measured it.
+     *
+     * @param name an experiment or bundled spec
+     * @return the work the run declared before it started, and the work it reported, in its step unit
+     */
+    public static long[] work(String name) {
+        of(name);
+        return WORK.get(name).clone();
     }
 
     /** Every smoke run. */
