@@ -23,6 +23,11 @@ import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.Palette;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Registry;
+import org.neuroai.core.engine.Lanes;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.TrainingLoop;
+import org.neuroai.core.tasks.PatternsTask;
+import org.neuroai.compare.experiments.PatternTasks;
 import org.neuroai.core.SampleStream;
 import org.neuroai.core.Task;
 import org.neuroai.core.data.Datasets;
@@ -223,21 +228,29 @@ public final class Validation {
         hopfield(out, checks);
     }
 
-    /** Trains a layer in chunks, returning (presentations, metric) at 60 checkpoints. */
+    /**
+     * Trains a layer through the training loop, returning (presentations, metric) at the start and at
+     * {@value #POINTS} evenly spaced checkpoints.
+     *
+     * @param steps presentations in all, a multiple of {@value #POINTS}
+     */
     private static double[][] curve(RuleNetwork net, SampleStream stream, int steps,
                                     java.util.function.ToDoubleFunction<RuleNetwork> metric) {
-        int points = 60;
-        double[][] xy = new double[2][points + 1];
-        xy[0][0] = 0;
-        xy[1][0] = metric.applyAsDouble(net);
-        for (int i = 1; i <= points; i++) {
-            long target = (long) steps * i / points;
-            net.train(stream, target);
-            xy[0][i] = target;
-            xy[1][i] = Math.max(1e-3, metric.applyAsDouble(net));
-        }
+        double[][] xy = new double[2][POINTS + 1];
+        int[] k = {0};
+        Schedule s = Schedule.uniform(steps, 256, steps / POINTS);
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(stream, (step, loop) -> {
+            if (s.due(Schedule.Record.METRICS, step, steps)) {
+                xy[0][k[0]] = step;
+                xy[1][k[0]] = step == 0 ? metric.applyAsDouble(net) : Math.max(1e-3, metric.applyAsDouble(net));
+                k[0]++;
+            }
+        });
         return xy;
     }
+
+    /** Checkpoints of a learning curve drawn by validate. */
+    private static final int POINTS = 50;
 
     /**
      * BCM (Intrator &amp; Cooper 1992 form): with K equiprobable linearly independent patterns, every
@@ -246,24 +259,13 @@ public final class Validation {
     static void bcm(Path out, List<Check> checks) throws IOException {
         int k = 5;
         int d = 20;
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        double[][] x = new double[k][d];
-        for (double[] p : x) {
-            for (int j = 0; j < d; j++) {
-                p[j] = r.nextDouble();
-            }
-            double norm = Linalg.norm(p);
-            for (int j = 0; j < d; j++) {
-                p[j] /= norm;
-            }
-        }
+        PatternsTask task = new PatternsTask(k, d, 3);
+        double[][] x = task.heldOut().inputs();
         PlasticityRule bcm = Registry.get(PlasticityRule.class, "bcm", "rule");
         RuleNetwork net = new RuleNetwork("bcm", bcm, bcm.params(Map.of(), "validate"), d, 10,
                 org.neuroai.bio.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
-        java.util.SplittableRandom order = new java.util.SplittableRandom(1000);
-        for (int t = 0; t < 100_000; t++) {
-            net.present(x[order.nextInt(k)], null);
-        }
+        Schedule s = Schedule.uniform(100_000, 1000, 100_000);
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(task.stream(1000), (step, loop) -> { });
         double[][] y = net.predict(x);
         int selective = 0;
         for (int i = 0; i < 10; i++) {
@@ -317,9 +319,10 @@ public final class Validation {
                         rule.params(Map.of(), "validate"), 100, org.neuroai.bio.network.HopfieldNetwork.Update.ASYNCHRONOUS, 100,
                         patterns * 100L + trial);
                 double[][] x = org.neuroai.bio.network.HopfieldNetwork.randomPatterns(patterns, 100, r);
-                for (double[] p : x) {
-                    h.store(p);
-                }
+                // one presentation of each pattern, in order, through the training loop
+                new TrainingLoop(List.of(h), null, Schedule.uniform(patterns, patterns, patterns), Lanes.of(1))
+                        .run(new PatternTasks.Storage(PatternTasks.Patterns.of("random", "random patterns", x), patterns).stream(0),
+                                (step, loop) -> { });
                 for (double[] p : x) {
                     double[] s = org.neuroai.bio.network.HopfieldNetwork.corrupt(p, 10, r);
                     h.recall(s);
