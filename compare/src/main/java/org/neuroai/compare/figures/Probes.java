@@ -117,8 +117,16 @@ public final class Probes implements Figure {
             panels.add(c);
         }
         int columns = panels.size() > 1 ? 2 : 1;
-        return new PanelFigure("Recorded state of the learners " + look.onTask(), "one line per recorded index (unit, synapse), "
-                + "lighter for later ones; thick: the mean over the indices; seed " + seed, panels, columns,
+        int widest = 0;
+        for (Map<String, TreeMap<Integer, TreeMap<Long, Double>>> byLearner : all.values()) {
+            for (TreeMap<Integer, TreeMap<Long, Double>> byIndex : byLearner.values()) {
+                widest = Math.max(widest, byIndex.size());
+            }
+        }
+        String how = widest == 1 ? "one line per learner" : widest <= LINES
+                ? "one line per recorded index (unit, synapse), lighter for later ones"
+                : "thin: up to " + LINES + " recorded indices (units, synapses), lighter for later ones; thick: the mean over all";
+        return new PanelFigure("Recorded state of the learners " + look.onTask(), how + "; seed " + seed, panels, columns,
                 columns == 1 ? 860 : 560, 360);
     }
 
