@@ -24,6 +24,9 @@ import org.neuroai.core.trace.CsvSink;
 import org.neuroai.core.trace.Monitor;
 import org.neuroai.core.trace.Progress;
 import org.neuroai.core.trace.SeedOrderedTraces;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+import org.neuroai.compare.files.Folders;
 
 /**
  * Runs a {@link Study}: every seed, every condition, through the one {@link TrainingLoop}, and
@@ -63,8 +66,8 @@ public final class Engine {
         study.plugin().start(out, seeds.clone());
         Seeds.inParallel(seeds, seedThreads, (i, seed) -> {
             try (Monitor monitor = monitors.get(i); Lanes l = Lanes.of(lanes)) {
-                for (Condition c : study.conditions()) {
-                    runCondition(study, c, seed, i, monitor, l);
+                for (int k = 0; k < study.conditions().size(); k++) {
+                    runCondition(study, study.conditions().get(k), seed, i, monitor, l, out.resolve(".lanes-" + i + "-" + k));
                 }
                 study.plugin().seedDone(seed, i, monitor);
             }
@@ -117,7 +120,8 @@ public final class Engine {
         return run;
     }
 
-    private static void runCondition(Study study, Condition c, long seed, int index, Monitor monitor, Lanes lanes) {
+    private static void runCondition(Study study, Condition c, long seed, int index, Monitor monitor, Lanes lanes, Path scratch)
+            throws IOException {
         Plugin.At at = new Plugin.At(seed, index, c);
         long base = Seeds.weightSeed(seed);
         List<Learner> learners = new ArrayList<>();
@@ -133,10 +137,82 @@ public final class Engine {
             until[j] = s.until() > 0 ? s.until() : c.schedule().length();
         }
         study.plugin().built(at, learners);
-        Recorder recorder = new Recorder(c, seed, learners, specs, monitor);
         TrainingLoop loop = new TrainingLoop(learners, until, c.schedule(), lanes);
-        loop.run(c.task().stream(seed), recorder);
+        if (lanes.size() > 1 && learners.size() > 1) {
+            // learners on several lanes record at their own pace into traces of their own, merged
+            // afterwards in the order one lane would have written them: by step, then by learner
+            List<Monitor> own = new ArrayList<>();
+            Files.createDirectories(scratch);
+            for (int j = 0; j < learners.size(); j++) {
+                own.add(partMonitor(scratch, j));
+            }
+            try {
+                loop.run(() -> c.task().stream(seed), new Recorder(c, seed, learners, specs, own));
+            } finally {
+                own.forEach(Monitor::close);
+            }
+            merge(scratch, learners.size(), monitor);
+            Folders.deleteTree(scratch);
+        } else {
+            loop.run(() -> c.task().stream(seed), new Recorder(c, seed, learners, specs, java.util.Collections.nCopies(learners.size(),
+                    monitor)));
+        }
         study.plugin().trained(at, learners, monitor);
+    }
+
+    /** A monitor of one learner on its lane, writing its four traces into part files. */
+    private static Monitor partMonitor(Path dir, int learner) {
+        return new Monitor(new CsvSink(part(dir, learner, Monitor.Trace.METRICS), false),
+                new CsvSink(part(dir, learner, Monitor.Trace.WEIGHTS), true),
+                new CsvSink(part(dir, learner, Monitor.Trace.PROBES), true),
+                new CsvSink(part(dir, learner, Monitor.Trace.HISTOGRAMS), true));
+    }
+
+    private static Path part(Path dir, int learner, Monitor.Trace trace) {
+        return dir.resolve(learner + "." + trace.name().toLowerCase(java.util.Locale.ROOT) + ".csv");
+    }
+
+    /**
+     * Merges the learners' part files into the seed's monitor, trace by trace, in the order of one
+     * lane: rows of an earlier step first, and at one step the learners in their order (each
+     * learner's rows in the order it wrote them).
+     */
+    private static void merge(Path dir, int learners, Monitor into) throws IOException {
+        for (Monitor.Trace trace : Monitor.Trace.values()) {
+            List<java.io.BufferedReader> in = new ArrayList<>();
+            TraceRow[] head = new TraceRow[learners];
+            boolean withIndex = trace != Monitor.Trace.METRICS;
+            try {
+                for (int j = 0; j < learners; j++) {
+                    java.io.BufferedReader r = Files.newBufferedReader(part(dir, j, trace));
+                    r.readLine();
+                    in.add(r);
+                    head[j] = next(r, withIndex);
+                }
+                while (true) {
+                    int best = -1;
+                    for (int j = 0; j < learners; j++) {
+                        if (head[j] != null && (best < 0 || head[j].step() < head[best].step())) {
+                            best = j;
+                        }
+                    }
+                    if (best < 0) {
+                        break;
+                    }
+                    into.row(trace, head[best]);
+                    head[best] = next(in.get(best), withIndex);
+                }
+            } finally {
+                for (java.io.BufferedReader r : in) {
+                    r.close();
+                }
+            }
+        }
+    }
+
+    private static TraceRow next(java.io.BufferedReader r, boolean withIndex) throws IOException {
+        String line = r.readLine();
+        return line == null || line.isEmpty() ? null : TraceReader.parse(line, withIndex);
     }
 
     /** Records what is due at each boundary of one condition's loop, for one seed. */
@@ -145,7 +221,7 @@ public final class Engine {
         private final long seed;
         private final List<Learner> learners;
         private final List<LearnerSpec> specs;
-        private final Monitor monitor;
+        private final List<Monitor> monitors;
         private final List<List<Measure>> measures = new ArrayList<>();
         private final List<Map<String, int[]>> synapses = new ArrayList<>();
         private final List<Map<String, int[]>> probes = new ArrayList<>();
@@ -153,12 +229,13 @@ public final class Engine {
         private final long[] previous;
         private final String[] keys;
 
-        Recorder(Condition c, long seed, List<Learner> learners, List<LearnerSpec> specs, Monitor monitor) {
+        /** @param monitors where each learner's rows go */
+        Recorder(Condition c, long seed, List<Learner> learners, List<LearnerSpec> specs, List<Monitor> monitors) {
             this.c = c;
             this.seed = seed;
             this.learners = learners;
             this.specs = specs;
-            this.monitor = monitor;
+            this.monitors = monitors;
             this.previous = new long[learners.size()];
             this.keys = new String[learners.size()];
             java.util.Arrays.fill(previous, -1);
@@ -194,45 +271,33 @@ public final class Engine {
         }
 
         @Override
-        public void boundary(long step, TrainingLoop loop) {
+        public void boundary(long step, int[] mine, TrainingLoop loop) {
             Schedule s = c.schedule();
-            int n = learners.size();
-            for (int i = 0; i < n; i++) {
-                Progress.report(keys[i], seed, Math.min(step, loop.until(i)));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Double>[] metrics = new Map[n];
-            @SuppressWarnings("unchecked")
-            Map<String, double[]>[] vectors = new Map[n];
-            loop.lanes().forEach(n, i -> {
-                if (s.due(Record.METRICS, step, loop.until(i))) {
+            long written = step + c.stepOffset();
+            String prefix = c.name().isEmpty() ? "" : c.name() + ".";
+            for (int i : mine) {
+                Learner l = learners.get(i);
+                Monitor monitor = monitors.get(i);
+                long until = loop.until(i);
+                Progress.report(keys[i], seed, Math.min(step, until));
+                if (s.due(Record.METRICS, step, until)) {
                     Map<String, Double> m = new LinkedHashMap<>();
                     Map<String, double[]> v = new LinkedHashMap<>();
                     Checkpoint at = new Checkpoint(step, previous[i], seed, c.task(), loop.trainingSeconds(i));
                     for (Measure measure : measures.get(i)) {
-                        measure.measure(learners.get(i), at, m, v);
+                        measure.measure(l, at, m, v);
                     }
                     List<String> only = specs.get(i).metrics();
                     if (only != null) {
                         m.keySet().retainAll(only);
                     }
-                    metrics[i] = m;
-                    vectors[i] = v;
-                }
-            });
-            long written = step + c.stepOffset();
-            for (int i = 0; i < n; i++) {
-                Learner l = learners.get(i);
-                long until = loop.until(i);
-                if (metrics[i] != null) {
-                    monitor.metrics(l.name(), seed, written, prefixed(metrics[i]));
-                    monitor.vectors(l.name(), seed, written, prefixed(vectors[i]));
+                    monitor.metrics(l.name(), seed, written, prefixed(m));
+                    monitor.vectors(l.name(), seed, written, prefixed(v));
                     previous[i] = step;
                 }
                 if (s.due(Record.WEIGHTS, step, until) && !synapses.get(i).isEmpty()) {
                     monitor.weights(l.name(), seed, written, l.weights(), synapses.get(i));
                 }
-                String prefix = c.name().isEmpty() ? "" : c.name() + ".";
                 if (s.due(Record.PROBES, step, until) && !probes.get(i).isEmpty()) {
                     monitor.probes(l.name(), seed, written, (Probeable) l, probes.get(i), prefix);
                 } else if (probes.get(i).containsKey(LOSS) && s.every().get(Record.PROBES) == Schedule.NEVER && lossDue(s, step, until)) {

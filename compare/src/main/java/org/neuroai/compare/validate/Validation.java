@@ -239,7 +239,7 @@ public final class Validation {
         double[][] xy = new double[2][POINTS + 1];
         int[] k = {0};
         Schedule s = Schedule.uniform(steps, 256, steps / POINTS);
-        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(stream, (step, loop) -> {
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(stream, (step, mine, loop) -> {
             if (s.due(Schedule.Record.METRICS, step, steps)) {
                 xy[0][k[0]] = step;
                 xy[1][k[0]] = step == 0 ? metric.applyAsDouble(net) : Math.max(1e-3, metric.applyAsDouble(net));
@@ -265,7 +265,7 @@ public final class Validation {
         RuleNetwork net = new RuleNetwork("bcm", bcm, bcm.params(Map.of(), "validate"), d, 10,
                 org.neuroai.bio.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
         Schedule s = Schedule.uniform(100_000, 1000, 100_000);
-        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(task.stream(1000), (step, loop) -> { });
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(task.stream(1000), (step, mine, loop) -> { });
         double[][] y = net.predict(x);
         int selective = 0;
         for (int i = 0; i < 10; i++) {
@@ -322,7 +322,7 @@ public final class Validation {
                 // one presentation of each pattern, in order, through the training loop
                 new TrainingLoop(List.of(h), null, Schedule.uniform(patterns, patterns, patterns), Lanes.of(1))
                         .run(new PatternTasks.Storage(PatternTasks.Patterns.of("random", "random patterns", x), patterns).stream(0),
-                                (step, loop) -> { });
+                                (step, mine, loop) -> { });
                 for (double[] p : x) {
                     double[] s = org.neuroai.bio.network.HopfieldNetwork.corrupt(p, 10, r);
                     h.recall(s);

@@ -23,7 +23,8 @@ import org.neuroai.core.trace.Progress;
 
 /**
  * Every registered experiment and bundled comparison, run once per test JVM in quick mode with its
- * smoke settings and two seeds, into a temporary folder: the fixture runs that the experiment
+ * smoke settings, two seeds and four threads (the seeds at once, each seed's learners on two
+ * lanes), into a temporary folder: the fixture runs that the experiment
  * contracts check and the chart catalogue draws every registered figure from. Smoke settings ask
  * for every optional file an experiment can write (its loss landscapes, say), so that every figure
  * has a run to be drawn from.
@@ -71,6 +72,8 @@ public final class SmokeRuns {
         }
         Experiment e = Experiments.get(name);
         Map<String, Object> set = new LinkedHashMap<>(e.smokeSettings());
+        // four threads for two seeds: the seeds run at once, and each seed's learners on two lanes
+        set.put("threads", 4);
         RunSpec spec = Experiments.target(name).with(2, true, set);
         Path out = root.resolve(name);
         Progress[] tracked = new Progress[1];

@@ -49,8 +49,8 @@ class ThreadIndependenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("experiments")
     void filesAreByteIdenticalWithOneAndTwoThreads(String name) throws IOException {
-        // the smoke run has two seeds, one per thread on two cores (and the rest of the cores for its
-        // learners); run again on one thread, seed after seed, learner after learner
+        // the smoke run has two seeds on four threads: the seeds at once, each seed's learners on two
+        // lanes of their own; run again on one thread, seed after seed, learner after learner
         Path a = tmp.resolve("one");
         Path b = SmokeRuns.of(name);
         Map<String, Object> set = new LinkedHashMap<>(Experiments.get(name).smokeSettings());

@@ -7,10 +7,16 @@ import org.neuroai.core.Learner;
 import org.neuroai.core.SampleStream;
 
 /**
- * The one training loop: it draws each chunk of samples once from the task's stream and hands it
- * to every learner that has not reached its own end, cutting chunks as the {@link Schedule} says,
- * and calls back at every chunk boundary, where the caller records what is due. Learners work side
- * by side on {@link Lanes}; the results do not depend on how many.
+ * The one training loop: it draws each chunk of samples from the task's stream and hands it to
+ * every learner that has not reached its own end, cutting chunks as the {@link Schedule} says, and
+ * calls back at every chunk boundary, where the caller records what is due.
+ *
+ * <p>On one lane every chunk is drawn once and handed to every learner in turn. On several
+ * {@link Lanes}, each lane runs the loop for its own learners (learner i on lane i mod n) on its own
+ * copy of the stream: a stream gives the same samples for the same seed, and the chunks are cut at
+ * the same places on every lane (at the strides and at every learner's end, whichever lane it is
+ * on), so every learner sees exactly the chunks it would see on one lane, and a fast learner does
+ * not wait at every chunk for a slow one. The results do not depend on the number of lanes.
  *
  * <p>It times each learner's calls to {@link Learner#learn} and nothing else, so a measure can
  * report a learner's own training time apart from the time spent scoring it.
@@ -19,13 +25,15 @@ public final class TrainingLoop {
     /** Told where the run stands. */
     public interface Listener {
         /**
-         * A chunk boundary (and step 0 when the schedule records at the start): the caller records
-         * what the schedule says is due for each learner.
+         * A chunk boundary (and step 0 when the schedule records at the start) of some learners:
+         * the caller records what the schedule says is due for each of them. On several lanes each
+         * lane calls for its own learners, from its own thread, at its own pace.
          *
          * @param step steps so far
-         * @param loop the loop, for the learners' training times
+         * @param learners the indices of the learners that have reached this boundary
+         * @param loop the loop, for the learners' training times and ends
          */
-        void boundary(long step, TrainingLoop loop);
+        void boundary(long step, int[] learners, TrainingLoop loop);
     }
 
     private final List<? extends Learner> learners;
@@ -63,34 +71,82 @@ public final class TrainingLoop {
     /**
      * Trains every learner to its end.
      *
-     * @param stream the task's stream, at its start
+     * @param streams makes a stream of the task at its start: called once for each lane, before any
+     *     learning, and every call must give the same samples
      * @param listener told of every chunk boundary
      */
+    public void run(java.util.function.Supplier<SampleStream> streams, Listener listener) {
+        int n = learners.size();
+        int used = Math.min(lanes.size(), n);
+        if (used <= 1) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            runLane(streams.get(), all, listener);
+            return;
+        }
+        List<SampleStream> copies = new java.util.ArrayList<>();
+        List<int[]> mine = new java.util.ArrayList<>();
+        for (int lane = 0; lane < used; lane++) {
+            copies.add(streams.get());
+            int count = (n - lane + used - 1) / used;
+            int[] idx = new int[count];
+            for (int k = 0; k < count; k++) {
+                idx[k] = lane + k * used;
+            }
+            mine.add(idx);
+        }
+        lanes.forEach(used, lane -> runLane(copies.get(lane), mine.get(lane), listener));
+    }
+
+    /**
+     * Trains every learner to its end from one stream, on one lane (the caller's thread).
+     *
+     * @param stream the task's stream, at its start
+     * @param listener told of every chunk boundary
+     * @throws IllegalStateException when the loop has several lanes (each needs a stream of its own)
+     */
     public void run(SampleStream stream, Listener listener) {
+        if (lanes.size() > 1 && learners.size() > 1) {
+            throw new IllegalStateException("a loop on " + lanes.size() + " lanes needs a stream for each: give a supplier");
+        }
+        boolean[] given = {false};
+        run(() -> {
+            if (given[0]) {
+                throw new IllegalStateException("one stream asked for twice");
+            }
+            given[0] = true;
+            return stream;
+        }, listener);
+    }
+
+    /** The loop of one lane, over some of the learners, each chunk cut as it is for all of them. */
+    private void runLane(SampleStream stream, int[] mine, Listener listener) {
         long end = 0;
-        for (long u : until) {
-            end = Math.max(end, u);
+        for (int i : mine) {
+            end = Math.max(end, until[i]);
         }
         if (schedule.atStart()) {
-            listener.boundary(0, this);
+            listener.boundary(0, mine, this);
         }
         long pos = stream.position();
         while (pos < end) {
             long from = pos;
             long to = schedule.chunkEnd(from, until);
             Batch b = stream.next((int) (to - from));
-            lanes.forEach(learners.size(), i -> {
+            for (int i : mine) {
                 if (from < until[i]) {
                     long t0 = System.nanoTime();
                     learners.get(i).learn(b);
                     nanos[i] += System.nanoTime() - t0;
                 }
-            });
+            }
             pos = stream.position();
             if (pos != to) {
                 throw new IllegalStateException("the stream handed out " + (pos - from) + " steps for a chunk of " + (to - from));
             }
-            listener.boundary(pos, this);
+            listener.boundary(pos, mine, this);
         }
     }
 
@@ -109,10 +165,6 @@ public final class TrainingLoop {
         return schedule;
     }
 
-    /** The lanes the learners work on, for measuring them side by side too. */
-    public Lanes lanes() {
-        return lanes;
-    }
 
     /**
      * A learner's own training time so far.

@@ -18,6 +18,18 @@ public final class Monitor implements AutoCloseable {
     private final TraceSink histograms;
     private double[] buffer = new double[0];
 
+    /** The four traces a monitor writes. */
+    public enum Trace {
+        /** Metrics: curves.csv. */
+        METRICS,
+        /** Chosen synapses: weights.csv. */
+        WEIGHTS,
+        /** Probes and vector measures: probes.csv. */
+        PROBES,
+        /** Weight histograms: histograms.csv. */
+        HISTOGRAMS
+    }
+
     /**
      * @param metrics where metric rows go
      * @param weights where weight rows go
@@ -34,6 +46,22 @@ public final class Monitor implements AutoCloseable {
     /** A monitor of metrics and weights only; probes and histograms are dropped. */
     public Monitor(TraceSink metrics, TraceSink weights) {
         this(metrics, weights, new MemorySink.Discard(), new MemorySink.Discard());
+    }
+
+    /**
+     * Appends a row as it was recorded elsewhere (by another monitor whose rows are merged here).
+     *
+     * @param trace which trace
+     * @param r the row
+     */
+    public void row(Trace trace, TraceRow r) {
+        TraceSink sink = switch (trace) {
+            case METRICS -> metrics;
+            case WEIGHTS -> weights;
+            case PROBES -> probes;
+            case HISTOGRAMS -> histograms;
+        };
+        sink.row(r.learner(), r.seed(), r.step(), r.metric(), r.index(), r.value());
     }
 
     /**

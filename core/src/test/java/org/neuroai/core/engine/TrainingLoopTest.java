@@ -74,7 +74,7 @@ class TrainingLoopTest {
         Recording r = new Recording();
         List<Long> weightsDue = new ArrayList<>();
         List<Long> boundaries = new ArrayList<>();
-        new TrainingLoop(List.of(r), null, s, Lanes.of(1)).run(new Counting(), (step, loop) -> {
+        new TrainingLoop(List.of(r), null, s, Lanes.of(1)).run(new Counting(), (step, mine, loop) -> {
             boundaries.add(step);
             if (s.due(Record.WEIGHTS, step, 250)) {
                 weightsDue.add(step);
@@ -94,8 +94,8 @@ class TrainingLoopTest {
         Recording early = new Recording();
         Recording late = new Recording();
         List<String> due = new ArrayList<>();
-        new TrainingLoop(List.of(early, late), new long[] {50, 100}, s, Lanes.of(1)).run(new Counting(), (step, loop) -> {
-            for (int i = 0; i < 2; i++) {
+        new TrainingLoop(List.of(early, late), new long[] {50, 100}, s, Lanes.of(1)).run(new Counting(), (step, mine, loop) -> {
+            for (int i : mine) {
                 if (s.due(Record.METRICS, step, loop.until(i))) {
                     due.add(i + "@" + step);
                 }
@@ -111,21 +111,40 @@ class TrainingLoopTest {
     void learnersOnSeveralLanesSeeTheSameChunksAsOnOne() {
         Schedule s = Schedule.uniform(97, 8, 25);
         List<List<long[]>> seen = new ArrayList<>();
+        long[] until = {97, 40, 97, 61};
         for (int lanes : new int[] {1, 3}) {
             List<Recording> ls = List.of(new Recording(), new Recording(), new Recording(), new Recording());
-            try (Lanes l = Lanes.of(lanes)) {
-                new TrainingLoop(ls, null, s, l).run(new Counting(), (step, loop) -> { });
+            List<List<Long>> boundaries = new ArrayList<>();
+            for (int i = 0; i < ls.size(); i++) {
+                boundaries.add(java.util.Collections.synchronizedList(new ArrayList<>()));
             }
+            try (Lanes l = Lanes.of(lanes)) {
+                new TrainingLoop(ls, until, s, l).run(Counting::new, (step, mine, loop) -> {
+                    for (int i : mine) {
+                        if (step <= loop.until(i)) {
+                            boundaries.get(i).add(step);
+                        }
+                    }
+                });
+            }
+            // every learner is told of the same boundaries, up to its own end, on one lane or three
+            assertEquals(List.of(0L, 8L, 16L, 24L, 25L, 33L, 40L), boundaries.get(1).subList(0, 7));
+            assertEquals(40L, boundaries.get(1).get(boundaries.get(1).size() - 1));
+            assertEquals(97L, boundaries.get(0).get(boundaries.get(0).size() - 1));
             for (Recording r : ls) {
                 seen.add(r.chunks);
             }
         }
-        for (int i = 1; i < seen.size(); i++) {
-            assertEquals(seen.get(0).size(), seen.get(i).size());
-            for (int c = 0; c < seen.get(0).size(); c++) {
-                assertEquals(seen.get(0).get(c)[0], seen.get(i).get(c)[0]);
-                assertEquals(seen.get(0).get(c)[1], seen.get(i).get(c)[1]);
+        // learner i on one lane (seen[i]) and on three (seen[4 + i]) learnt the very same chunks
+        for (int i = 0; i < 4; i++) {
+            List<long[]> one = seen.get(i);
+            List<long[]> three = seen.get(4 + i);
+            assertEquals(one.size(), three.size(), "learner " + i);
+            for (int c = 0; c < one.size(); c++) {
+                assertEquals(one.get(c)[0], three.get(c)[0]);
+                assertEquals(one.get(c)[1], three.get(c)[1]);
             }
         }
+        assertEquals(40, seen.get(1).stream().mapToLong(c -> c[1]).sum(), "learner 1 stops at its own end");
     }
 }
