@@ -48,7 +48,7 @@ class CompetingLayerThenReadoutTest {
         List<Boolean> predicted = new java.util.ArrayList<>();
         try (Lanes lanes = Lanes.of(1)) {
             new TrainingLoop(List.of(learner), null, new Schedule(3L * N, BATCH, every, false), lanes)
-                    .run(task.stream(3), (step, loop) -> {
+                    .run(task.stream(3), (step, mine, loop) -> {
                         predicted.add(learner.predicts());
                         if (step == 2L * N) {
                             assertArrayEquals(byHand.weights().copy("w"), learner.weights().copy("w"), 0.0);
