@@ -32,8 +32,9 @@ import org.neuroai.compare.files.Folders;
  * Runs a {@link Study}: every seed, every condition, through the one {@link TrainingLoop}, and
  * writes what the run's figures and reports read: the four traces ({@link Traces}), each seed's
  * rows in a part file joined in seed order so the files do not depend on the number of threads,
- * and {@link LearnersFile}. Seeds run in parallel; the learners of a seed work side by side on the
- * threads the seeds leave over.
+ * and {@link LearnersFile}. Seeds run in parallel; in a study that asks for it
+ * ({@link Study#sideBySide()}), the learners of a seed work side by side on the threads the seeds
+ * leave over.
  */
 public final class Engine {
     /** The probe of a learner's training loss, recorded in every study for the learners that have one. */
@@ -54,7 +55,7 @@ public final class Engine {
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = study.threads() == 0 ? cores : study.threads();
         int seedThreads = Seeds.threads(threads, seeds.length);
-        int lanes = Math.max(1, threads / seedThreads);
+        int lanes = study.sideBySide() ? Math.max(1, threads / seedThreads) : 1;
         SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve(Traces.CURVES), false);
         SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve(Traces.WEIGHTS), true);
         SeedOrderedTraces probes = new SeedOrderedTraces(out.resolve(Traces.PROBES), true);

@@ -15,17 +15,27 @@ import java.util.Map;
  * @param figures names of registered figures drawn after the run
  * @param stepUnit what a step counts, after a number: "presentations", "ms of simulated time", "trials"
  * @param inEpochs whether figures count steps in epochs of the first condition's task
- * @param threads seeds run at once (0: one per core); the learners of a seed share what is left
+ * @param threads seeds run at once (0: one per core)
  * @param facts what the provenance should keep about the study (task facts, derived rates)
+ * @param sideBySide whether the learners of a seed work side by side on the threads the seeds
+ *     leave over: worth it when each learner has much work of its own (two networks on MNIST), not
+ *     when one learner does most of the work or the run is short, where the threads only compete
+ *     with the JIT compiler and the collector
  */
 public record Study(List<Condition> conditions, List<String> metrics, Plugin plugin, List<String> figures, String stepUnit, boolean inEpochs,
-                    int threads, Map<String, Object> facts) {
+                    int threads, Map<String, Object> facts, boolean sideBySide) {
     /** Copies the lists. */
     public Study {
         conditions = List.copyOf(conditions);
         metrics = List.copyOf(metrics);
         figures = List.copyOf(figures);
         facts = Map.copyOf(facts);
+    }
+
+    /** A study whose learners work one after the other, on the thread of their seed. */
+    public Study(List<Condition> conditions, List<String> metrics, Plugin plugin, List<String> figures, String stepUnit,
+                 boolean inEpochs, int threads, Map<String, Object> facts) {
+        this(conditions, metrics, plugin, figures, stepUnit, inEpochs, threads, facts, false);
     }
 
     /** A study of one condition, in presentations, one seed per core. */
@@ -35,32 +45,37 @@ public record Study(List<Condition> conditions, List<String> metrics, Plugin plu
 
     /** A copy that names the metrics it is about. */
     public Study metrics(List<String> names) {
-        return new Study(conditions, names, plugin, figures, stepUnit, inEpochs, threads, facts);
+        return new Study(conditions, names, plugin, figures, stepUnit, inEpochs, threads, facts, sideBySide);
     }
 
     /** A copy with another plug-in. */
     public Study with(Plugin p) {
-        return new Study(conditions, metrics, p, figures, stepUnit, inEpochs, threads, facts);
+        return new Study(conditions, metrics, p, figures, stepUnit, inEpochs, threads, facts, sideBySide);
     }
 
     /** A copy with these threads. */
     public Study threads(int n) {
-        return new Study(conditions, metrics, plugin, figures, stepUnit, inEpochs, n, facts);
+        return new Study(conditions, metrics, plugin, figures, stepUnit, inEpochs, n, facts, sideBySide);
     }
 
     /** A copy with this step unit. */
     public Study stepUnit(String unit) {
-        return new Study(conditions, metrics, plugin, figures, unit, inEpochs, threads, facts);
+        return new Study(conditions, metrics, plugin, figures, unit, inEpochs, threads, facts, sideBySide);
     }
 
     /** A copy that counts steps in epochs, or not. */
     public Study inEpochs(boolean epochs) {
-        return new Study(conditions, metrics, plugin, figures, stepUnit, epochs, threads, facts);
+        return new Study(conditions, metrics, plugin, figures, stepUnit, epochs, threads, facts, sideBySide);
+    }
+
+    /** A copy whose learners work side by side, or one after the other. */
+    public Study learnersSideBySide(boolean yes) {
+        return new Study(conditions, metrics, plugin, figures, stepUnit, inEpochs, threads, facts, yes);
     }
 
     /** A copy with these facts. */
     public Study facts(Map<String, Object> f) {
-        return new Study(conditions, metrics, plugin, figures, stepUnit, inEpochs, threads, f);
+        return new Study(conditions, metrics, plugin, figures, stepUnit, inEpochs, threads, f, sideBySide);
     }
 
     /** The work of one seed in steps, summed over conditions and learners, for a progress display. */

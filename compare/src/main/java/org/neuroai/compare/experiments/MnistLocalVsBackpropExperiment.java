@@ -196,7 +196,9 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
         facts.put("test_images", s.integer("test_size"));
         facts.put(Fields.ENTRY, Map.of("image_side", 28, "units", hidden));
         return new Study(List.of(condition), List.of(TestAccuracy.NAME, TrainingProgress.WALL_SECONDS, UnitsOnSphere.NAME),
-                new Baselines(task, s), List.of("mnist-curves", "final-receptive-fields"), "presentations", true, s.integer("threads"), facts);
+                new Baselines(task, s), List.of("mnist-curves", "final-receptive-fields"), "presentations", true, s.integer("threads"), facts,
+                // each learner has minutes of work of its own on the full data: they train side by side
+                true);
     }
 
     /**
