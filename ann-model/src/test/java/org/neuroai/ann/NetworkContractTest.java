@@ -15,6 +15,7 @@ import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.Probeable;
 import org.neuroai.core.Registry;
 import org.neuroai.core.SampleStream;
 import org.neuroai.core.UserError;
@@ -76,5 +77,38 @@ class NetworkContractTest {
         l.learn(labelled(TASK.stream(0), 7));
         assertTrue(l.family() == Family.GRADIENT);
         assertTrue(l.presentations() == 7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networks")
+    void offersItsLossNormsAndActivationsAsProbesWithoutChangingWhatItLearns(NetworkFactory f) {
+        Learner plain = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), 2);
+        Learner probed = f.create("t", Params.defaults(f.parameters()), TASK.inputDim(), 2);
+        Probeable p = (Probeable) probed;
+        assertTrue(p.probes().keySet().containsAll(java.util.List.of("loss", "weight_norm", "grad_norm", "update_ratio_log10",
+                "activation.layer0")), p.probes().toString());
+        p.select(java.util.Set.of("grad_norm", "loss"));
+        SampleStream a = TASK.stream(5);
+        SampleStream b = TASK.stream(5);
+        for (int i = 0; i < 5; i++) {
+            plain.learn(labelled(a, 8));
+            probed.learn(labelled(b, 8));
+        }
+        assertArrayEquals(plain.weights().copy("w"), probed.weights().copy("w"), 0.0, "recording must not change learning");
+        for (String name : p.probes().keySet()) {
+            double[] v = new double[p.probes().get(name)];
+            p.probe(name, v);
+            if (!name.equals("update_ratio_log10")) {
+                for (double x : v) {
+                    assertTrue(Double.isFinite(x), name + " " + Arrays.toString(v));
+                }
+            }
+        }
+        double[] loss = new double[1];
+        p.probe("loss", loss);
+        assertTrue(loss[0] >= 0, "a loss is not negative: " + loss[0]);
+        double[] norms = new double[p.probes().get("weight_norm")];
+        p.probe("weight_norm", norms);
+        assertTrue(norms[0] > 0);
     }
 }

@@ -40,6 +40,15 @@ public interface PlasticityRule extends Registered {
         return false;
     }
 
+    /**
+     * The state a monitor may record, by name, as Nengo's {@code probeable}: what
+     * {@link Plasticity#probe()} returns, one value per unit or per input (BCM's sliding threshold
+     * "theta", the covariance rule's running means). Empty for rules without state.
+     */
+    default List<String> probeable() {
+        return List.of();
+    }
+
     /** Resolves user values against {@link #parameters()}, rejecting unknown keys and bad values. */
     default Params params(java.util.Map<String, ?> given, String where) {
         return Params.resolve(parameters(), given, where);

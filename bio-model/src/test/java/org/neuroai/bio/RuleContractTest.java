@@ -140,6 +140,23 @@ class RuleContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
+    void theDeclaredProbesAreTheStateItKeepsAndALayerOffersThem(PlasticityRule rule) {
+        RuleNetwork n = net(rule, 2);
+        assertEquals(new java.util.TreeSet<>(rule.probeable()), new java.util.TreeSet<>(n.plasticity().probe().keySet()),
+                "probeable() names exactly what probe() returns");
+        trace(n, 4);
+        for (String p : rule.probeable()) {
+            double[] dest = new double[n.probes().get(p)];
+            n.probe(p, dest);
+            assertArrayEquals(n.plasticity().probe().get(p), dest, 0.0, p);
+        }
+        double[] y = new double[UNITS];
+        n.probe(RuleNetwork.OUTPUT, y);
+        assertEquals(UNITS, n.probes().get(RuleNetwork.OUTPUT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
     void weightsStayFiniteOnZeroInput(PlasticityRule rule) {
         RuleNetwork n = net(rule, 1);
         double[][] zeros = new double[10][TASK.inputDim()];

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.neuroai.compare.engine.Experiment;
 
 /** Writes {@code index.md} and {@code index.html} linking every figure of a demo. */
 public final class DemoIndex {

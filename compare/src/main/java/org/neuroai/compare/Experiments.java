@@ -8,6 +8,7 @@ import org.neuroai.compare.comparison.ExampleSpecs;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.RunSpec;
+import org.neuroai.compare.engine.Experiment;
 
 /**
  * Finds an experiment by name: a built-in one (registered), a comparison spec read in this

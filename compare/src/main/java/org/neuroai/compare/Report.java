@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuroai.core.UserError;
 import org.neuroai.core.trace.TraceReader;
+import org.neuroai.compare.engine.Stats;
 
 /**
  * A run's report: {@code report.md}, and {@code report.html} with its figures embedded so that it

@@ -15,6 +15,15 @@ import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.data.DataFiles;
 import org.neuroai.core.RunSpec;
+import org.neuroai.compare.engine.Engine;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.Folders;
+import org.neuroai.compare.files.RunFolder;
+import org.neuroai.core.trace.Progress;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.Stats;
 
 /**
  * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder beside
@@ -30,7 +39,7 @@ public final class Runner {
      * @param out the output folder
      * @param figures figure base names with captions
      * @param settings the resolved settings
-     * @param stepUnit what the traces' step column counts (see {@link Experiment#stepUnit()})
+     * @param stepUnit what the traces' step column counts
      */
     public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit) {}
 
@@ -67,6 +76,20 @@ public final class Runner {
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
     public static Result run(RunSpec spec, Path out, Runnable started) {
+        return run(spec, out, study -> started.run());
+    }
+
+    /**
+     * Runs a spec into {@code out}, telling {@code started} the study once everything has been
+     * checked and the data loaded, just before the run itself.
+     *
+     * @param spec what to run
+     * @param out the output folder
+     * @param started called when the run starts, with its {@link org.neuroai.core.trace.Progress} tracked (for a display)
+     * @return the result
+     * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
+     */
+    public static Result run(RunSpec spec, Path out, java.util.function.Consumer<Study> started) {
         Experiment exp;
         try {
             exp = Experiments.get(spec.experiment());
@@ -76,27 +99,29 @@ public final class Runner {
         Params settings = resolve(exp, spec);
         checkOutput(out);
         try (DataFiles.Log dataLog = DataFiles.log()) {
-            Experiment.Prepared prepared = exp.prepare(settings, spec.seedList());
+            Study study = exp.study(settings);
             String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
                     "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
-            return execute(spec, settings, prepared, out, dataLog, exp, resolvedSpec, started);
+            return execute(spec, settings, study, out, dataLog, exp, resolvedSpec, started);
         }
     }
 
-    private static Result execute(RunSpec spec, Params settings, Experiment.Prepared prepared, Path out,
-                                  DataFiles.Log dataLog, Experiment exp, String resolvedSpec, Runnable started) {
-        String stepUnit = exp.stepUnit();
+    private static Result execute(RunSpec spec, Params settings, Study study, Path out, DataFiles.Log dataLog, Experiment exp,
+                                  String resolvedSpec, java.util.function.Consumer<Study> started) {
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Map<String, String> figures;
         try {
-            deleteTree(scratch);
+            Folders.deleteTree(scratch);
             Files.createDirectories(scratch);
             long t0 = System.nanoTime();
             Map<String, Object> facts;
-            org.neuroai.core.trace.Progress progress = org.neuroai.core.trace.Progress.begin(prepared.workPerSeed() * spec.seeds());
+            Progress progress = Progress.begin(study.workPerSeed() * spec.seeds());
             try {
-                started.run();
-                facts = new LinkedHashMap<>(prepared.run(scratch));
+                started.accept(study);
+                facts = new LinkedHashMap<>();
+                facts.put("description", exp.description());
+                facts.putAll(Engine.run(study, spec.seedList(), scratch));
             } finally {
                 progress.end();
             }
@@ -105,26 +130,26 @@ public final class Runner {
             resolved.put("set", settings.asMap());
             Provenance.write(scratch.resolve("provenance.json"), Provenance.collect(resolved, dataLog.files(), facts));
             if (Files.isRegularFile(scratch.resolve("curves.csv"))) {
-                Stats.write(org.neuroai.core.trace.TraceReader.read(scratch.resolve("curves.csv"), r -> true),
-                        scratch.resolve("stats.csv"));
+                Stats.write(TraceReader.read(scratch.resolve("curves.csv"), r -> true), scratch.resolve("stats.csv"));
             }
             if (!Files.exists(scratch.resolve("spec.yaml"))) {
                 // an experiment built from a spec file keeps that file as it was written
                 Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
             }
-            Report.write(scratch, exp.description(), prepared.figures(), stepUnit);
-            deleteTree(abs);
+            figures = Figures.drawAll(RunFolder.open(scratch));
+            Report.write(scratch, exp.description(), figures, study.stepUnit());
+            Folders.deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             try {
-                deleteTree(scratch);
+                Folders.deleteTree(scratch);
             } catch (IOException e) {
                 // leave it; the next run removes it
             }
         }
-        return new Result(abs, prepared.figures(), settings, stepUnit);
+        return new Result(abs, figures, settings, study.stepUnit());
     }
 
     private static void checkOutput(Path out) {
@@ -144,20 +169,4 @@ public final class Runner {
         }
     }
 
-    /**
-     * Deletes a file or a folder with everything in it; nothing happens when it does not exist.
-     *
-     * @param p the file or folder
-     * @throws IOException when something cannot be deleted
-     */
-    public static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }

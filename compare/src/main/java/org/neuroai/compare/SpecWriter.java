@@ -3,6 +3,7 @@ package org.neuroai.compare;
 import java.util.Locale;
 import java.util.Map;
 import org.neuroai.core.ParamSpec;
+import org.neuroai.compare.engine.Experiment;
 
 /**
  * Writes an experiment as a YAML spec that {@code neuroai run} reads back: every setting with its

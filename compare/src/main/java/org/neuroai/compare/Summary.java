@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
+import org.neuroai.compare.engine.Stats;
 
 /** Prints what a run ended with: the final value of every metric per learner, over seeds. */
 public final class Summary {

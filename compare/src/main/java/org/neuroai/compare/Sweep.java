@@ -14,6 +14,8 @@ import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.core.UserError;
 import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.files.Folders;
 
 /**
  * A grid of runs: the cartesian product of the swept settings, each run with all the seeds, in
@@ -135,7 +137,7 @@ public final class Sweep {
     private static void removeScratch(Path runs) throws IOException {
         try (Stream<Path> s = Files.list(runs)) {
             for (Path p : s.filter(q -> q.getFileName().toString().contains(".partial-")).toList()) {
-                Runner.deleteTree(p);
+                Folders.deleteTree(p);
             }
         }
     }

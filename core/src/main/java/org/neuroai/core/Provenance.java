@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.neuroai.core.data.DataFiles;
 
 /**
  * What a run needs to be reproduced: the resolved spec, seeds, code version, library versions,
@@ -35,7 +34,7 @@ public final class Provenance {
      * Gathers provenance.
      *
      * @param spec the resolved spec, every setting included
-     * @param dataFiles path to SHA-256 of every data file the run read (see {@link DataFiles#log()})
+     * @param dataFiles path to SHA-256 of every data file the run read (see {@link org.neuroai.core.data.DataFiles#log()})
      * @param extra anything else the experiment wants kept (durations, task facts)
      * @return ordered map, ready to write as JSON
      */

@@ -3,6 +3,7 @@ package org.neuroai.ann.networks;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
+import org.neuroai.core.Probeable;
 import org.neuroai.core.Reconstructor;
 import org.neuroai.core.WeightView;
 
@@ -14,7 +15,7 @@ import org.neuroai.core.WeightView;
  * <p>Weight groups as for {@link Mlp}: "w" is the first hidden layer's incoming weights, one row
  * per hidden unit; "layerN" is layer N's.
  */
-public final class Autoencoder implements Learner, Reconstructor {
+public final class Autoencoder implements Learner, Reconstructor, Probeable {
     private final Mlp mlp;
 
     /**
@@ -53,5 +54,21 @@ public final class Autoencoder implements Learner, Reconstructor {
     @Override
     public double[][] reconstruct(double[][] inputs) {
         return mlp.predict(inputs);
+    }
+
+    /** The probes of its network ({@link org.neuroai.ann.record.NetworkProbes}). */
+    @Override
+    public java.util.Map<String, Integer> probes() {
+        return mlp.probes();
+    }
+
+    @Override
+    public void probe(String name, double[] dest) {
+        mlp.probe(name, dest);
+    }
+
+    @Override
+    public void select(java.util.Set<String> names) {
+        mlp.select(names);
     }
 }

@@ -1,6 +1,8 @@
 package org.neuroai.ann.networks;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -10,6 +12,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.neuroai.core.Batch;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
+import org.neuroai.core.Probeable;
+import org.neuroai.ann.record.NetworkProbes;
 import org.neuroai.core.Reconstructor;
 import org.neuroai.core.SubspaceLearner;
 import org.neuroai.core.WeightView;
@@ -40,11 +44,12 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * <p>The learning rate is annealed per iteration as lr / (1 + iteration · batch / τ), the same
  * schedule in presentations as the bio learners.
  */
-public final class LinearAutoencoder implements Learner, Reconstructor, SubspaceLearner {
+public final class LinearAutoencoder implements Learner, Reconstructor, SubspaceLearner, Probeable {
     private final String name;
     private final MultiLayerNetwork net;
     private final int d;
     private final int k;
+    private final NetworkProbes probes;
     private long presentations;
 
     /**
@@ -80,6 +85,7 @@ public final class LinearAutoencoder implements Learner, Reconstructor, Subspace
                 .build();
         this.net = new MultiLayerNetwork(conf);
         net.init();
+        probes = new NetworkProbes(net);
     }
 
     @Override
@@ -96,6 +102,7 @@ public final class LinearAutoencoder implements Learner, Reconstructor, Subspace
     @Override
     public void learn(Batch batch) {
         INDArray x = Nd4j.create(batch.inputs());
+        probes.learning(x);
         net.fit(new DataSet(x, x));
         presentations += batch.size();
     }
@@ -139,6 +146,22 @@ public final class LinearAutoencoder implements Learner, Reconstructor, Subspace
     @Override
     public double[][] reconstruct(double[][] inputs) {
         return net.output(Nd4j.create(inputs)).toDoubleMatrix();
+    }
+
+    /** What the network offers to record ({@link NetworkProbes}): loss, norms, activations. */
+    @Override
+    public Map<String, Integer> probes() {
+        return probes.probes();
+    }
+
+    @Override
+    public void probe(String name, double[] dest) {
+        probes.probe(name, dest);
+    }
+
+    @Override
+    public void select(Set<String> names) {
+        probes.select(names);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.neuroai.ann.networks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -12,6 +13,9 @@ import org.neuroai.core.Batch;
 import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Predictor;
+import org.neuroai.core.Probeable;
+import org.neuroai.core.Proposer;
+import org.neuroai.ann.record.NetworkProbes;
 import org.neuroai.core.UserError;
 import org.neuroai.core.WeightView;
 import org.nd4j.linalg.activations.Activation;
@@ -41,11 +45,12 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * "biasN" (present when the layers have biases) is layer N's biases, one row of one value per unit.
  * Together the "layerN" and "biasN" groups are the network's whole parameter vector.
  */
-public final class Mlp implements Learner, Predictor {
+public final class Mlp implements Learner, Predictor, Probeable, Proposer {
     private final String name;
     private final MultiLayerNetwork net;
     private final int layers;
     private final boolean bias;
+    private final NetworkProbes probes;
     private long presentations;
 
     /**
@@ -153,6 +158,7 @@ public final class Mlp implements Learner, Predictor {
         net.init();
         layers = c.hidden().length + 1;
         bias = c.bias();
+        probes = new NetworkProbes(net);
     }
 
     static Activation activation(String key) {
@@ -183,7 +189,9 @@ public final class Mlp implements Learner, Predictor {
         }
         // counted first, so that listeners called during the step see it included
         presentations += batch.size();
-        net.fit(new DataSet(Nd4j.create(batch.inputs()).castTo(DataType.FLOAT), Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
+        INDArray x = Nd4j.create(batch.inputs()).castTo(DataType.FLOAT);
+        probes.learning(x);
+        net.fit(new DataSet(x, Nd4j.create(batch.targets()).castTo(DataType.FLOAT)));
     }
 
     /**
@@ -196,6 +204,7 @@ public final class Mlp implements Learner, Predictor {
      * @param batch samples with targets
      * @return ΔW, one row per unit of the first layer
      */
+    @Override
     public double[][] proposedUpdate(Batch batch) {
         if (batch.targets() == null) {
             throw new UserError("the mlp network needs a task with targets.");
@@ -233,6 +242,22 @@ public final class Mlp implements Learner, Predictor {
      */
     public void addListeners(org.deeplearning4j.optimize.api.TrainingListener... listeners) {
         net.addListeners(listeners);
+    }
+
+    /** What the network offers to record ({@link NetworkProbes}): loss, norms, activations. */
+    @Override
+    public Map<String, Integer> probes() {
+        return probes.probes();
+    }
+
+    @Override
+    public void probe(String name, double[] dest) {
+        probes.probe(name, dest);
+    }
+
+    @Override
+    public void select(java.util.Set<String> names) {
+        probes.select(names);
     }
 
     /** The underlying Deeplearning4j network. */

@@ -1,5 +1,7 @@
 package org.neuroai.bio.network;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.neuroai.bio.Plasticity;
 import org.neuroai.bio.PlasticityRule;
@@ -8,9 +10,12 @@ import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Params;
 import org.neuroai.core.Predictor;
+import org.neuroai.core.Probeable;
+import org.neuroai.core.Proposer;
 import org.neuroai.core.Reconstructor;
 import org.neuroai.core.SubspaceLearner;
 import org.neuroai.core.WeightView;
+import org.neuroai.bio.Activation;
 
 /**
  * A single layer of units, y = f(W x) (with an optional bias weight on a constant input of 1),
@@ -23,7 +28,7 @@ import org.neuroai.core.WeightView;
  * weights are drawn from {@code weightSeed}: each row a uniformly random direction (or, on
  * request, a random positive vector; see {@link InitialWeights}) scaled to {@code initNorm}.
  */
-public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor {
+public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearner, Predictor, Probeable, Proposer {
     private final String name;
     private final PlasticityRule rule;
     private final Params ruleParams;
@@ -103,6 +108,40 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
         this.weightSeed = weightSeed;
         this.initNorm = initNorm;
         reset();
+    }
+
+    /** The output of each unit at the last presentation: a probe every layer offers. */
+    public static final String OUTPUT = "output";
+
+    /**
+     * The rule's probes ({@link PlasticityRule#probeable()}) with their lengths, and
+     * {@value #OUTPUT}, the units' outputs at the last presentation.
+     */
+    @Override
+    public Map<String, Integer> probes() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Map<String, double[]> state = plasticity.probe();
+        for (String name : rule.probeable()) {
+            double[] v = state.get(name);
+            if (v != null) {
+                out.put(name, v.length);
+            }
+        }
+        out.put(OUTPUT, y.length);
+        return out;
+    }
+
+    @Override
+    public void probe(String name, double[] dest) {
+        if (name.equals(OUTPUT)) {
+            System.arraycopy(y, 0, dest, 0, y.length);
+            return;
+        }
+        double[] v = plasticity.probe().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("rule '" + rule.name() + "' has no probe '" + name + "'; it has " + probes().keySet());
+        }
+        System.arraycopy(v, 0, dest, 0, v.length);
     }
 
     /** Restores initial weights and the rule's initial state. */
@@ -208,6 +247,12 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
             }
         }
         return sum;
+    }
+
+    /** {@link #proposedUpdate(double[][], double[][])} on the batch's inputs and targets. */
+    @Override
+    public double[][] proposedUpdate(Batch batch) {
+        return proposedUpdate(batch.inputs(), batch.targets());
     }
 
     /** The input as the synapses see it: with the constant bias input appended when there is one. */

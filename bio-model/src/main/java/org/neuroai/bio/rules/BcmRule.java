@@ -59,6 +59,12 @@ public final class BcmRule implements PlasticityRule {
                 ParamSpec.real("theta0", 0, 0, 1e6, "y^2", "threshold before the first presentation"));
     }
 
+    /** θ, one per unit. */
+    @Override
+    public List<String> probeable() {
+        return List.of("theta");
+    }
+
     @Override
     public Plasticity create(Params params, int nPre, int nPost) {
         double rate = 1.0 / params.real("tau_theta");

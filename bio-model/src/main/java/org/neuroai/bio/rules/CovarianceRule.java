@@ -46,6 +46,12 @@ public final class CovarianceRule implements PlasticityRule {
                 ParamSpec.real("tau", 100, 1, 1e9, "presentations", "time constant of the running mean rates"));
     }
 
+    /** The running means of the inputs and of the outputs. */
+    @Override
+    public List<String> probeable() {
+        return List.of("mean_pre", "mean_post");
+    }
+
     @Override
     public Plasticity create(Params params, int nPre, int nPost) {
         double rate = 1 / params.real("tau");

@@ -1,7 +1,7 @@
 package org.neuroai.bio.rules;
 
 import org.neuroai.bio.Plasticity;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 
 /**
  * The error-correcting update shared by the perceptron and the delta rule,

@@ -3,7 +3,7 @@ package org.neuroai.bio.rules;
 import java.util.List;
 import org.neuroai.bio.Plasticity;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 

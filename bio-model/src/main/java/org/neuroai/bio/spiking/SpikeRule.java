@@ -38,6 +38,15 @@ public interface SpikeRule extends Registered {
         return true;
     }
 
+    /**
+     * How long a protocol waits after the last spike before it reads the weight, in ms: 0 for
+     * rules whose weight changes only at spikes; longer for rules whose weight keeps moving after
+     * the spikes (a calcium transient above threshold).
+     */
+    default double settleMs() {
+        return 0;
+    }
+
     /** The preset whose values are the defaults, or "" when there are no presets. */
     default String defaultPreset() {
         return "";

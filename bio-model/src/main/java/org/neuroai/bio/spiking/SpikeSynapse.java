@@ -15,8 +15,9 @@ public interface SpikeSynapse {
      * A presynaptic spike.
      *
      * @param tMs its time in ms
-     * @return what this spike transmits: the weight for STDP rules, the released fraction u·x for
-     *     short-term plasticity, the EPSP amplitude relative to a rested, naive synapse for Aplysia
+     * @return what this spike transmits, its efficacy as it arrives, before any change it causes:
+     *     the weight for STDP and calcium rules, the released fraction u·x for short-term
+     *     plasticity, the EPSP amplitude relative to a rested, naive synapse for Aplysia
      */
     double pre(double tMs);
 
@@ -51,6 +52,20 @@ public interface SpikeSynapse {
     /** Back to the state made by {@link SpikeRule#create}. */
     void reset();
 
-    /** The state variables by name, for monitors and tests. */
+    /** The state variables by name, as of the last event, for monitors and tests. */
     Map<String, Double> probe();
+
+    /**
+     * The state variables as they are at {@code tMs}, when nothing happens between the last event
+     * and then: rules whose state decays in closed form between events (traces, resources) give it
+     * decayed to that time; others, by default, their state as of the last event
+     * ({@link #probe()}). Reading changes nothing, so a synapse behaves the same whether it is
+     * probed or not.
+     *
+     * @param tMs the time, in ms, not earlier than the last event
+     * @return the state variables by name, the same names as {@link #probe()}
+     */
+    default Map<String, Double> probe(double tMs) {
+        return probe();
+    }
 }

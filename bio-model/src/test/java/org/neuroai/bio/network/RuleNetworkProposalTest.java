@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.neuroai.bio.rules.DeltaRule;
 import org.neuroai.bio.rules.HebbRule;
 import org.neuroai.core.UserError;
+import org.neuroai.bio.Activation;
 
 /** The change a rule proposes on some samples, against hand computation, and that proposing changes nothing. */
 class RuleNetworkProposalTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.InitialWeights;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.core.linalg.Linalg;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.core.Split;
 import org.neuroai.core.linalg.Linalg;

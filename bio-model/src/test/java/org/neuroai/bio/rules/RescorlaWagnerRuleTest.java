@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.core.UserError;
 

@@ -89,6 +89,34 @@ class SpikeRuleContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
+    void readingTheStateChangesNothingAndReadsTheLastEventAtItsTime(SpikeRule rule) {
+        Params p = rule.params(null, Map.of(), "test");
+        SpikeSynapse read = rule.create(p);
+        SpikeSynapse left = rule.create(p);
+        SplittableRandom r = new SplittableRandom(7);
+        double t = 0;
+        for (int i = 0; i < 40; i++) {
+            t += r.nextDouble(0.5, 40);
+            Map<String, Double> later = read.probe(t + 3);
+            assertEquals(read.probe().keySet(), later.keySet(), "the same names at any time");
+            boolean pre = r.nextBoolean();
+            if (pre) {
+                assertEquals(left.pre(t), read.pre(t), 0.0, "a spike after a reading transmits the same");
+            } else {
+                read.post(t);
+                left.post(t);
+            }
+            assertEquals(left.probe(), read.probe());
+            if (pre) {
+                // (a rule that ignores postsynaptic spikes has its last event at the last presynaptic one)
+                assertEquals(read.probe(), read.probe(t), "read at the time of a presynaptic spike: the state after it");
+            }
+        }
+        assertTrue(rule.settleMs() >= 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
     void eventsBackInTimeAreRefused(SpikeRule rule) {
         SpikeSynapse s = rule.create(rule.params(null, Map.of(), "test"));
         s.pre(10);

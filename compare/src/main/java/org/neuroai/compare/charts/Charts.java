@@ -60,7 +60,7 @@ public final class Charts {
         int width = 2 * s.getLegendPadding();
         for (XYSeries series : c.getSeriesCollection()) {
             if (series.isShowInLegend()) {
-                width += Figure.textWidth(s.getLegendFont(), series.getName()) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
+                width += PanelFigure.textWidth(s.getLegendFont(), series.getName()) + s.getLegendSeriesLineLength() + 3 * s.getLegendPadding();
             }
         }
         return width;

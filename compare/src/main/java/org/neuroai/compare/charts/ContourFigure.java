@@ -19,25 +19,26 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Filled contour plots of a function on a grid, with paths drawn over them: a title band over a
  * grid of panels, each with its axes, its own colour bar and a legend of its paths. The filled
  * bands are a bitmap; iso-lines, paths, axes and text are vector shapes, so SVG and PDF stay sharp.
  * The colour scale is logarithmic when the values span more than {@link #LOG_RATIO}. Saved like
- * {@link Figure}: PNG at twice the nominal size, SVG and PDF, in the {@link Theme} of
+ * {@link PanelFigure}: PNG at twice the nominal size, SVG and PDF, in the {@link Theme} of
  * {@link Render#current()}: the background, text, axes and legend take the theme's colours and
  * sizes (panels grow with {@link Theme#layout()}); the grey colour scale, and the marks drawn over
  * it, read the same in every theme.
  */
-public final class ContourFigure {
+public final class ContourFigure implements Drawing {
     /** Values spanning more than this ratio (all positive) get a logarithmic colour scale. */
     public static final double LOG_RATIO = 30;
     /** Number of filled bands. */
     static final int BANDS = 12;
     private static final int PANEL_WIDTH = 540;
     private static final int PANEL_HEIGHT = 480;
+    /** Height of a row of a panel's legend. */
+    private static final int LEGEND_ROW = 18;
     private static final int LEFT = 70;
     private static final int TOP = 44;
     private static final int RIGHT = 104;
@@ -99,6 +100,11 @@ public final class ContourFigure {
         return title;
     }
 
+    /** The subtitle: how to read it. */
+    public String subtitle() {
+        return subtitle;
+    }
+
     /** The panels. */
     public List<Panel> panels() {
         return panels;
@@ -116,13 +122,24 @@ public final class ContourFigure {
 
     /** Nominal width in pixels: the panels', or, for a lone panel, up to three panels' width so that the subtitle is whole. */
     public int width() {
-        int text = (int) Math.ceil(Figure.textWidth(Figure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
+        int text = (int) Math.ceil(PanelFigure.textWidth(PanelFigure.SUBTITLE_FONT.deriveFont(Render.current().theme().size(13)), subtitle)) + 40;
         return Math.max(panelsWidth(), Math.min(text, 3 * (int) Math.round(PANEL_WIDTH * layout())));
     }
 
     /** Nominal height in pixels. */
     public int height() {
-        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * (int) Math.round(PANEL_HEIGHT * layout());
+        return Render.current().theme().titleHeight() + (panels.size() + columns - 1) / columns * panelHeight();
+    }
+
+    /** Height of a row of panels in the current theme: taller when a legend needs more than two rows. */
+    private int panelHeight() {
+        int rows = 2;
+        for (Panel p : panels) {
+            for (int[] place : places(entries(p))) {
+                rows = Math.max(rows, place[0] + 1);
+            }
+        }
+        return (int) Math.round((PANEL_HEIGHT + LEGEND_ROW * (rows - 2)) * layout());
     }
 
     /**
@@ -133,29 +150,18 @@ public final class ContourFigure {
      * @param base the file name without extension
      * @throws IOException when a file cannot be written
      */
+    @Override
     public void save(Path dir, String base) throws IOException {
-        Figure.write(dir, base, width(), height(), this::paint);
-    }
-
-    /**
-     * Writes the figure.
-     *
-     * @param dir the folder
-     * @param base the file name without extension
-     * @param formats a subset of {@link Figure#FORMATS}
-     * @throws IOException when a file cannot be written
-     */
-    public void save(Path dir, String base, Set<String> formats) throws IOException {
-        Figure.write(dir, base, width(), height(), this::paint, formats);
+        PanelFigure.write(dir, base, width(), height(), this::paint);
     }
 
     private void paint(Graphics2D g) {
-        Figure.paintTitle(g, width(), height(), title, subtitle);
+        PanelFigure.paintTitle(g, width(), height(), title, subtitle);
         for (int i = 0; i < panels.size(); i++) {
             AffineTransform saved = g.getTransform();
             // panels centred when the subtitle makes the figure wider than they are
             g.translate((width() - panelsWidth()) / 2 + (i % columns) * (int) Math.round(PANEL_WIDTH * layout()),
-                    Render.current().theme().titleHeight() + (i / columns) * (int) Math.round(PANEL_HEIGHT * layout()));
+                    Render.current().theme().titleHeight() + (i / columns) * panelHeight());
             // a panel is laid out in print pixels and scaled as a whole; text then takes the theme's size
             g.scale(layout(), layout());
             paintPanel(g, panels.get(i));
@@ -339,7 +345,7 @@ public final class ContourFigure {
      * @param level the level
      * @return the segments, row by row of cells
      */
-    static List<double[]> isoSegments(double[] xs, double[] ys, double[][] v, double level) {
+    public static List<double[]> isoSegments(double[] xs, double[] ys, double[][] v, double level) {
         List<double[]> out = new ArrayList<>();
         double[] ex = new double[4];
         double[] ey = new double[4];
@@ -373,7 +379,7 @@ public final class ContourFigure {
         g.setFont(font(Font.BOLD, 14));
         FontMetrics fm = g.getFontMetrics();
         String t = fit(p.title(), fm, PANEL_WIDTH - 16);
-        Figure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
+        PanelFigure.text(g, t, Math.max(8, (PANEL_WIDTH - fm.stringWidth(t)) / 2f), 24);
         g.setFont(font(Font.PLAIN, 12));
         fm = g.getFontMetrics();
         double x0 = p.xs()[0];
@@ -384,7 +390,7 @@ public final class ContourFigure {
             g.draw(new Line2D.Double(px, TOP + ph, px, TOP + ph + 4));
             g.setColor(ink());
             String s = format(v, x1 - x0);
-            Figure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
+            PanelFigure.text(g, s, (float) (px - fm.stringWidth(s) / 2.0), TOP + ph + 18);
         }
         double y0 = p.ys()[0];
         double y1 = p.ys()[p.ys().length - 1];
@@ -396,11 +402,11 @@ public final class ContourFigure {
             g.setColor(ink());
             String s = format(v, y1 - y0);
             widest = Math.max(widest, fm.stringWidth(s));
-            Figure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
+            PanelFigure.text(g, s, LEFT - 7 - fm.stringWidth(s), (float) (py + 4));
         }
         g.setFont(font(Font.PLAIN, 13));
         fm = g.getFontMetrics();
-        Figure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
+        PanelFigure.text(g, p.xLabel(), LEFT + (pw - fm.stringWidth(p.xLabel())) / 2f, TOP + ph + 38);
         // the y title's baseline just left of the widest tick label, its glyphs (rising leftwards) inside the panel
         vertical(g, fit(p.yLabel(), fm, ph + 40), Math.max(fm.getAscent() + 2, LEFT - 7 - widest - 7), TOP + ph / 2f);
     }
@@ -411,7 +417,7 @@ public final class ContourFigure {
         AffineTransform saved = g.getTransform();
         g.translate(x, yCentre);
         g.rotate(-Math.PI / 2);
-        Figure.text(g, s, -fm.stringWidth(s) / 2f, 0);
+        PanelFigure.text(g, s, -fm.stringWidth(s) / 2f, 0);
         g.setTransform(saved);
     }
 
@@ -435,18 +441,15 @@ public final class ContourFigure {
             g.setColor(axis());
             g.draw(new Line2D.Double(x + w, y, x + w + 3, y));
             g.setColor(ink());
-            Figure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
+            PanelFigure.text(g, significant(sc.value(tt)), x + w + 5, (float) (y + 4));
         }
         g.setFont(font(Font.PLAIN, 12));
         String s = label + (sc.log() ? " (log colour scale)" : "");
         vertical(g, fit(s, g.getFontMetrics(), h + 30), x + w + 60, top + h / 2f);
     }
 
-    private static void legend(Graphics2D g, Panel p, int y) {
-        g.setFont(font(Font.PLAIN, 12));
-        FontMetrics fm = g.getFontMetrics();
-        float x = LEFT;
-        int row = 0;
+    /** The entries of a panel's legend: the label, and what it shows (a {@link Trace}, "start", "end" or "origin"). */
+    private static List<Object[]> entries(Panel p) {
         List<Object[]> entries = new ArrayList<>();
         for (Trace t : p.traces()) {
             entries.add(new Object[] {t.label(), t});
@@ -458,16 +461,36 @@ public final class ContourFigure {
         if (p.origin() != null) {
             entries.add(new Object[] {p.originLabel(), "origin"});
         }
+        return entries;
+    }
+
+    /** Where each legend entry goes, {row, x} in a panel's print pixels: side by side, a new row when one would pass the panel's edge. */
+    private static List<int[]> places(List<Object[]> entries) {
+        Font f = font(Font.PLAIN, 12);
+        List<int[]> out = new ArrayList<>();
+        int x = LEFT;
+        int row = 0;
         for (Object[] e : entries) {
-            String label = (String) e[0];
-            int w = 30 + fm.stringWidth(label) + 16;
+            int w = 30 + PanelFigure.textWidth(f, (String) e[0]) + 16;
             if (x + w > PANEL_WIDTH - 10 && x > LEFT) {
                 row++;
                 x = LEFT;
             }
-            float lx = x;
-            float ly = y + row * 18;
-            Object kind = e[1];
+            out.add(new int[] {row, x});
+            x += w;
+        }
+        return out;
+    }
+
+    private static void legend(Graphics2D g, Panel p, int y) {
+        g.setFont(font(Font.PLAIN, 12));
+        List<Object[]> entries = entries(p);
+        List<int[]> places = places(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            String label = (String) entries.get(i)[0];
+            float lx = places.get(i)[1];
+            float ly = y + places.get(i)[0] * LEGEND_ROW;
+            Object kind = entries.get(i)[1];
             g.setColor(ink());
             if (kind instanceof Trace t) {
                 g.setColor(Render.current().theme().readable(t.colour()));
@@ -486,8 +509,7 @@ public final class ContourFigure {
                 g.draw(new Line2D.Double(lx + 6, ly + 2, lx + 18, ly - 10));
             }
             g.setColor(ink());
-            Figure.text(g, label, lx + 30, ly);
-            x += w;
+            PanelFigure.text(g, label, lx + 30, ly);
         }
     }
 
@@ -533,8 +555,13 @@ public final class ContourFigure {
                 DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v).replace('-', '\u2212');
     }
 
-    /** A value with three significant digits. */
-    static String significant(double v) {
+    /**
+     * A value with three significant digits, for labels.
+     *
+     * @param v the value
+     * @return it as text
+     */
+    public static String significant(double v) {
         if (v == 0) {
             return "0";
         }

@@ -24,7 +24,7 @@ public final class HabituationFigures {
      * @param protocol the protocol, for the subtitle
      * @return the figure
      */
-    public static Figure protocol(List<Habituation.Response> rs, String model, Habituation.Protocol protocol) {
+    public static PanelFigure protocol(List<Habituation.Response> rs, String model, Habituation.Protocol protocol) {
         XYChart c = Charts.panel("EPSP amplitude at every stimulus", "stimulus (count from the first)", "amplitude (fraction of the first)");
         XYSeries s = Charts.line(c, model, rs.stream().mapToDouble(Habituation.Response::stimulus).toArray(),
                 rs.stream().mapToDouble(Habituation.Response::amplitude).toArray(), ISI_COLOURS[0], 1.8f);
@@ -39,7 +39,7 @@ public final class HabituationFigures {
                         + " s apart" : "",
                 protocol.shock() != null ? ", tail shock in each session" : "",
                 protocol.restS() > 0 ? ", test after " + ProtocolFigures.fmt(protocol.restS()) + " s rest" : "");
-        return new Figure("Habituation of the gill-withdrawal synapse: " + model, sub, List.of(c), 1, 900, 420);
+        return new PanelFigure("Habituation of the gill-withdrawal synapse: " + model, sub, List.of(c), 1, 900, 420);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class HabituationFigures {
      * @param byIsi responses by inter-stimulus interval in seconds
      * @return the figure
      */
-    public static Figure byrne(Map<Double, List<Habituation.Response>> byIsi) {
+    public static PanelFigure byrne(Map<Double, List<Habituation.Response>> byIsi) {
         XYChart c = Charts.panel("Homosynaptic depression at five stimulus intervals", "stimulus (count from the first)",
                 "EPSP amplitude (fraction of the first)");
         int i = 0;
@@ -74,7 +74,7 @@ public final class HabituationFigures {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return new Figure("Aplysia sensory-to-motor synapse: habituation depends on the stimulus interval",
+        return new PanelFigure("Aplysia sensory-to-motor synapse: habituation depends on the stimulus interval",
                 "model ('aplysia' rule, defaults) beside Byrne 1982", List.of(c), 1, 1000, 460);
     }
 }

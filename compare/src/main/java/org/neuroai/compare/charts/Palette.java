@@ -1,7 +1,9 @@
 package org.neuroai.compare.charts;
 
 import java.awt.Color;
+import java.util.Collection;
 import java.util.Map;
+import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 
 /**
@@ -10,25 +12,17 @@ import org.neuroai.core.Family;
  * (Okabe &amp; Ito 2008, with Paul Tol's indigo, teal, green and rose).
  */
 public final class Palette {
-    private static final Map<String, Color> NAMED = Map.ofEntries(
-            Map.entry("oja", new Color(0x0072B2)),
-            Map.entry("gha", new Color(0x009E73)),
-            Map.entry("hebb", new Color(0x56B4E9)),
-            Map.entry("stdp", new Color(0x332288)),
-            Map.entry("perceptron", new Color(0x332288)),
-            Map.entry("delta", new Color(0x44AA99)),
-            Map.entry("rescorla-wagner", new Color(0x117733)),
-            Map.entry("autoencoder", new Color(0xD55E00)),
-            Map.entry("mlp", new Color(0xE69F00)),
-            Map.entry("gradient", new Color(0xCC6677)),
-            Map.entry("sgd", new Color(0xCC6677)),
-            Map.entry("adam", new Color(0xD55E00)),
-            Map.entry("krotov-hopfield", new Color(0x0072B2)),
-            Map.entry("local", new Color(0x0072B2)),
-            Map.entry("backprop", new Color(0xD55E00)));
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
     private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
     private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
+    /** Okabe &amp; Ito's blue. */
+    public static final Color BLUE = new Color(0x0072B2);
+    /** Okabe &amp; Ito's bluish green. */
+    public static final Color BLUISH_GREEN = new Color(0x009E73);
+    /** Okabe &amp; Ito's vermillion. */
+    public static final Color VERMILLION = new Color(0xD55E00);
+    /** Okabe &amp; Ito's orange. */
+    public static final Color ORANGE = new Color(0xE69F00);
     /** Colours for lines that are not learners (components, references), distinct from learners'. */
     public static final Color[] SERIES = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x332288)};
@@ -37,48 +31,52 @@ public final class Palette {
 
     private Palette() {}
 
-    /** The colour of a learner. */
-    public static Color of(String learner, Family family) {
-        Color c = NAMED.get(learner);
-        if (c != null) {
-            return c;
-        }
-        Color[] pool = switch (family) {
-            case BIO -> BIO;
-            case GRADIENT -> GRADIENT;
-            case BAYESIAN -> BAYESIAN;
-        };
-        return pool[Math.floorMod(learner.hashCode(), pool.length)];
-    }
-
     /**
-     * Colours for the learners of one comparison: each learner's own colour ({@link #of}) unless an
-     * earlier learner already has it or one close to it, in which case the first free colour of its
-     * family's pool (learning in synapses stays cool, gradient descent warm).
+     * Colours for the learners of one run, in drawing order, from their colour keys
+     * ({@link Described#colour()}): a learner with a hex key gets that colour; each other learner
+     * gets the first colour of its family's pool (learning in synapses cool, gradient descent warm,
+     * Bayesian learners grey) that is not close to a colour taken before it, or, when its pool is
+     * used up, the pool's colour at its position.
      *
-     * @param learners learner name to family, in the order they are drawn
-     * @return learner name to colour
+     * @param learners the learners, in drawing order
+     * @return learner name to colour, in the same order
      */
-    public static Map<String, Color> distinct(Map<String, Family> learners) {
+    public static Map<String, Color> of(Collection<Described> learners) {
+        java.util.List<Color> taken = new java.util.ArrayList<>();
+        for (Described d : learners) {
+            if (!d.colour().isEmpty()) {
+                taken.add(Color.decode(d.colour()));
+            }
+        }
         Map<String, Color> out = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Family> e : learners.entrySet()) {
-            Color c = of(e.getKey(), e.getValue());
-            if (close(c, out.values())) {
-                Color[] pool = switch (e.getValue()) {
-                    case BIO -> BIO;
-                    case GRADIENT -> GRADIENT;
-                    case BAYESIAN -> BAYESIAN;
-                };
+        int[] used = new int[Family.values().length];
+        for (Described d : learners) {
+            Color c;
+            if (!d.colour().isEmpty()) {
+                c = Color.decode(d.colour());
+            } else {
+                Color[] pool = pool(d.family());
+                c = pool[used[d.family().ordinal()]++ % pool.length];
                 for (Color p : pool) {
-                    if (!close(p, out.values())) {
+                    if (!close(p, taken)) {
                         c = p;
                         break;
                     }
                 }
+                taken.add(c);
             }
-            out.put(e.getKey(), c);
+            out.put(d.name(), c);
         }
         return out;
+    }
+
+    /** The colours of a family. */
+    private static Color[] pool(Family f) {
+        return switch (f) {
+            case BIO -> BIO;
+            case GRADIENT -> GRADIENT;
+            case BAYESIAN -> BAYESIAN;
+        };
     }
 
     /**

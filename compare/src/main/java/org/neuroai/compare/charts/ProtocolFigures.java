@@ -46,7 +46,7 @@ public final class ProtocolFigures {
      * @param pairs pairs per timing
      * @return the figure
      */
-    public static Figure window(List<Pairing.Point> points, String model, int pairs) {
+    public static PanelFigure window(List<Pairing.Point> points, String model, int pairs) {
         double f = points.get(0).frequencyHz();
         XYChart c = Charts.panel("Weight change after " + pairs + " pairs at " + fmt(f) + " Hz",
                 "spike timing Δt = t_post − t_pre (ms)", "weight change (% of w0)");
@@ -68,7 +68,7 @@ public final class ProtocolFigures {
         }
         data(c, "Sjöström et al. 2001 (mean ± s.e.m.)", col(x), col(y), col(e));
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        return new Figure("The STDP window of " + model, "Δt > 0: the postsynaptic spike follows the presynaptic one",
+        return new PanelFigure("The STDP window of " + model, "Δt > 0: the postsynaptic spike follows the presynaptic one",
                 List.of(c), 1, 900, 420);
     }
 
@@ -79,7 +79,7 @@ public final class ProtocolFigures {
      * @param model legend label
      * @return the figure
      */
-    public static Figure frequency(List<Pairing.Point> points, String model) {
+    public static PanelFigure frequency(List<Pairing.Point> points, String model) {
         XYChart c = Charts.panel("Weight change after 60 pairs vs pairing frequency", "pairing frequency (Hz)",
                 "weight change (% of w0)");
         c.getStyler().setXAxisDecimalPattern("0.#");
@@ -106,12 +106,12 @@ public final class ProtocolFigures {
         minus.setMarkerColor(new Color(0x666666));
         c.getStyler().setMarkerSize(7);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        return new Figure("Frequency dependence of STDP: " + model, "60 pairs; Δt = t_post − t_pre; data: visual cortex L5",
+        return new PanelFigure("Frequency dependence of STDP: " + model, "60 pairs; Δt = t_post − t_pre; data: visual cortex L5",
                 List.of(c), 1, 900, 440);
     }
 
     /** Responses of a regular train. */
-    public static Figure train(List<Trains.Response> rs, String model, double frequencyHz) {
+    public static PanelFigure train(List<Trains.Response> rs, String model, double frequencyHz) {
         XYChart c = Charts.panel("Response to each spike of a " + fmt(frequencyHz) + " Hz train", "spike (count from the first)",
                 "response (fraction of resources released)");
         XYSeries s = Charts.line(c, model, rs.stream().mapToDouble(Trains.Response::spike).toArray(),
@@ -121,11 +121,11 @@ public final class ProtocolFigures {
         c.getStyler().setXAxisDecimalPattern("0");
         c.getStyler().setYAxisDecimalPattern("0.00");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        return new Figure("Short-term plasticity: " + model, "released fraction u·x at every presynaptic spike", List.of(c), 1, 900, 420);
+        return new PanelFigure("Short-term plasticity: " + model, "released fraction u·x at every presynaptic spike", List.of(c), 1, 900, 420);
     }
 
     /** Weight after every event of a custom protocol. */
-    public static Figure custom(List<Trains.Event> events, String model) {
+    public static PanelFigure custom(List<Trains.Event> events, String model) {
         XYChart c = Charts.panel("Weight after every spike", "time (ms)", "weight (dimensionless)");
         XYSeries s = Charts.line(c, model, events.stream().mapToDouble(Trains.Event::timeMs).toArray(),
                 events.stream().mapToDouble(Trains.Event::weight).toArray(), MODEL, 1.8f);
@@ -136,7 +136,7 @@ public final class ProtocolFigures {
         marks(c, "presynaptic spikes", pre, lo, SeriesMarkers.TRIANGLE_UP, new Color(0x0072B2));
         marks(c, "postsynaptic spikes", post, lo, SeriesMarkers.TRIANGLE_DOWN, new Color(0xD55E00));
         c.getStyler().setMarkerSize(8);
-        return new Figure("Custom spike pattern: " + model, "markers: spike times", List.of(c), 1, 900, 420);
+        return new PanelFigure("Custom spike pattern: " + model, "markers: spike times", List.of(c), 1, 900, 420);
     }
 
     private static void marks(XYChart c, String label, double[] t, double y, org.knowm.xchart.style.markers.Marker m, Color col) {

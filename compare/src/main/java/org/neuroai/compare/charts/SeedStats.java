@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.neuroai.compare.Stats;
+import org.neuroai.compare.engine.Stats;
 import org.neuroai.core.trace.TraceRow;
 
 /**

@@ -13,6 +13,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 import org.neuroai.core.UserError;
 
@@ -122,9 +124,10 @@ public final class SweepFigures {
      */
     public static Map<String, String> draw(Path dir, String metric) throws IOException {
         Table t = read(dir.resolve(CSV));
+        Map<String, Described> learners = learners(dir);
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : t.keys()) {
-            Figure f = figure(t, key, metric);
+            PanelFigure f = figure(t, key, metric, learners);
             f.save(dir, baseName(key));
             out.put(baseName(key), f.title());
         }
@@ -140,12 +143,50 @@ public final class SweepFigures {
      * @return the figure
      * @throws UserError for an unknown metric
      */
-    public static Figure figure(Table t, String key, String metric) {
+    public static PanelFigure figure(Table t, String key, String metric) {
+        return figure(t, key, metric, Map.of());
+    }
+
+    /**
+     * The learners of a sweep, as the first of its runs describes them (learners.csv), so that the
+     * sweep's figures show them as the runs' figures do; empty when no run describes them.
+     *
+     * @param dir the sweep folder
+     * @return learner name to description
+     */
+    static Map<String, Described> learners(Path dir) throws IOException {
+        Path runs = dir.resolve("runs");
+        if (!java.nio.file.Files.isDirectory(runs)) {
+            return Map.of();
+        }
+        try (var s = java.nio.file.Files.list(runs)) {
+            for (Path p : s.sorted().toList()) {
+                if (java.nio.file.Files.isRegularFile(p.resolve(LearnersFile.NAME))) {
+                    return LearnersFile.read(p);
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    /**
+     * The figure of one swept setting, learners shown as the runs describe them.
+     *
+     * @param t the sweep's table
+     * @param key the swept setting
+     * @param metric the metric to draw, or null for the first
+     * @param described the learners' labels, families and colour keys (learners not in it are drawn in their family's colours)
+     * @return the figure
+     */
+    public static PanelFigure figure(Table t, String key, String metric, Map<String, Described> described) {
         String m = metric == null ? t.metrics().get(0) : metric;
         if (!t.metrics().contains(m)) {
             throw new UserError("--metric: '" + m + "' is not in " + CSV + "; its metrics: " + String.join(", ", t.metrics()) + ".");
         }
         List<Row> rows = t.rows().stream().filter(r -> r.metric().equals(m)).toList();
+        Map<String, Described> all = new LinkedHashMap<>(described);
+        rows.forEach(r -> all.putIfAbsent(r.learner(), new Described(r.learner(), Family.BIO, r.learner(), "", "")));
+        Map<String, java.awt.Color> colours = Palette.of(all.values());
         List<String> others = t.keys().stream().filter(k -> !k.equals(key)).toList();
         Map<String, List<Row>> byPanel = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -177,7 +218,7 @@ public final class SweepFigures {
                 double[] hi = pts.values().stream().mapToDouble(r -> r.seeds() > 1 ? r.high() : r.mean()).toArray();
                 int n = pts.values().stream().mapToInt(Row::seeds).min().orElse(1);
                 SeedStats st = new SeedStats(x, mean, lo, hi, mean, mean, n);
-                XYSeries s = Charts.mean(c, learner, st, Palette.of(learner, family(learner)), 2.2f);
+                XYSeries s = Charts.mean(c, all.get(learner).label(), st, colours.getOrDefault(learner, Palette.GREY), 2.2f);
                 s.setMarker(SeriesMarkers.CIRCLE);
             });
             axis.style(c);
@@ -189,14 +230,9 @@ public final class SweepFigures {
         String shown = byPanel.size() > MAX_PANELS ? "; the first " + MAX_PANELS + " of " + byPanel.size() + " combinations of "
                 + String.join(", ", others) : "";
         String subtitle = "One point per value of " + key + ", " + SeedStats.caption(seeds) + shown;
-        return new Figure(title, subtitle, panels, 1, 900, 300);
+        return new PanelFigure(title, subtitle, panels, 1, 900, 300);
     }
 
-    /** Learners trained by gradient descent have names that say so in the experiments here. */
-    private static Family family(String learner) {
-        Set<String> gradient = Set.of("autoencoder", "mlp", "gradient", "backprop", "dae");
-        return gradient.contains(learner) ? Family.GRADIENT : Family.BIO;
-    }
 
     /**
      * How the values of a setting map to x.

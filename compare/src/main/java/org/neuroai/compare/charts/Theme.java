@@ -20,7 +20,7 @@ import org.neuroai.core.UserError;
 
 /**
  * How every figure looks: background, text and grid colours, font sizes and line widths. A theme
- * is applied to a finished figure when it is saved ({@link Figure#save}, {@link TileGridFigure#save}),
+ * is applied to a finished figure when it is saved ({@link PanelFigure#save}, {@link TileGridFigure#save}),
  * so the figure classes draw data and never styling. The learners keep their {@link Palette}
  * colours in every theme; on a dark background a colour whose contrast would fall below 3:1 (WCAG
  * 2.1 for graphics) is lightened towards white, keeping its hue.

@@ -15,10 +15,10 @@ import java.util.List;
  * hidden units: each tile is one unit's incoming weights laid out as the input image, coloured
  * with {@link Palette#diverging} and scaled symmetrically around 0 by the tile's own largest
  * |w|, so the sign and the shape of every unit show whatever its scale. A colour bar under the
- * grids says how to read the colours. Saved like {@link Figure}: PNG at twice the nominal size,
+ * grids says how to read the colours. Saved like {@link PanelFigure}: PNG at twice the nominal size,
  * SVG and PDF, in the theme and formats of {@link Render#current()}.
  */
-public final class TileGridFigure {
+public final class TileGridFigure implements Drawing {
     /** Nominal pixels per input pixel. */
     private static final double PIXEL = 1.25;
     /** Nominal pixels per input pixel for images under 16 pixels a side. */
@@ -109,15 +109,15 @@ public final class TileGridFigure {
         for (Grid g : grids) {
             h = Math.max(h, gridHeight(g));
         }
-        return Figure.titleHeight() + scaled(LABEL_HEIGHT) + h + scaled(BAR_HEIGHT);
+        return PanelFigure.titleHeight() + scaled(LABEL_HEIGHT) + h + scaled(BAR_HEIGHT);
     }
 
     private void paint(Graphics2D g) {
         int width = width();
-        Figure.paintTitle(g, width, height(), title, subtitle);
+        PanelFigure.paintTitle(g, width, height(), title, subtitle);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         int x = MARGIN;
-        int top = Figure.titleHeight() + scaled(LABEL_HEIGHT);
+        int top = PanelFigure.titleHeight() + scaled(LABEL_HEIGHT);
         int bottom = top;
         Theme theme = Render.current().theme();
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(theme.size(14))));
@@ -125,7 +125,7 @@ public final class TileGridFigure {
         for (Grid grid : grids) {
             int gw = gridWidth(grid);
             g.setColor(theme.ink());
-            Figure.text(g, grid.label(), x + (gw - fm.stringWidth(grid.label())) / 2, top - 10);
+            PanelFigure.text(g, grid.label(), x + (gw - fm.stringWidth(grid.label())) / 2, top - 10);
             int t = tileSize(grid);
             for (int i = 0; i < grid.tiles().length; i++) {
                 int tx = x + (i % columns) * (t + GAP);
@@ -168,10 +168,10 @@ public final class TileGridFigure {
         for (int i = 0; i < ticks.length; i++) {
             int tx = x0 + i * barWidth / 2;
             g.drawLine(tx, y + 12, tx, y + 16);
-            Figure.text(g, ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 12 + scaled(17));
+            PanelFigure.text(g, ticks[i], tx - fm.stringWidth(ticks[i]) / 2, y + 12 + scaled(17));
         }
         String caption = "weight w from a pixel to the unit, relative to the unit's largest |w|";
-        Figure.text(g, caption, (width - fm.stringWidth(caption)) / 2, y + 12 + scaled(35));
+        PanelFigure.text(g, caption, (width - fm.stringWidth(caption)) / 2, y + 12 + scaled(35));
     }
 
     /**
@@ -182,7 +182,8 @@ public final class TileGridFigure {
      * @param base the file name without extension
      * @throws IOException when a file cannot be written
      */
+    @Override
     public void save(Path dir, String base) throws IOException {
-        Figure.write(dir, base, width(), height(), this::paint);
+        PanelFigure.write(dir, base, width(), height(), this::paint);
     }
 }

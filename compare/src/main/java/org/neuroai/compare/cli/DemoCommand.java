@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.compare.DemoIndex;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.Runner;
 import org.neuroai.compare.Summary;
 import org.neuroai.core.Registry;

@@ -1,16 +1,22 @@
 package org.neuroai.compare.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.Experiments;
+import org.neuroai.compare.charts.Render;
+import org.neuroai.compare.charts.Theme;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.LandscapeFiles;
+import org.neuroai.compare.files.RunFolder;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Surface;
 import org.neuroai.core.Params;
@@ -25,11 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code neuroai landscape RUN_DIR}: the loss landscapes of a finished run, computed from its
  * provenance.json (experiment and settings) and weights.csv (the weight trajectories), training
- * nothing.
+ * nothing. It writes the files of {@link LandscapeFiles} and draws every registered figure that
+ * reads them; {@code neuroai plot} redraws those figures from the files alone.
  */
-@Command(name = "landscape", description = "Draw the loss landscapes of a finished pca or xor run from its weights.csv: "
-        + "the loss on the line from initial to final weights, on a random plane and on the plane of the trajectory's "
-        + "principal components (Li et al. 2018).")
+@Command(name = "landscape", description = "Compute the loss landscapes of a finished pca or xor run from its weights.csv "
+        + "(landscape_*.csv: the loss on the line from initial to final weights, on a random plane and on the plane of the "
+        + "trajectory's principal components; Li et al. 2018) and draw the registered figures that read them.")
 final class LandscapeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A folder written by 'neuroai run' (pca or xor).")
     Path dir;
@@ -48,32 +55,27 @@ final class LandscapeCommand implements Callable<Integer> {
             + "filter-normalised directions (default: 1).")
     double span = Landscapes.Options.SPAN;
 
-    @Option(names = "--format", paramLabel = "F", split = ",", description = "Figure formats among png, svg, pdf (default: all three).")
-    List<String> formats = List.of("png", "svg", "pdf");
+    @Option(names = "--format", paramLabel = "FORMATS", defaultValue = "png,svg,pdf",
+            description = "Comma-separated figure formats: any of png, svg, pdf (default: all three).")
+    String format;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        Path prov = dir.resolve("provenance.json");
+    public Integer call() throws Exception {
         if (grid < 5 || grid > 401) {
             throw new UserError("option --grid: " + grid + " points per side; valid is an integer in [5, 401].");
         }
         if (!(span > 0) || Double.isInfinite(span)) {
             throw new UserError("option --span: " + span + "; valid is a positive number.");
         }
-        Set<String> fmt = new LinkedHashSet<>();
-        for (String f : formats) {
-            if (!Figure.FORMATS.contains(f.trim())) {
-                throw new UserError("option --format: unknown format '" + f.trim() + "'; valid are: png, svg, pdf.");
-            }
-            fmt.add(f.trim());
-        }
-        JsonNode p = org.neuroai.compare.Report.provenance(dir);
-        String name = p.at("/spec/experiment").asText("");
-        Experiment exp = Registry.get(Experiment.class, name, "experiment");
-        Params settings = Experiment.settingsOf(exp, p, dir);
+        Render render = new Render(Theme.PRINT, Render.formats(format));
+        RunFolder run = RunFolder.open(dir);
+        Path prov = run.file(RunFolder.PROVENANCE);
+        String name = run.experiment();
+        Experiment exp = Experiments.get(name);
+        Params settings = Experiment.settingsOf(exp, run.provenance(), dir);
         List<Surface> all = exp.landscapes(settings);
         if (all.isEmpty()) {
             throw new UserError(prov + ": a run of '" + name + "', which has no loss landscapes; valid are runs of: "
@@ -81,14 +83,40 @@ final class LandscapeCommand implements Callable<Integer> {
                             .map(Experiment::name).toList()) + ".");
         }
         List<Surface> chosen = Landscapes.select(all, learner, prov.toString());
-        long s = seed != null ? seed : p.at("/spec/first_seed").asLong(0);
-        List<Path> written = Landscapes.write(dir, chosen, new Landscapes.Options(s, grid, span, fmt), name);
+        List<Figure> figures = landscapeFigures();
+        for (Figure f : figures) {
+            List<String> lacking = new ArrayList<>(Figures.missing(f, run));
+            lacking.removeAll(LandscapeFiles.ALL);
+            if (!lacking.isEmpty()) {
+                throw new UserError(dir + ": figure '" + f.name() + "' of the landscapes reads " + String.join(", ", lacking)
+                        + ", which this run lacks; give a whole folder written by 'neuroai run'.");
+            }
+        }
+        long s = seed != null ? seed : run.firstSeed();
+        List<Path> written = new ArrayList<>(Landscapes.write(dir, chosen, new Landscapes.Options(s, grid, span)));
+        render.using(() -> {
+            for (Figure f : figures) {
+                Figures.draw(f, run);
+                for (Render.Format x : Render.Format.values()) {
+                    if (render.formats().contains(x)) {
+                        written.add(dir.resolve(f.file() + "." + x.extension()));
+                    }
+                }
+            }
+            return null;
+        });
         PrintWriter out = spec.commandLine().getOut();
         for (Path w : written) {
             out.println("wrote " + w);
         }
         out.flush();
         return 0;
+    }
+
+    /** The registered figures that read the landscape files. */
+    static List<Figure> landscapeFigures() {
+        Set<String> files = new LinkedHashSet<>(LandscapeFiles.ALL);
+        return Figures.all().stream().filter(f -> f.reads().stream().anyMatch(files::contains)).toList();
     }
 
     private static boolean hasLandscapes(Experiment e) {

@@ -1,5 +1,6 @@
 package org.neuroai.compare.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Registered;
 import org.neuroai.core.Registry;
@@ -20,8 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code neuroai list}: every registered rule, network, task and experiment. */
-@Command(name = "list", description = "List rules, networks, tasks and experiments, one line each.")
+/**
+ * {@code neuroai list}: every registered rule, spike rule, network, task, experiment, bundled spec
+ * and figure (with the run files each figure reads).
+ */
+@Command(name = "list", description = "List rules, spike rules, networks, tasks, experiments, bundled specs and figures "
+        + "(with the files each reads), one line each.")
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every entry and its parameters.")
     boolean json;
@@ -40,6 +47,11 @@ final class ListCommand implements Callable<Integer> {
         kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));
         kinds.put("specs", entries(org.neuroai.compare.comparison.ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(),
                 Experiment::settings));
+        List<Entry> figures = new ArrayList<>();
+        for (Figure f : Figures.all()) {
+            figures.add(new Entry(f.name(), f.description(), null, f.reads(), f.file()));
+        }
+        kinds.put("figures", figures);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(kinds));
@@ -54,14 +66,24 @@ final class ListCommand implements Callable<Integer> {
         for (Map.Entry<String, List<Entry>> k : kinds.entrySet()) {
             out.println(k.getKey() + ":");
             for (Entry e : k.getValue()) {
-                out.printf("  %-" + width + "s  %s%n", e.name(), e.description());
+                out.printf("  %-" + width + "s  %s%s%n", e.name(), e.description(),
+                        e.reads() == null ? "" : " (reads " + String.join(", ", e.reads()) + ")");
             }
         }
         return 0;
     }
 
-    /** One line of the listing. */
-    record Entry(String name, String description, List<Map<String, Object>> parameters) {}
+    /**
+     * One line of the listing.
+     *
+     * @param name its registered name
+     * @param description what it is
+     * @param parameters its parameters or settings, each with default, range and unit (null for a figure)
+     * @param reads the run files a figure reads (null for anything else)
+     * @param file the file name a figure is saved under, without extension (null for anything else)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String name, String description, List<Map<String, Object>> parameters, List<String> reads, String file) {}
 
     private static <T extends Registered> List<Entry> entries(List<T> all, java.util.function.Function<T, List<ParamSpec>> params) {
         List<Entry> out = new ArrayList<>();
@@ -76,7 +98,7 @@ final class ListCommand implements Callable<Integer> {
                 m.put("description", p.description());
                 ps.add(m);
             }
-            out.add(new Entry(t.name(), t.description(), ps));
+            out.add(new Entry(t.name(), t.description(), ps, null, null));
         }
         return out;
     }

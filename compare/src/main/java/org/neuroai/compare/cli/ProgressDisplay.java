@@ -120,13 +120,11 @@ final class ProgressDisplay implements AutoCloseable {
      */
     static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
                                                   String label, Runnable announce) {
-        String unit = org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class).stream()
-                .filter(e -> e.name().equals(spec.experiment())).map(org.neuroai.compare.Experiment::stepUnit).findFirst().orElse("steps");
         ProgressDisplay[] display = new ProgressDisplay[1];
         try {
-            return org.neuroai.compare.Runner.run(spec, dir, () -> {
+            return org.neuroai.compare.Runner.run(spec, dir, (org.neuroai.compare.engine.Study study) -> {
                 announce.run();
-                display[0] = new ProgressDisplay(err, mode, label, unit);
+                display[0] = new ProgressDisplay(err, mode, label, study.stepUnit());
             });
         } finally {
             if (display[0] != null) {

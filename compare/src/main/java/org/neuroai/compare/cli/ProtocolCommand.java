@@ -16,7 +16,7 @@ import org.neuroai.bio.spiking.SpikeSynapse;
 import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Params;
@@ -134,18 +134,18 @@ final class ProtocolCommand implements Callable<Integer> {
         result.put("preset", usedPreset);
         result.put("parameters", params.asMap());
         List<Map<String, Object>> rows = new ArrayList<>();
-        Figure figure;
+        PanelFigure figure;
         switch (protocol) {
             case "stdp-window" -> {
                 double f = frequency != null ? frequency : 0.1;
-                List<Pairing.Point> ps = Pairing.window(syn, from, to, step, pairs, f, settle(ruleName));
+                List<Pairing.Point> ps = Pairing.window(syn, from, to, step, pairs, f, r.settleMs());
                 for (Pairing.Point p : ps) {
                     rows.add(row("delta_t_ms", p.deltaTMs(), "weight_change", p.weightChange()));
                 }
                 figure = ProtocolFigures.window(ps, label, pairs);
             }
             case "stdp-frequency" -> {
-                List<Pairing.Point> ps = Pairing.sjostrom(syn, settle(ruleName));
+                List<Pairing.Point> ps = Pairing.sjostrom(syn, r.settleMs());
                 for (Pairing.Point p : ps) {
                     rows.add(row("frequency_hz", p.frequencyHz(), "delta_t_ms", p.deltaTMs(), "weight_change", p.weightChange()));
                 }
@@ -195,7 +195,7 @@ final class ProtocolCommand implements Callable<Integer> {
     }
 
     /** Runs the habituation protocol. */
-    private Figure habituation(SpikeSynapse syn, String label, List<Map<String, Object>> rows) {
+    private PanelFigure habituation(SpikeSynapse syn, String label, List<Map<String, Object>> rows) {
         Habituation.Protocol p = new Habituation.Protocol(isi, stimuli, sessions, sessions > 1 ? sessionInterval : 0,
                 rest == null ? 0 : rest, shockAfter == null ? null : new Habituation.Shock.After(shockAfter, shockAmount));
         List<Habituation.Response> rs = Habituation.run(syn, p);
@@ -203,11 +203,6 @@ final class ProtocolCommand implements Callable<Integer> {
             rows.add(row("stimulus", x.stimulus(), "time_s", x.timeS(), "amplitude", x.amplitude()));
         }
         return HabituationFigures.protocol(rs, label, p);
-    }
-
-    /** Time after the last spike before a weight is read: calcium needs its transients to settle. */
-    private static double settle(String rule) {
-        return rule.equals("calcium") ? 5000 : 0;
     }
 
     private static Map<String, Object> row(Object... kv) {

@@ -2,9 +2,9 @@ package org.neuroai.compare.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.neuroai.compare.Experiment;
 import org.neuroai.compare.Report;
-import org.neuroai.core.Registry;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,15 +21,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = Report.experimentOf(dir);
-        com.fasterxml.jackson.databind.JsonNode comparison = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dir.resolve("provenance.json").toFile()).get("comparison");
-        if (comparison != null) {
-            Report.write(dir, comparison.path("description").asText(name), Report.figuresIn(dir), "presentations");
-        } else {
-            Experiment exp = Registry.get(Experiment.class, name, "experiment");
-            Report.write(dir, exp.description(), Report.figuresIn(dir), exp.stepUnit());
-        }
+        RunFolder run = RunFolder.open(dir);
+        Report.write(dir, run.provenance().path("description").asText(run.experiment()), Figures.captions(run), run.stepUnit());
         spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and report.html");
         spec.commandLine().getOut().flush();
         return 0;

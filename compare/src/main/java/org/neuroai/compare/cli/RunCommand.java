@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.Experiments;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.UserError;

@@ -3,7 +3,7 @@ package org.neuroai.compare.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.core.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package org.neuroai.compare.comparison;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,56 +7,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuroai.bio.network.Activation;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.charts.ComparisonRun;
+import java.util.function.Supplier;
+import org.neuroai.bio.Activation;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.files.Fields;
+import org.neuroai.compare.files.Histograms;
+import org.neuroai.compare.measures.FiringRates;
+import org.neuroai.compare.measures.HeldOut;
+import org.neuroai.compare.measures.LayerNorms;
 import org.neuroai.core.Batch;
+import org.neuroai.core.Described;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Predictor;
-import org.neuroai.core.PrincipalSubspace;
-import org.neuroai.core.Reconstructor;
-import org.neuroai.core.SampleStream;
-import org.neuroai.core.Split;
-import org.neuroai.core.SubspaceLearner;
-import org.neuroai.core.Task;
-import org.neuroai.core.WeightView;
-import org.neuroai.core.linalg.Linalg;
-import org.neuroai.core.metrics.PredictionMetrics;
-import org.neuroai.core.metrics.SubspaceMetrics;
+import org.neuroai.core.engine.Checkpoint;
+import org.neuroai.core.engine.Measure;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.trace.CsvSink;
 import org.neuroai.core.trace.Monitor;
-import org.neuroai.core.trace.SeedOrderedTraces;
 
 /**
- * Runs a {@link ComparisonSpec}: every learner on the same samples in the same order, one chunk of
- * {@code batch} samples at a time, seeds in parallel. At every checkpoint each learner is scored
- * on the task's held-out samples; chosen synapses, weight norms and weight histograms are
- * recorded at their strides; the figures are drawn from the files written.
+ * A {@link ComparisonSpec} as an experiment: one condition, its task and learners, every learner
+ * on the same samples in the same order, one chunk of {@code batch} samples at a time. At every
+ * checkpoint each learner is scored on the task's held-out samples ({@link HeldOut}) and its
+ * weight norms recorded ({@link LayerNorms}); chosen synapses, probes and weight histograms are
+ * recorded at their strides; the figures the spec names are drawn from the files written.
  *
- * <p>Files: {@code curves.csv} (the metrics, and {@code norm.LAYER}, the mean norm of a unit's
- * incoming weights in each layer), {@code weights.csv} (at most {@code max_synapses} synapses per
- * learner and layer, evenly spread over the layer), {@code histograms.csv} (per learner and layer,
- * the count of weights in each of {@code bins} equal bins over the range; values outside count in
- * the end bins; index = bin), {@code fields.csv} (the first seed's final first-layer weights, for
+ * <p>Files besides the traces: {@code fields.csv} (the first seed's final first-layer weights, for
  * receptive fields), {@code spec.yaml}, the spec as written, and on a task with class targets
  * (unless the spec says {@code baselines: false}) {@code baselines.csv} with each model's Tribuo
  * provenance in {@code baselines/}: Tribuo's linear classifiers fitted on the training samples and
  * scored on the held-out split ({@link TaskBaselines}), drawn as dashed lines on the accuracy panel.
  *
+ * <p>On a task of spikes (steps are ms of simulated time) the learners are spiking networks, and
+ * each records its firing rates over the window since its previous checkpoint ({@link FiringRates})
+ * instead of held-out scores.
+ *
  * <p>Seeds: seed s orders the samples (the task's stream of seed s); learner i starts from the
- * weights of seed {@code weight_seed + i} when the spec fixes {@code weight_seed}, else of
- * {@link Seeds#weightSeed}(s) + i. Unsupervised layers on classification tasks are scored through a
- * ridge readout: a least-squares map from the layer's outputs (and a constant) to the targets,
- * fitted at each checkpoint on the first {@value #READOUT_SAMPLES} training samples of the seed.
+ * weights of seed {@code weight_seed + i} when the spec fixes {@code weight_seed}, else of the run's
+ * weight seed + i. Unsupervised layers on classification tasks are scored through a ridge readout:
+ * a least-squares map from the layer's outputs (and a constant) to the targets, fitted at each
+ * checkpoint on the first {@value #READOUT_SAMPLES} training samples of the seed.
  */
 public final class ComparisonExperiment implements Experiment {
     /** Training samples the ridge readout is fitted on, at most. */
     static final int READOUT_SAMPLES = 2000;
-    /** Units drawn as receptive fields, at most. */
-    static final int FIELDS = 32;
     private final ComparisonSpec spec;
 
     /** @param spec a checked spec */
@@ -96,8 +96,18 @@ public final class ComparisonExperiment implements Experiment {
         return Map.of(p.inEpochs() ? "epochs" : "steps", (int) Math.min(p.length(), p.quickLength()));
     }
 
+    /** One epoch, or two checkpoints, without baselines, and whatever the spec's {@code smoke} adds. */
     @Override
-    public Prepared prepare(Params settings, long[] seeds) {
+    public Map<String, Object> smokeSettings() {
+        Plan p = spec.plan();
+        Map<String, Object> out = new LinkedHashMap<>(p.inEpochs() ? Map.of("epochs", 1, "baselines", false)
+                : Map.of("steps", (int) Math.min(p.length(), 2 * p.evalEvery()), "baselines", false));
+        out.putAll(spec.smokeSettings());
+        return out;
+    }
+
+    @Override
+    public Study study(Params settings) {
         Map<String, Object> changed = new LinkedHashMap<>();
         for (ParamSpec p : settings()) {
             Object v = settings.asMap().get(p.name());
@@ -105,202 +115,157 @@ public final class ComparisonExperiment implements Experiment {
                 changed.put(p.name(), v);
             }
         }
-        return new Run(spec.plan(changed), seeds);
+        return study(spec.plan(changed));
     }
 
-    @Override
-    public void redraw(Path runDir, JsonNode provenance) throws IOException {
-        ComparisonRun.of(runDir, provenance).draw();
+    /** The study of a checked plan. */
+    private Study study(Plan plan) {
+        int dim = plan.task().inputDim();
+        Map<String, Plan.LearnerPlan> byName = new LinkedHashMap<>();
+        List<LearnerSpec> learners = new ArrayList<>();
+        for (int i = 0; i < plan.learners().size(); i++) {
+            Plan.LearnerPlan lp = plan.learners().get(i);
+            byName.put(lp.name(), lp);
+            long offset = i;
+            learners.add(LearnerSpec.of(lp.described(),
+                    b -> lp.build(dim, plan.weightSeed() != null ? plan.weightSeed() + offset : b.weightSeed())));
+        }
+        Map<Record, Long> every = new java.util.EnumMap<>(Record.class);
+        every.put(Record.METRICS, plan.evalEvery());
+        every.put(Record.WEIGHTS, plan.weightsEvery());
+        every.put(Record.HISTOGRAMS, plan.histEvery());
+        every.put(Record.PROBES, plan.probesEvery());
+        Schedule schedule = new Schedule(plan.total(), plan.batch(), every, true);
+        boolean ridge = byName.values().stream().anyMatch(Plan.LearnerPlan::ridge);
+        Supplier<Measure> heldOut = () -> new HeldOut(plan.metrics(), new Readouts(plan, byName, ridge)::of,
+                l -> linearLayer(byName.get(l.name())));
+        Condition.Recording recording = new Condition.Recording(
+                l -> choose(l, plan.maxSynapses()), probes(plan), plan.probeIndices(),
+                new Condition.Histograms(plan.bins(), plan.low(), plan.high(), l -> LayerNorms.layers(l.weights())));
+        boolean spikes = plan.task().spiking();
+        // a task of spikes holds nothing out: its spiking learners are scored by their rates
+        List<Supplier<? extends Measure>> measures = spikes ? List.of(FiringRates::new, LayerNorms::new) : List.of(heldOut, LayerNorms::new);
+        Condition condition = new Condition(plan.task(), learners, schedule, measures, recording);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("comparison", facts(plan));
+        facts.put(Histograms.ENTRY, Map.of("bins", plan.bins(), "low", plan.low(), "high", plan.high()));
+        if (plan.imageSide() > 0) {
+            facts.put(Fields.ENTRY, Map.of("image_side", plan.imageSide()));
+        }
+        return new Study(List.of(condition), plan.metrics(), new Outputs(plan), plan.figures(), spikes ? "ms of simulated time" : "presentations",
+                plan.inEpochs(),
+                plan.threads(), facts);
     }
 
-    /** A checked run. */
-    private final class Run implements Prepared {
+    /** The probes asked for, and the training loss of the networks, which every comparison records. */
+    private static List<String> probes(Plan plan) {
+        List<String> out = new ArrayList<>(plan.probes());
+        if (!out.contains("loss")) {
+            out.add(0, "loss");
+        }
+        return out;
+    }
+
+    /** A rule's layer counts as linear for reconstruction and subspace metrics; a network always does. */
+    private static boolean linearLayer(Plan.LearnerPlan lp) {
+        return lp == null || lp.rule() == null || (lp.activation() == Activation.LINEAR && !lp.bias());
+    }
+
+    /** What the provenance keeps of the plan. */
+    private Map<String, Object> facts(Plan plan) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", plan.name());
+        c.put("description", description());
+        c.put("task", plan.task().name());
+        Map<String, Object> ls = new LinkedHashMap<>();
+        for (Plan.LearnerPlan lp : plan.learners()) {
+            ls.put(lp.name(), Map.of("model", lp.model(), "readout", lp.ridge() ? "ridge" : "none"));
+        }
+        c.put("learners", ls);
+        c.put("presentations", plan.total());
+        c.put("batch", plan.batch());
+        c.put("weight_seed", plan.weightSeed() == null ? "derived from each seed" : plan.weightSeed());
+        return c;
+    }
+
+    /**
+     * How each learner's predictions are scored: a supervised rule or a network as itself, an
+     * unsupervised layer through a ridge readout fitted on the first training samples of the
+     * seed's stream (drawn once per learner and seed), or not at all.
+     */
+    private static final class Readouts {
         private final Plan plan;
-        private final long[] seeds;
+        private final Map<String, Plan.LearnerPlan> byName;
+        private final boolean ridge;
+        private Batch samples;
 
-        Run(Plan plan, long[] seeds) {
+        Readouts(Plan plan, Map<String, Plan.LearnerPlan> byName, boolean ridge) {
             this.plan = plan;
-            this.seeds = seeds;
+            this.byName = byName;
+            this.ridge = ridge;
+        }
+
+        Predictor of(Learner l, Checkpoint at) {
+            Plan.LearnerPlan lp = byName.get(l.name());
+            if (lp.ridge()) {
+                if (samples == null) {
+                    long n = plan.epochSize() > 0 ? Math.min(plan.epochSize(), READOUT_SAMPLES) : READOUT_SAMPLES;
+                    samples = plan.task().stream(at.seed()).next((int) n);
+                }
+                return Ridge.fit(l, samples);
+            }
+            if (lp.rule() != null && !lp.rule().supervised()) {
+                return null;
+            }
+            return l instanceof Predictor q ? q : null;
+        }
+    }
+
+    /** Up to {@code max} synapses of each layer, evenly spread over its flat (row-major) indices. */
+    static Map<String, int[]> choose(Learner l, int max) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        for (String g : LayerNorms.layers(l.weights())) {
+            int[] s = l.weights().shape(g);
+            out.put(g, Monitor.spread((long) s[0] * s[1], max));
+        }
+        return out;
+    }
+
+    /** The spec file, the first seed's receptive fields and Tribuo's baselines. */
+    private final class Outputs implements Plugin {
+        private final Plan plan;
+        private Path out;
+        private long firstSeed;
+
+        Outputs(Plan plan) {
+            this.plan = plan;
         }
 
         @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int threads = Seeds.threads(plan.threads(), seeds.length);
-            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
-            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
-            SeedOrderedTraces histograms = new SeedOrderedTraces(out.resolve(ComparisonRun.HISTOGRAMS_CSV), true);
-            List<Monitor> monitors = new ArrayList<>();
-            List<CsvSink> hists = new ArrayList<>();
-            for (int i = 0; i < seeds.length; i++) {
-                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), plan.weightsEvery(), Map.of()));
-                hists.add(histograms.sinkFor(i));
-            }
-            List<List<Learner>> finals = Seeds.inParallel(seeds, threads, (i, seed) -> {
-                try (Monitor monitor = monitors.get(i); CsvSink hist = hists.get(i)) {
-                    return runSeed(seed, monitor, hist);
-                }
-            });
-            curves.join();
-            weights.join();
-            histograms.join();
-            if (plan.imageSide() > 0) {
-                writeFields(out.resolve(ComparisonRun.FIELDS_CSV), finals.get(0), seeds[0]);
-            }
-            Files.writeString(out.resolve("spec.yaml"), spec.text());
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("comparison", facts(finals.get(0)));
-            facts.put("threads", threads);
-            if (!plan.baselines().isEmpty()) {
-                facts.put("baselines", TaskBaselines.runAndWrite(plan, seeds[0], out));
-            }
-            ComparisonRun.of(out, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(facts)).draw();
-            return facts;
+        public void start(Path dir, long[] seeds) {
+            out = dir;
+            firstSeed = seeds[0];
         }
 
-        /** What the figures need to be redrawn from the files alone. */
-        private Map<String, Object> facts(List<Learner> learners) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("name", plan.name());
-            c.put("description", description());
-            c.put("task", plan.task().name());
-            Map<String, Object> ls = new LinkedHashMap<>();
-            for (int i = 0; i < learners.size(); i++) {
-                Map<String, Object> l = new LinkedHashMap<>();
-                l.put("family", learners.get(i).family().name());
-                l.put("model", plan.learners().get(i).model());
-                l.put("readout", plan.learners().get(i).ridge() ? "ridge" : "none");
-                ls.put(learners.get(i).name(), l);
-            }
-            c.put("learners", ls);
-            c.put("metrics", plan.metrics());
-            c.put("figures", plan.figures());
-            c.put("presentations", plan.total());
-            c.put("batch", plan.batch());
-            c.put("in_epochs", plan.inEpochs());
-            c.put("epoch_size", plan.epochSize());
-            c.put("image_side", plan.imageSide());
-            c.put("weight_seed", plan.weightSeed() == null ? "derived from each seed" : plan.weightSeed());
-            c.put("histograms", Map.of("bins", plan.bins(), "low", plan.low(), "high", plan.high()));
-            return c;
-        }
-
-        private List<Learner> runSeed(long seed, Monitor monitor, CsvSink hist) {
-            long base = plan.weightSeed() != null ? plan.weightSeed() : Seeds.weightSeed(seed);
-            List<Learner> learners = new ArrayList<>();
-            for (int i = 0; i < plan.learners().size(); i++) {
-                learners.add(plan.learners().get(i).build(plan.task().inputDim(), base + i));
-            }
-            List<Map<String, int[]>> chosen = new ArrayList<>();
-            for (Learner l : learners) {
-                chosen.add(choose(l.weights(), plan.maxSynapses()));
-            }
-            Batch readout = plan.learners().stream().anyMatch(Plan.LearnerPlan::ridge) ? readoutSamples(seed) : null;
-            SampleStream stream = plan.task().stream(seed);
-            record(learners, chosen, readout, seed, 0, monitor, hist, true);
-            while (stream.position() < plan.total()) {
-                Batch b = stream.next((int) Math.min(plan.batch(), plan.total() - stream.position()));
-                for (Learner l : learners) {
-                    l.learn(b);
-                }
-                long pos = stream.position();
-                record(learners, chosen, readout, seed, pos, monitor, hist, pos == plan.total());
-            }
-            return learners;
-        }
-
-        /** The training samples a ridge readout is fitted on: the first of the seed's stream. */
-        private Batch readoutSamples(long seed) {
-            long n = plan.epochSize() > 0 ? Math.min(plan.epochSize(), READOUT_SAMPLES) : READOUT_SAMPLES;
-            return plan.task().stream(seed).next((int) n);
-        }
-
-        private void record(List<Learner> learners, List<Map<String, int[]>> chosen, Batch readout, long seed, long step,
-                            Monitor monitor, CsvSink hist, boolean last) {
-            boolean eval = step % plan.evalEvery() == 0 || last;
-            boolean histDue = step % plan.histEvery() == 0 || last;
-            for (int i = 0; i < learners.size(); i++) {
-                Learner l = learners.get(i);
-                Plan.LearnerPlan lp = plan.learners().get(i);
-                if (eval) {
-                    monitor.metrics(l.name(), seed, step, metrics(l, lp, readout));
-                }
-                monitor.weights(l.name(), seed, step, l.weights(), chosen.get(i));
-                if (histDue) {
-                    histogram(l, seed, step, hist);
+        @Override
+        public void trained(At at, List<Learner> learners, Monitor monitor) {
+            if (at.seedIndex() == 0) {
+                if (plan.imageSide() > 0) {
+                    writeFields(at.seed(), learners);
                 }
             }
         }
 
-        private Map<String, Double> metrics(Learner l, Plan.LearnerPlan lp, Batch readout) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            Task task = plan.task();
-            Split held = task.heldOut();
-            Predictor p = lp.ridge() ? Ridge.fit(l, readout) : lp.rule() != null && !lp.rule().supervised() ? null
-                    : l instanceof Predictor q ? q : null;
-            boolean linearLayer = lp.rule() == null || (lp.activation() == Activation.LINEAR && !lp.bias());
-            for (String metric : plan.metrics()) {
-                switch (metric) {
-                    case "accuracy" -> {
-                        if (p != null) {
-                            m.put(metric, PredictionMetrics.accuracy(p, held, 0.5));
-                        }
-                    }
-                    case "mse" -> {
-                        if (p != null) {
-                            m.put(metric, PredictionMetrics.mse(p, held));
-                        }
-                    }
-                    case "reconstruction_mse" -> {
-                        if (l instanceof Reconstructor r && linearLayer) {
-                            m.put(metric, SubspaceMetrics.reconstructionMse(r, held));
-                        }
-                    }
-                    case "principal_angle_deg" -> {
-                        if (l instanceof SubspaceLearner s && task instanceof PrincipalSubspace ps && linearLayer
-                                && s.subspaceBasis().length < task.inputDim()) {
-                            m.put(metric, SubspaceMetrics.principalAngleDeg(s, ps));
-                        }
-                    }
-                    default -> throw new IllegalStateException(metric);
-                }
-            }
-            WeightView v = l.weights();
-            for (String g : layers(v)) {
-                double[][] w = v.matrix(g);
-                double sum = 0;
-                for (double[] row : w) {
-                    sum += Linalg.norm(row);
-                }
-                m.put(ComparisonRun.NORM_PREFIX + g, sum / w.length);
-            }
-            return m;
-        }
-
-        private void histogram(Learner l, long seed, long step, CsvSink hist) {
-            WeightView v = l.weights();
-            for (String g : layers(v)) {
-                double[] counts = new double[plan.bins()];
-                double width = (plan.high() - plan.low()) / plan.bins();
-                for (double w : v.copy(g)) {
-                    int b = (int) Math.floor((w - plan.low()) / width);
-                    counts[Math.max(0, Math.min(plan.bins() - 1, b))]++;
-                }
-                for (int b = 0; b < counts.length; b++) {
-                    hist.row(l.name(), seed, step, g, b, counts[b]);
-                }
-            }
-        }
-
-        /** The first seed's final first-layer weights, one tile per unit (the bias column dropped). */
-        private void writeFields(Path file, List<Learner> learners, long seed) {
+        /** The final first-layer weights of the first units, one tile per unit (the bias column dropped). */
+        private void writeFields(long seed, List<Learner> learners) {
             int d = plan.task().inputDim();
-            try (CsvSink sink = new CsvSink(file, true)) {
+            try (CsvSink sink = new CsvSink(out.resolve(Fields.NAME), true)) {
                 for (Learner l : learners) {
                     double[][] w = l.weights().matrix("w");
                     if (w[0].length < d) {
                         continue;
                     }
-                    for (int u = 0; u < Math.min(FIELDS, w.length); u++) {
+                    for (int u = 0; u < Math.min(Fields.UNITS, w.length); u++) {
                         for (int j = 0; j < d; j++) {
                             sink.row(l.name(), seed, plan.total(), "w", u * d + j, w[u][j]);
                         }
@@ -310,44 +275,12 @@ public final class ComparisonExperiment implements Experiment {
         }
 
         @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            for (String name : plan.figures()) {
-                boolean lines = name.equals("learning-curves") && !plan.baselines().isEmpty();
-                f.put(ComparisonRun.base(name), ComparisonRun.caption(name)
-                        + (lines ? "; dashed: Tribuo's linear classifiers fitted on the same training samples" : ""));
+        public Map<String, Object> finish(Path dir) throws IOException {
+            Files.writeString(dir.resolve("spec.yaml"), spec.text());
+            if (plan.baselines().isEmpty()) {
+                return Map.of();
             }
-            return f;
+            return Map.of("baselines", TaskBaselines.runAndWrite(plan, firstSeed, dir));
         }
-    }
-
-    /**
-     * The layers of a learner worth drawing: its weight groups, without "w" when it repeats
-     * "layer0" (networks name their first layer both ways), and without a network's bias vectors
-     * ("bias0", ...), which are not synapses.
-     */
-    static List<String> layers(WeightView v) {
-        List<String> g = new ArrayList<>(v.groups());
-        g.removeIf(name -> name.matches("bias\\d+"));
-        if (g.contains("layer0")) {
-            g.remove("w");
-        }
-        return g;
-    }
-
-    /** Up to {@code max} synapses of each layer, evenly spread over its flat (row-major) indices. */
-    static Map<String, int[]> choose(WeightView v, int max) {
-        Map<String, int[]> out = new LinkedHashMap<>();
-        for (String g : layers(v)) {
-            int[] s = v.shape(g);
-            long n = (long) s[0] * s[1];
-            int m = (int) Math.min(n, max);
-            int[] idx = new int[m];
-            for (int k = 0; k < m; k++) {
-                idx[k] = (int) (k * n / m);
-            }
-            out.put(g, idx);
-        }
-        return out;
     }
 }

@@ -22,8 +22,19 @@ import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.bio.network.Activation;
-import org.neuroai.compare.Experiment;
+import org.neuroai.bio.Activation;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.Fields;
+import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.compare.measures.FiringRates;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.bio.spiking.networks.SpikingNetwork;
+import org.neuroai.core.Family;
+import org.neuroai.core.Learner;
+import org.neuroai.core.Probeable;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.PrincipalSubspace;
@@ -50,10 +61,10 @@ public final class ComparisonSpec {
             "name", "the comparison's name (default: the file name); lower case, digits and '-'",
             "description", "one line saying what is compared",
             "task", "mapping: name (a registered task) and that task's parameters",
-            "learners", "list of mappings, one per learner: name and either rule or network, with params",
-            "steps", "training samples presented to every learner (give steps or epochs)",
+            "learners", "list of mappings, one per learner: name and one of rule, network or spiking, with params",
+            "steps", "training samples presented to every learner (give steps or epochs); ms of simulated time on a task of spikes",
             "epochs", "passes over the task's training set (tasks with a fixed training set)",
-            "batch", "samples per step: one gradient step of a network, one presentation each for a rule",
+            "batch", "samples per step: one gradient step of a network, one presentation each for a rule; ms per window on a task of spikes",
             "eval_every", "presentations between checkpoints (a multiple of batch)",
             "seeds", "number of seeds; seed i orders the samples of run i",
             "first_seed", "the first seed",
@@ -61,15 +72,20 @@ public final class ComparisonSpec {
             "quick_length", "steps (or epochs) of the short version (default a tenth)",
             "weight_seed", "a fixed seed of the initial weights for every run (default: derived from each run's seed)",
             "threads", "seeds run in parallel; 0 = one per core",
-            "record", "mapping: metrics (list), weights {every, max_synapses}, histograms {every, bins, range}",
+            "record", "mapping: metrics (list), weights {every, max_synapses}, histograms {every, bins, range}, "
+                    + "probes {names (list), every, max_indices}",
             "figures", "list of figures to draw",
             "baselines", "Tribuo's linear classifiers as dashed lines on the accuracy panel: true, false, or a list of "
-                    + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)");
+                    + String.join(", ", TribuoBaselines.MODELS) + " (default: true on a task with class targets)",
+            "smoke", "mapping of settings as --set takes them (steps or epochs, eval_every, task.KEY, LEARNER.KEY) that make the "
+                    + "test suite's run of the comparison short, on top of its quick length: small data for a large task");
     /** Keys of a learner. */
     public static final Map<String, String> LEARNER_KEYS = ordered(
             "name", "the learner's name in traces and charts (unique; letters, digits, '-' and '_')",
             "rule", "a registered plasticity rule: the learner is one layer of units learning by it",
             "network", "a registered network trained by gradient descent",
+            "spiking", "mapping: rule (a registered spike rule), preset, and that rule's parameters: the learner is a network of "
+                    + "spiking neurons whose synapses learn by the rule (on a task of spikes only)",
             "units", "units of a rule's layer (default: the task's outputs for supervised rules, else 1)",
             "activation", "what a rule's units do with their summed input",
             "bias", "whether a rule's units have a bias weight",
@@ -77,12 +93,19 @@ public final class ComparisonSpec {
             "init_norm", "norm of each unit's initial weight vector (rules)",
             "readout", "how an unsupervised layer is scored on a classification task: ridge (a least-squares "
                     + "readout fitted at each checkpoint) or none",
-            "params", "the rule's or network's parameters (see neuroai list --json)");
+            "params", "the rule's or network's parameters (see neuroai list --json); for a spiking learner the spiking network's: "
+                    + "neurons, g_max, w_max and the neurons' own",
+            "label", "its legend entry in every figure (default: its name)",
+            "colour", "its colour in every figure, a hex colour such as '#0072B2' (default: the next colour of its family)");
     /** The metrics a spec may record. */
-    public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg");
+    public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg",
+            FiringRates.OUTPUT, FiringRates.INPUT);
+    /** The metrics of spiking learners on a task of spikes. */
+    static final List<String> SPIKE_METRICS = List.of(FiringRates.OUTPUT, FiringRates.INPUT);
     /** The figures a spec may ask for. */
+    /** The figures a comparison draws unless its spec names others (receptive fields on image tasks only, probes when recorded). */
     public static final List<String> FIGURES = List.of("learning-curves", "weight-norms", "weight-trajectories",
-            "weight-histograms", "receptive-fields");
+            "weight-histograms", "receptive-fields", "probes");
     /** Longest run accepted, in presentations. */
     static final long MAX_STEPS = 1_000_000_000L;
 
@@ -91,6 +114,7 @@ public final class ComparisonSpec {
     private final JsonNode root;
     private final Map<String, Integer> lines;
     private final Plan plan;
+    private final Map<String, Object> smoke;
 
     private ComparisonSpec(String source, String text, JsonNode root, Map<String, Integer> lines, Plan plan) {
         this.source = source;
@@ -98,6 +122,7 @@ public final class ComparisonSpec {
         this.root = root;
         this.lines = lines;
         this.plan = plan;
+        this.smoke = smoke();
     }
 
     /** Where the spec came from: its file, or "spec NAME" for a bundled example. */
@@ -113,6 +138,27 @@ public final class ComparisonSpec {
     /** The plan with the spec's own values. */
     public Plan plan() {
         return plan;
+    }
+
+    /**
+     * The settings the spec gives under {@code smoke}, for the test suite's short run (empty when it
+     * gives none), each checked against {@link #settings()}.
+     */
+    public Map<String, Object> smokeSettings() {
+        return smoke;
+    }
+
+    /** Reads and checks the {@code smoke} mapping. */
+    private Map<String, Object> smoke() {
+        Compiler c = new Compiler(source, root, lines, Map.of());
+        Map<String, Object> given = c.scalars(root.get("smoke"), "smoke");
+        if (c.problems.isEmpty()) {
+            c.resolve(settings(), given, "smoke");
+        }
+        if (!c.problems.isEmpty()) {
+            throw new UserError(String.join("\n", c.problems));
+        }
+        return java.util.Collections.unmodifiableMap(given);
     }
 
     /** The line of a key, e.g. "steps" or "learners[1].params.eta", or null. */
@@ -186,7 +232,7 @@ public final class ComparisonSpec {
     }
 
     /**
-     * The plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
+     * A fresh plan with settings overridden (by --set or a sweep): "steps", "epochs", "eval_every",
      * "threads", "baselines", "task.KEY" or "LEARNER.KEY" for a learner's parameter.
      *
      * @param overrides setting to value
@@ -194,9 +240,8 @@ public final class ComparisonSpec {
      * @throws UserError listing every mistake
      */
     public Plan plan(Map<String, Object> overrides) {
-        if (overrides.isEmpty()) {
-            return plan;
-        }
+        // compiled afresh even without overrides: the task is made (and reads its data files) now, while
+        // the run that asks for the plan logs the files it reads for its provenance
         ObjectNode copy = root.deepCopy();
         Map<String, String> moved = new HashMap<>();
         ObjectMapper m = new ObjectMapper();
@@ -212,11 +257,19 @@ public final class ComparisonSpec {
                 moved.put(key, key);
             } else {
                 String learner = key.substring(0, dot);
+                String rest = key.substring(dot + 1);
                 ArrayNode ls = (ArrayNode) copy.get("learners");
                 for (int i = 0; i < ls.size(); i++) {
                     if (ls.get(i).path("name").asText().equals(learner)) {
-                        ((ObjectNode) ls.get(i)).with("params").set(key.substring(dot + 1), value);
-                        moved.put("learners[" + i + "].params." + key.substring(dot + 1), key);
+                        String rule = ls.get(i).path("spiking").path("rule").asText("") + ".";
+                        if (rule.length() > 1 && rest.startsWith(rule)) {
+                            // a spiking learner's synapse parameter: LEARNER.RULE.KEY
+                            ((ObjectNode) ls.get(i)).with("spiking").set(rest.substring(rule.length()), value);
+                            moved.put("learners[" + i + "].spiking." + rest.substring(rule.length()), key);
+                        } else {
+                            ((ObjectNode) ls.get(i)).with("params").set(rest, value);
+                            moved.put("learners[" + i + "].params." + rest, key);
+                        }
                     }
                 }
             }
@@ -228,7 +281,7 @@ public final class ComparisonSpec {
     /**
      * The settings of this comparison that --set and sweeps may change, each with the spec's value
      * as default: the length, eval_every, threads, baselines (on or off), the task's parameters ("task.KEY") and every
-     * learner's parameters ("LEARNER.KEY").
+     * learner's parameters ("LEARNER.KEY"; for a spiking learner also its synapses' as "LEARNER.RULE.KEY").
      *
      * @return the settings
      */
@@ -247,6 +300,10 @@ public final class ComparisonSpec {
         out.addAll(renamed("task.", plan.taskFactory().parameters(), plan.taskParams()));
         for (Plan.LearnerPlan l : plan.learners()) {
             out.addAll(renamed(l.name() + ".", l.specs(), l.params()));
+            if (l.spiking()) {
+                out.addAll(renamed(l.name() + "." + l.synapses().rule().name() + ".", SpikingNetwork.synapseParameters(l.synapses().rule()),
+                        l.synapses().params()));
+            }
         }
         return out;
     }
@@ -557,17 +614,25 @@ public final class ComparisonSpec {
             // what to record and draw
             JsonNode rec = root.get("record");
             if (rec != null && !rec.isObject()) {
-                problem("record", "'record' must be a mapping with keys metrics, weights, histograms.");
+                problem("record", "'record' must be a mapping with keys metrics, weights, histograms, probes.");
                 rec = null;
             }
             if (rec != null) {
-                keys(rec, "record", List.of("metrics", "weights", "histograms"));
+                keys(rec, "record", List.of("metrics", "weights", "histograms", "probes"));
             }
             List<String> metrics = list(rec == null ? null : rec.get("metrics"), "record.metrics", METRICS);
+            boolean spikes = task != null && task.spiking();
             if (metrics == null) {
-                metrics = targets ? List.of("accuracy") : List.of("reconstruction_mse");
+                metrics = spikes ? List.of(FiringRates.OUTPUT) : targets ? List.of("accuracy") : List.of("reconstruction_mse");
             }
             for (String m : metrics) {
+                if (task != null && spikes != SPIKE_METRICS.contains(m)) {
+                    problem("record.metrics", spikes ? "metric '" + m + "' scores samples of rates, and task '" + task.name()
+                            + "' hands out spikes; valid here are " + String.join(", ", SPIKE_METRICS) + "."
+                            : "metric '" + m + "' counts the spikes of spiking learners, and task '" + task.name()
+                            + "' hands out rates; use a task of spikes (poisson, regular, spike-times) or another metric.");
+                    continue;
+                }
                 if ((m.equals("accuracy") || m.equals("mse")) && task != null && !targets) {
                     problem("record.metrics", "metric '" + m + "' needs a task with targets, and task '" + task.name()
                             + "' gives none; valid here are reconstruction_mse" + (task instanceof PrincipalSubspace ? ", principal_angle_deg" : "") + ".");
@@ -593,6 +658,14 @@ public final class ComparisonSpec {
                     range = new double[] {r.get(0).asDouble(), r.get(1).asDouble()};
                 }
             }
+            JsonNode pr = mapping(rec == null ? null : rec.get("probes"), "record.probes", List.of("names", "every", "max_indices"));
+            Long pEvery = integer(pr.get("every"), "record.probes.every", 1, MAX_STEPS);
+            Long pIndices = integer(pr.get("max_indices"), "record.probes.max_indices", 1, 100_000);
+            List<String> probes = probes(pr.get("names"), learners);
+            long probesEvery = pEvery != null ? pEvery : eval;
+            if (pEvery != null) {
+                multiple(probesEvery, batch, "record.probes.every");
+            }
             long weightsEvery = wEvery != null ? wEvery : eval;
             long histEvery = hEvery != null ? hEvery : eval;
             // strides left out follow eval_every, whose own mistake is reported once, above
@@ -602,15 +675,9 @@ public final class ComparisonSpec {
             if (hEvery != null) {
                 multiple(histEvery, batch, "record.histograms.every");
             }
-            List<String> figures = list(root.get("figures"), "figures", FIGURES);
             int side = task == null ? 0 : (int) Math.round(Math.sqrt(task.inputDim()));
-            boolean image = task != null && side * side == task.inputDim() && side >= 4;
-            if (figures == null) {
-                figures = FIGURES.stream().filter(f -> image || !f.equals("receptive-fields")).toList();
-            } else if (figures.contains("receptive-fields") && task != null && !image) {
-                problem("figures", "figure 'receptive-fields' needs a task whose inputs are square images (digits); task '"
-                        + task.name() + "' has " + task.inputDim() + " inputs.");
-            }
+            boolean image = task != null && !task.spiking() && side * side == task.inputDim() && side >= 4;
+            List<String> figures = figures(root.get("figures"), image, !probes.isEmpty(), task);
             List<String> baselines = baselines(root.get("baselines"), task, metrics);
             if (!problems.isEmpty()) {
                 throw new UserError(String.join("\n", problems));
@@ -619,7 +686,58 @@ public final class ComparisonSpec {
                     length, inEpochs, epochSize, total, batch, eval, seeds == null ? 1 : seeds.intValue(), first == null ? 0 : first,
                     quick != null && quick, quickLength, weightSeed, threads == null ? 0 : threads.intValue(), List.copyOf(metrics),
                     weightsEvery, maxSyn == null ? 100 : maxSyn.intValue(), histEvery, bins == null ? 40 : bins.intValue(), range[0], range[1],
-                    List.copyOf(figures), image ? side : 0, baselines);
+                    List.copyOf(figures), image ? side : 0, baselines, probes, probesEvery, pIndices == null ? 20 : pIndices.intValue());
+        }
+
+        /**
+         * The probes asked for: every name must be offered by some learner (as built once for the
+         * check); none when the key is left out.
+         */
+        private List<String> probes(JsonNode node, List<Plan.LearnerPlan> learners) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            java.util.Set<String> offered = new java.util.TreeSet<>();
+            for (Plan.LearnerPlan l : learners) {
+                offered.addAll(l.probes());
+            }
+            List<String> names = list(node, "record.probes.names", List.copyOf(offered));
+            return names == null ? List.of() : List.copyOf(names);
+        }
+
+        /**
+         * The figures asked for, registered ones that read only what a comparison writes; by default
+         * {@link #FIGURES} that apply (receptive fields on image tasks, probes when recorded).
+         */
+        private List<String> figures(JsonNode node, boolean image, boolean probes, Task task) {
+            List<String> writes = new ArrayList<>(List.of(LearnersFile.NAME, Traces.CURVES, Traces.WEIGHTS, Traces.HISTOGRAMS,
+                    TribuoBaselines.FILE));
+            if (image) {
+                writes.add(Fields.NAME);
+            }
+            if (probes) {
+                writes.add(Traces.PROBES);
+            }
+            if (node == null || node.isNull()) {
+                return FIGURES.stream().filter(f -> writes.containsAll(Figures.get(f).reads())
+                        && !(f.equals("probes") && !probes)).toList();
+            }
+            List<String> named = list(node, "figures", Figures.all().stream().map(Figure::name).toList());
+            if (named == null) {
+                return List.of();
+            }
+            for (int i = 0; i < named.size(); i++) {
+                Figure f = Figures.get(named.get(i));
+                List<String> lacking = f.reads().stream().filter(r -> !writes.contains(r)).toList();
+                if (!lacking.isEmpty() && task != null) {
+                    String why = lacking.contains(Fields.NAME) ? "; receptive fields need a task whose inputs are square images "
+                            + "(digits), and task '" + task.name() + "' has " + task.inputDim() + " inputs"
+                            : lacking.contains(Traces.PROBES) ? "; record some probes (record.probes.names) to draw them" : "";
+                    problem("figures", "figure '" + f.name() + "' reads " + String.join(", ", lacking) + ", which this comparison "
+                            + "does not write" + why + ".");
+                }
+            }
+            return named;
         }
 
         /**
@@ -645,7 +763,7 @@ public final class ComparisonSpec {
                 return List.copyOf(asked);
             }
             if (!classes) {
-                problem("baselines", "Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+                problem("baselines", "Tribuo's baselines are classifiers and need a task with class targets (digits, mnist, iris, wine, "
                         + "breast-cancer, xor), and task '" + task.name() + "' has " + (task.heldOut().targets() == null ? "no targets"
                         : "targets that are not classes") + "; leave 'baselines' out or write baselines: false.");
             } else if (!metrics.contains("accuracy")) {
@@ -711,12 +829,30 @@ public final class ComparisonSpec {
                 seen.put(name, at(path + ".name"));
             }
             boolean isRule = n.has("rule");
-            if (isRule == n.has("network")) {
+            int kinds = (isRule ? 1 : 0) + (n.has("network") ? 1 : 0) + (n.has("spiking") ? 1 : 0);
+            if (kinds != 1) {
                 problem(path, "learner " + (name == null ? "" : "'" + name + "' ") + "needs exactly one of 'rule' (a plasticity rule: "
-                        + Registry.names(PlasticityRule.class) + ") or 'network' (" + Registry.names(NetworkFactory.class) + ").");
+                        + Registry.names(PlasticityRule.class) + "), 'network' (" + Registry.names(NetworkFactory.class)
+                        + ") or 'spiking' (a network of spiking neurons whose synapses learn by a spike rule: "
+                        + Registry.names(SpikeRule.class) + ").");
                 return null;
             }
             Map<String, Object> given = scalars(n.get("params"), path + ".params");
+            // how the learner is shown is checked whatever else is wrong with it, so that every mistake is reported at once
+            label(n, path);
+            colour(n, path);
+            if (task != null && task.spiking() != n.has("spiking")) {
+                problem(path, task.spiking()
+                        ? "learner " + (name == null ? "" : "'" + name + "' ") + "learns from rows of rates, and task '" + task.name()
+                                + "' hands out spikes; give it 'spiking: {rule: ...}' (a spike rule: " + Registry.names(SpikeRule.class)
+                                + ") or use a task of rates."
+                        : "learner " + (name == null ? "" : "'" + name + "' ") + "is a network of spiking neurons, and task '"
+                                + task.name() + "' hands out rows of rates; use a task of spikes (poisson, regular, spike-times).");
+                return null;
+            }
+            if (n.has("spiking")) {
+                return spikingLearner(n, path, name, given, task);
+            }
             if (isRule) {
                 return ruleLearner(n, path, name, given, task, outputs);
             }
@@ -746,9 +882,64 @@ public final class ComparisonSpec {
             if (p == null || name == null || task == null) {
                 return null;
             }
-            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false);
-            trial(l, task, path);
-            return l;
+            Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, shown(n, "label"),
+                    shown(n, "colour"), Family.GRADIENT);
+            return trial(l, task, path);
+        }
+
+        /**
+         * A spiking learner: {@code spiking} names the spike rule, its preset and parameters;
+         * {@code params} are the network's. The parameters the network sets itself
+         * ({@link SpikingNetwork#OWNED}) are refused in {@code spiking}.
+         */
+        private Plan.LearnerPlan spikingLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task) {
+            for (String k : List.of("units", "activation", "bias", "tau", "init_norm", "readout")) {
+                if (n.has(k)) {
+                    problem(path + "." + k, "'" + k + "' belongs to rule learners; a spiking learner takes its shape from 'params' "
+                            + "(neurons, g_max, w_max and the neurons' own).");
+                }
+            }
+            String where = path + ".spiking";
+            JsonNode sp = n.get("spiking");
+            if (!sp.isObject()) {
+                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: song-2000}.");
+                return null;
+            }
+            if (!sp.has("rule")) {
+                problem(where, "missing key 'rule' under 'spiking'; valid spike rules are: " + Registry.names(SpikeRule.class) + ".");
+            }
+            SpikeRule rule = registered(SpikeRule.class, sp.get("rule"), where + ".rule", "spike rule");
+            String preset = text(sp.get("preset"), where + ".preset");
+            Params net = resolve(SpikingNetwork.parameters(), given, path + ".params");
+            if (rule == null) {
+                return null;
+            }
+            String chosen = preset == null ? rule.defaultPreset() : preset;
+            Map<String, Object> merged = new LinkedHashMap<>();
+            if (!chosen.isEmpty() && !rule.presets().containsKey(chosen)) {
+                problem(where + ".preset", "unknown preset '" + chosen + "' for rule '" + rule.name() + "'; valid presets are: "
+                        + (rule.presets().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(rule.presets().keySet()))) + ".");
+            } else if (!chosen.isEmpty()) {
+                merged.putAll(rule.presets().get(chosen));
+            }
+            Map<String, Object> overrides = scalars(sp, where);
+            overrides.remove("rule");
+            overrides.remove("preset");
+            for (String k : SpikingNetwork.OWNED) {
+                if (overrides.containsKey(k) && rule.parameters().stream().anyMatch(p -> p.name().equals(k))) {
+                    overrides.remove(k);
+                    problem(where + "." + k, "'" + k + "' of rule '" + rule.name() + "' is set by the network for every synapse: "
+                            + "w_max is params.w_max, w0 is drawn uniformly from [0, params.w_max], seed comes from the run's seed.");
+                }
+            }
+            merged.putAll(overrides);
+            Params synapse = resolve(rule.parameters(), merged, where);
+            if (net == null || synapse == null || name == null || task == null) {
+                return null;
+            }
+            return trial(Plan.LearnerPlan.spikingNetwork(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
+                    shown(n, "colour")),
+                    task, path);
         }
 
         private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs) {
@@ -767,7 +958,7 @@ public final class ComparisonSpec {
             boolean targets = outputs > 0;
             if (task != null && rule.supervised() && !targets) {
                 problem(path + ".rule", "rule '" + rule.name() + "' is supervised and needs targets, and task '" + task.name()
-                        + "' gives none; use a task with targets (digits, iris, wine, breast-cancer, xor) or an unsupervised rule.");
+                        + "' gives none; use a task with targets (digits, mnist, iris, wine, breast-cancer, xor) or an unsupervised rule.");
             }
             if (rule.supervised() && units != null && targets && units != outputs) {
                 problem(path + ".units", "rule '" + rule.name() + "' is supervised, so its layer has one unit per target: "
@@ -783,18 +974,48 @@ public final class ComparisonSpec {
             int u = units != null ? units.intValue() : rule.supervised() && targets ? outputs : 1;
             boolean ridge = readout != null ? readout.equals("ridge") : !rule.supervised() && targets;
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, rule, null, p, u, act == null ? Activation.LINEAR : Activation.of(act),
-                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge);
-            trial(l, task, path);
-            return l;
+                    bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, shown(n, "label"), shown(n, "colour"),
+                    Family.BIO);
+            return trial(l, task, path);
         }
 
-        /** Builds the learner once, so that what only its constructor can check is reported now. */
-        private void trial(Plan.LearnerPlan l, Task task, String path) {
+        /**
+         * Builds the learner once, so that what only its constructor can check is reported now, and
+         * notes its family and the probes it offers.
+         */
+        private Plan.LearnerPlan trial(Plan.LearnerPlan l, Task task, String path) {
             try {
-                l.build(task.inputDim(), 0);
+                Learner built = l.build(task.inputDim(), 0);
+                List<String> offered = built instanceof Probeable pr ? List.copyOf(pr.probes().keySet()) : List.of();
+                return l.withFamily(built.family()).withProbes(offered);
             } catch (UserError e) {
                 problem(path, "learner '" + l.name() + "': " + e.getMessage());
+                return l;
             }
+        }
+
+        /** A learner's label or colour key once checked ({@link #label}, {@link #colour}): its text, or "" when left out or invalid. */
+        private static String shown(JsonNode n, String key) {
+            JsonNode v = n.get(key);
+            if (v == null || !v.isValueNode() || v.isNull()) {
+                return "";
+            }
+            return key.equals("colour") && !v.asText().matches("#[0-9A-Fa-f]{6}") ? "" : v.asText();
+        }
+
+        private String label(JsonNode n, String path) {
+            String v = text(n.get("label"), path + ".label");
+            return v == null ? "" : v;
+        }
+
+        private String colour(JsonNode n, String path) {
+            String v = text(n.get("colour"), path + ".colour");
+            if (v != null && !v.matches("#[0-9A-Fa-f]{6}")) {
+                problem(path + ".colour", "invalid value '" + v + "' for 'colour'; valid is a hex colour such as '#0072B2' (quoted in "
+                        + "YAML, since # starts a comment).");
+                return "";
+            }
+            return v == null ? "" : v;
         }
     }
 }

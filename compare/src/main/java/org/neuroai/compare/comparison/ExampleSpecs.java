@@ -9,7 +9,8 @@ import java.util.List;
 /** The comparison specs bundled in the jar, which {@code neuroai list} shows and {@code neuroai run NAME} runs. */
 public final class ExampleSpecs {
     /** Their names; each is {@code specs/NAME.yaml} among the resources. */
-    private static final List<String> NAMES = List.of("digits-features", "iris-linear", "xor-depth");
+    private static final List<String> NAMES = List.of("digits-features", "iris-linear", "xor-depth", "mnist-subspace", "bcm-threshold",
+            "stp-probes");
 
     private ExampleSpecs() {}
 

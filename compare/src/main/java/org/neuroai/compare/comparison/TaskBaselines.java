@@ -24,7 +24,7 @@ import org.neuroai.core.data.Dataset;
  * every presentation, such as XOR) the first presentations of the first seed's stream, as many as
  * the run presents and at most {@value #MAX_DRAWN}.
  */
-final class TaskBaselines {
+public final class TaskBaselines {
     /** Passes of Tribuo's SGD over the training samples, as in {@code neuroai baselines}. */
     static final int EPOCHS = 10;
     /** Training samples drawn from a task without a fixed training split, at most. */
@@ -74,7 +74,7 @@ final class TaskBaselines {
      * @param source a name for provenance
      * @return the data set, sharing the split's input rows
      */
-    static Dataset labelled(Split split, String source) {
+    public static Dataset labelled(Split split, String source) {
         double[][] t = split.targets();
         int classes = Math.max(2, t[0].length);
         int[] labels = new int[t.length];

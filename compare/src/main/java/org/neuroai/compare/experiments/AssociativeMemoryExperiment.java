@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -14,13 +15,17 @@ import java.util.TreeSet;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.HopfieldNetwork;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.charts.SeedStats;
-import org.neuroai.compare.charts.MemoryFigures;
-import org.neuroai.compare.charts.RecallPoints;
-import org.neuroai.compare.charts.RecallPoints.Point;
-import org.neuroai.core.Batch;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.experiments.PatternTasks.Denoising;
+import org.neuroai.compare.experiments.PatternTasks.Patterns;
+import org.neuroai.compare.experiments.PatternTasks.Storage;
+import org.neuroai.compare.files.RecallTable;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -29,7 +34,8 @@ import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 import org.neuroai.core.data.Dataset;
 import org.neuroai.core.data.Datasets;
-import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.trace.Monitor;
 
 /**
  * Associative memory: patterns stored by Hopfield's one-shot outer-product rule against a
@@ -41,20 +47,26 @@ import org.neuroai.core.trace.CsvSink;
  * images of {@code data/digits.csv.gz} in file order, whose rows 0-29 are three rounds of the
  * digits 0-9, so the sets are the same for every seed.
  *
- * <p>A cue is a stored pattern with exactly round(c·N) units flipped, the units drawn at random.
- * Both learners get the same patterns and the very same cues. The Hopfield network stores each
- * pattern with one presentation and recalls by its dynamics ({@link HopfieldNetwork}); the
- * autoencoder (one hidden layer, sigmoid outputs) is trained for {@code dae.presentations}
- * presentations of the stored patterns, each freshly corrupted at {@code dae.noise}, against the
- * clean pattern (0/1 targets), then reads a cue in one pass, each output unit taken as +1 when it
- * is at least 0.5. A cue is recalled when the overlap m = (1/N) Σ ξ_i s_i of the result with the
- * cued pattern is at least {@code recall_overlap} (0.98 by default: at most 1 % of the units
- * wrong, so all but one of 100 units, and every one of 64).
+ * <p>Every learner is trained afresh for every number of patterns it is scored at, each in a
+ * condition of its own: the Hopfield network on the task {@link Storage} (each of the first P
+ * patterns presented once), recalling by its dynamics ({@link HopfieldNetwork}); the autoencoder
+ * (one hidden layer, sigmoid outputs) on the task {@link Denoising} for {@code dae.presentations}
+ * presentations of the first P patterns in shuffled epochs, each freshly corrupted at
+ * {@code dae.noise}, against the clean pattern (0/1 targets), reading a cue in one pass with each
+ * output unit taken as +1 when it is at least 0.5.
+ *
+ * <p>After training, both learners are scored on the very same cues: a cue is a stored pattern
+ * with exactly round(c·N) units flipped, the units drawn from a stream that depends only on the
+ * seed, the pattern set, P and c. A cue is recalled when the overlap m = (1/N) Σ ξ_i s_i of the
+ * result with the cued pattern is at least {@code recall_overlap} (0.98 by default: at most 1 % of
+ * the units wrong, so all but one of 100 units, and every one of 64).
  *
  * <p>Two sweeps per pattern set: recall against the number of patterns stored (cues corrupted at
  * {@code noise}), where the Hopfield network's capacity for random patterns is about 0.138 N
  * (Amit, Gutfreund &amp; Sompolinsky 1985, Phys. Rev. Lett. 55:1530), and recall against the
- * corruption of the cues at a fixed number of patterns.
+ * corruption of the cues at a fixed number of patterns. Every score goes to {@code recall.csv}
+ * ({@link RecallTable}); {@code curves.csv} holds a summary: the recall of random patterns at each
+ * number in {@code report_stored}, and the capacity on each pattern set.
  */
 public final class AssociativeMemoryExperiment implements Experiment {
     /** The Hopfield network's name in traces. */
@@ -65,10 +77,6 @@ public final class AssociativeMemoryExperiment implements Experiment {
     public static final String RANDOM = "random";
     /** Binarised 8x8 digits. */
     public static final String DIGITS = "digits";
-    /** The sweep over the number of patterns stored. */
-    public static final String STORED = "stored";
-    /** The sweep over the corruption of the cues. */
-    public static final String CORRUPTION = "corruption";
     /** The recall (fraction of cues) up to which a number of stored patterns counts as within capacity. */
     public static final double CAPACITY_RECALL = 0.9;
 
@@ -125,17 +133,13 @@ public final class AssociativeMemoryExperiment implements Experiment {
     }
 
     @Override
-    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
-        if (set.path("n").isMissingNode() || set.path("dae.hidden").isMissingNode() || set.path("dae.presentations").isMissingNode()) {
-            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings n, dae.hidden, dae.presentations; "
-                    + "it does not come from a " + name() + " run.");
-        }
-        org.neuroai.compare.charts.MemoryFigures.draw(runDir, set.path("n").asInt(), set.path("dae.hidden").asInt(), set.path("dae.presentations").asInt());
+    public Map<String, Object> smokeSettings() {
+        return Map.of("stored", "1,5", "report_stored", "5", "corruption", "0,0.2", "corruption.random_stored", 5, "cues", 2,
+                "dae.presentations", 200);
     }
 
     @Override
-    public Prepared prepare(Params s, long[] seeds) {
+    public Study study(Params s) {
         int[] stored = positiveInts(s.string("stored"), "stored");
         int[] report = positiveInts(s.string("report_stored"), "report_stored");
         for (int r : report) {
@@ -146,16 +150,82 @@ public final class AssociativeMemoryExperiment implements Experiment {
         }
         double[] levels = fractions(s.string("corruption"));
         int most = Math.max(stored[stored.length - 1], s.integer("corruption.digits_stored"));
-        double[][] digits = digitPatterns(Datasets.digits(), s.integer("digits.threshold"), most);
+        Patterns random = Patterns.random(RANDOM, "Random \u00b11 patterns", s.integer("n"));
+        Patterns digits = Patterns.of(DIGITS, "Binarised 8x8 digits", digitPatterns(Datasets.digits(), s.integer("digits.threshold"), most));
         PlasticityRule rule = Registry.get(PlasticityRule.class, HOPFIELD, "rule");
         Params ruleParams = rule.params(Map.of(), "rule hopfield");
+        HopfieldNetwork.Update update = HopfieldNetwork.Update.valueOf(s.string("hopfield.update").toUpperCase(Locale.ROOT));
+        int maxSweeps = s.integer("hopfield.max_sweeps");
         NetworkFactory nf = Registry.get(NetworkFactory.class, "mlp", "network");
-        Map<String, Object> dae = Map.of("hidden", String.valueOf(s.integer("dae.hidden")),
+        Map<String, Object> dae = new LinkedHashMap<>(Map.of("hidden", String.valueOf(s.integer("dae.hidden")),
                 "activation", s.string("dae.activation"), "output", s.string("dae.output"),
-                "optimiser", s.string("dae.optimiser"), "lr", s.real("dae.lr"), "batch", s.integer("dae.batch"));
+                "optimiser", s.string("dae.optimiser"), "lr", s.real("dae.lr"), "batch", s.integer("dae.batch")));
         Params.resolve(nf.parameters(), dae, "settings dae.*");
-        return new Run(s, seeds, stored, report, levels, digits, rule, ruleParams, nf, dae);
+        int presentations = s.integer("dae.presentations");
+        LearnerSpec hopfield = LearnerSpec.of(new Described(HOPFIELD, Family.BIO, "Hopfield network (bio, one-shot storage)",
+                "#009E73", "rule hopfield, " + s.string("hopfield.update") + " recall"),
+                b -> new HopfieldNetwork(HOPFIELD, rule, ruleParams, b.task().inputDim(), update, maxSweeps, b.weightSeed()));
+        LearnerSpec autoencoder = LearnerSpec.of(new Described(DAE, Family.GRADIENT, String.format(Locale.ROOT,
+                "denoising autoencoder (gradient, %,d presentations)", presentations),
+                "#D55E00", "network mlp, " + s.integer("dae.hidden") + " " + s.string("dae.activation") + " hidden, "
+                        + s.string("dae.output") + ", " + s.string("dae.optimiser")),
+                b -> {
+                    int n = b.task().inputDim();
+                    Map<String, Object> m = new LinkedHashMap<>(dae);
+                    m.put("outputs", n);
+                    return nf.create(DAE, Params.resolve(nf.parameters(), m, "settings dae.*"), n, b.weightSeed());
+                });
+        Schedule training = new Schedule(presentations, s.integer("dae.batch"), Map.of(), false);
+        List<Condition> conditions = new ArrayList<>();
+        Map<String, Point> points = new LinkedHashMap<>();
+        for (Patterns set : List.of(random, digits)) {
+            List<Point> sweep = new ArrayList<>();
+            for (int p : stored) {
+                sweep.add(new Point(set, RecallTable.STORED, p, new double[] {s.real("noise")}));
+            }
+            int fixed = s.integer(set == random ? "corruption.random_stored" : "corruption.digits_stored");
+            sweep.add(new Point(set, RecallTable.CORRUPTION, fixed, levels));
+            for (Point pt : sweep) {
+                String name = set.name() + "." + pt.sweep() + "." + pt.stored();
+                points.put(name, pt);
+                conditions.add(new Condition(name, new Storage(set, pt.stored()), List.of(hopfield),
+                        new Schedule(pt.stored(), pt.stored(), Map.of(), false), List.of(), Condition.Recording.NONE, 0));
+                conditions.add(new Condition(name, new Denoising(set, pt.stored(), s.real("dae.noise")), List.of(autoencoder),
+                        training, List.of(), Condition.Recording.NONE, 0));
+            }
+        }
+        List<String> metrics = new ArrayList<>();
+        for (int r : report) {
+            metrics.add(recallMetric(r));
+        }
+        metrics.add(capacityMetric(RANDOM));
+        metrics.add(capacityMetric(DIGITS));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(RecallTable.PATTERN_SETS.substring(1), List.of(random.describe(), digits.describe()));
+        facts.put("digit_patterns", most + " distinct binarised images, the first in file order");
+        Scoring scoring = new Scoring(points, report, s.integer("cues"), s.real("recall_overlap"));
+        return new Study(conditions, metrics, scoring, List.of("memory-recall-vs-stored", "memory-recall-vs-corruption"),
+                "presentations", false, s.integer("threads"), facts);
     }
+
+    private static String recallMetric(int stored) {
+        return "recall_" + RANDOM + "_" + stored;
+    }
+
+    private static String capacityMetric(String set) {
+        return "capacity_" + set;
+    }
+
+    /**
+     * A point of a sweep: both learners trained on the first {@code stored} patterns of a set,
+     * then scored on cues at each corruption level.
+     *
+     * @param set the pattern set
+     * @param sweep {@link RecallTable#STORED} or {@link RecallTable#CORRUPTION}
+     * @param stored P
+     * @param levels fractions of units flipped in the cues
+     */
+    private record Point(Patterns set, String sweep, int stored, double[] levels) {}
 
     /** Parses a comma-separated list of positive integers, sorted and without repeats. */
     static int[] positiveInts(String text, String key) {
@@ -220,261 +290,149 @@ public final class AssociativeMemoryExperiment implements Experiment {
         return out.toArray(new double[0][]);
     }
 
-    /** A prepared run. */
-    private static final class Run implements Prepared {
-        private final Params s;
-        private final long[] seeds;
-        private final int[] stored;
-        private final int[] report;
-        private final double[] levels;
-        private final double[][] digits;
-        private final PlasticityRule rule;
-        private final Params ruleParams;
-        private final NetworkFactory nf;
-        private final Map<String, Object> dae;
+    /**
+     * The cues of one point of a sweep at one corruption level: {@code per} copies of each of the
+     * first P patterns, pattern by pattern, each with exactly round(level·N) units flipped. The
+     * flips come from a stream that depends only on the seed, the pattern set, P and the level, so
+     * every learner scored there gets the very same cues.
+     *
+     * @param set the pattern set
+     * @param stored P
+     * @param level fraction of units flipped
+     * @param per cues per pattern
+     * @param seed the run's seed
+     * @return P·per cues; cue c is a copy of pattern c / per
+     */
+    static double[][] cues(Patterns set, int stored, double level, int per, long seed) {
+        double[][] patterns = set.first(stored, seed);
+        long key = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+        for (long part : new long[] {set.name().hashCode(), stored, Double.doubleToLongBits(level)}) {
+            key = new SplittableRandom(key ^ part).nextLong();
+        }
+        SplittableRandom r = new SplittableRandom(key);
+        int flips = (int) Math.round(level * set.units());
+        double[][] c = new double[stored * per][];
+        for (int k = 0; k < stored; k++) {
+            for (int q = 0; q < per; q++) {
+                c[k * per + q] = HopfieldNetwork.corrupt(patterns[k], flips, r);
+            }
+        }
+        return c;
+    }
 
-        Run(Params s, long[] seeds, int[] stored, int[] report, double[] levels, double[][] digits, PlasticityRule rule,
-            Params ruleParams, NetworkFactory nf, Map<String, Object> dae) {
-            this.s = s;
-            this.seeds = seeds;
-            this.stored = stored;
+    /**
+     * Scores every trained learner on its point's cues, adds the summary rows of each seed to
+     * curves.csv and writes recall.csv. Seeds run at once; each keeps its own rows.
+     */
+    private static final class Scoring implements Plugin {
+        /** Each learner's output at and above which a unit reads as +1: ±1 states, and sigmoids trained on 0/1 targets. */
+        private static final Map<String, Double> MIDPOINTS = Map.of(HOPFIELD, 0.0, DAE, 0.5);
+        private final Map<String, Point> points;
+        private final int[] report;
+        private final int per;
+        private final double threshold;
+        private List<List<Scored>> perSeed;
+
+        /**
+         * A scored condition of one learner.
+         *
+         * @param row its row of recall.csv
+         * @param presentations the presentations the learner had
+         */
+        private record Scored(RecallTable.Row row, long presentations) {}
+
+        /**
+         * @param points each condition's point, by the condition's name
+         * @param report the numbers stored whose recall of random patterns goes to curves.csv
+         * @param per cues per pattern
+         * @param threshold the final overlap at which a cue counts as recalled
+         */
+        Scoring(Map<String, Point> points, int[] report, int per, double threshold) {
+            this.points = points;
             this.report = report;
-            this.levels = levels;
-            this.digits = digits;
-            this.rule = rule;
-            this.ruleParams = ruleParams;
-            this.nf = nf;
-            this.dae = dae;
+            this.per = per;
+            this.threshold = threshold;
         }
 
         @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            List<List<Point>> perSeed = new ArrayList<>();
-            perSeed.addAll(Seeds.inParallel(seeds, threads, (i, seed) -> runSeed(seed)));
-            List<Point> points = perSeed.stream().flatMap(List::stream).toList();
-            RecallPoints.write(out.resolve("recall.csv"), points);
-            writeCurves(out.resolve("curves.csv"), points);
-            MemoryFigures.draw(out, s.integer("n"), s.integer("dae.hidden"), s.integer("dae.presentations"));
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("learners", Map.of(HOPFIELD, "BIO", DAE, "GRADIENT"));
-            facts.put("digit_patterns", digits.length + " distinct binarised images, the first in file order");
-            facts.put("threads", threads);
-            return facts;
+        public void start(Path out, long[] seeds) {
+            perSeed = new ArrayList<>();
+            for (int i = 0; i < seeds.length; i++) {
+                perSeed.add(new ArrayList<>());
+            }
+        }
+
+        @Override
+        public void trained(At at, List<Learner> learners, Monitor monitor) {
+            Point pt = points.get(at.condition().name());
+            double[][] patterns = pt.set().first(pt.stored(), at.seed());
+            for (Learner l : learners) {
+                for (double level : pt.levels()) {
+                    double[][] cues = cues(pt.set(), pt.stored(), level, per, at.seed());
+                    double[][] y = ((Predictor) l).predict(cues);
+                    double mid = MIDPOINTS.get(l.name());
+                    int recalled = 0;
+                    double sum = 0;
+                    for (int c = 0; c < cues.length; c++) {
+                        double[] s = new double[y[c].length];
+                        for (int i = 0; i < s.length; i++) {
+                            s[i] = y[c][i] >= mid ? 1 : -1;
+                        }
+                        double m = HopfieldNetwork.overlap(patterns[c / per], s);
+                        sum += m;
+                        recalled += m >= threshold ? 1 : 0;
+                    }
+                    RecallTable.Row row = new RecallTable.Row(l.name(), pt.set().name(), pt.sweep(), at.seed(), pt.stored(), level,
+                            cues.length, threshold, (double) recalled / cues.length, sum / cues.length);
+                    perSeed.get(at.seedIndex()).add(new Scored(row, l.presentations()));
+                }
+            }
         }
 
         /**
-         * curves.csv: per learner and seed, the recall of random patterns at each number in
-         * {@code report_stored} and the capacity on each pattern set, the largest number stored up
-         * to which at least {@link #CAPACITY_RECALL} of the cues are recalled at every number swept. The step is the
-         * presentations the learner had: one per stored pattern for the Hopfield network, the
-         * training presentations for the autoencoder.
+         * The summary rows of a seed, for each learner: the recall of random patterns at each
+         * number in {@code report_stored}, and on each pattern set the capacity, the largest
+         * number stored up to which at least {@link #CAPACITY_RECALL} of the cues are recalled at
+         * every number swept (0, at step 0, when not even the first is). The step is the presentations the
+         * learner had there: one per stored pattern for the Hopfield network, the training
+         * presentations for the autoencoder.
          */
-        private void writeCurves(Path file, List<Point> points) {
-            try (CsvSink sink = new CsvSink(file, false)) {
-                int daeSteps = s.integer("dae.presentations");
-                for (long seed : seeds) {
-                    for (String learner : List.of(HOPFIELD, DAE)) {
-                        for (int r : report) {
-                            for (Point p : points) {
-                                if (p.seed() == seed && p.learner().equals(learner) && p.patterns().equals(RANDOM)
-                                        && p.sweep().equals(STORED) && p.stored() == r) {
-                                    sink.row(learner, seed, learner.equals(DAE) ? daeSteps : r, "recall_random_" + r, -1, p.recall());
-                                }
+        @Override
+        public void seedDone(long seed, int seedIndex, Monitor monitor) {
+            List<Scored> rows = perSeed.get(seedIndex);
+            for (String learner : List.of(HOPFIELD, DAE)) {
+                List<Scored> mine = rows.stream().filter(r -> r.row().learner().equals(learner)
+                        && r.row().sweep().equals(RecallTable.STORED)).toList();
+                for (int r : report) {
+                    for (Scored x : mine) {
+                        if (x.row().patterns().equals(RANDOM) && x.row().stored() == r) {
+                            monitor.metrics(learner, seed, x.presentations(), Map.of(recallMetric(r), x.row().recall()));
+                        }
+                    }
+                }
+                for (String set : List.of(RANDOM, DIGITS)) {
+                    int capacity = 0;
+                    long step = 0;
+                    for (Scored x : mine) {
+                        if (x.row().patterns().equals(set)) {
+                            if (x.row().recall() < CAPACITY_RECALL) {
+                                break;
                             }
-                        }
-                        for (String set : List.of(RANDOM, DIGITS)) {
-                            int capacity = 0;
-                            for (Point p : points) {
-                                if (p.seed() == seed && p.learner().equals(learner) && p.patterns().equals(set)
-                                        && p.sweep().equals(STORED)) {
-                                    if (p.recall() < CAPACITY_RECALL) {
-                                        break;
-                                    }
-                                    capacity = p.stored();
-                                }
-                            }
-                            sink.row(learner, seed, learner.equals(DAE) ? daeSteps : capacity, "capacity_" + set, -1, capacity);
+                            capacity = x.row().stored();
+                            step = x.presentations();
                         }
                     }
+                    monitor.metrics(learner, seed, step, Map.of(capacityMetric(set), (double) capacity));
                 }
             }
-        }
-
-        /** Both sweeps on both pattern sets for one seed. */
-        private List<Point> runSeed(long seed) {
-            SplittableRandom root = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL);
-            int n = s.integer("n");
-            int most = Math.max(stored[stored.length - 1], s.integer("corruption.random_stored"));
-            double[][] random = new double[most][n];
-            SplittableRandom draw = root.split();
-            for (double[] p : random) {
-                for (int i = 0; i < n; i++) {
-                    p[i] = draw.nextBoolean() ? 1 : -1;
-                }
-            }
-            List<Point> out = new ArrayList<>();
-            Seed run = new Seed(seed, root);
-            run.sweeps(RANDOM, random, s.integer("corruption.random_stored"), out);
-            run.sweeps(DIGITS, digits, s.integer("corruption.digits_stored"), out);
-            return out;
-        }
-
-        /** The state of one seed: its random streams and scratch space. */
-        private final class Seed {
-            private final long seed;
-            private final SplittableRandom root;
-            private int[] units = new int[0];
-
-            Seed(long seed, SplittableRandom root) {
-                this.seed = seed;
-                this.root = root;
-            }
-
-            void sweeps(String set, double[][] patterns, int corruptionStored, List<Point> out) {
-                int n = patterns[0].length;
-                units = new int[n];
-                for (int i = 0; i < n; i++) {
-                    units[i] = i;
-                }
-                SplittableRandom cueRng = root.split();
-                HopfieldNetwork hopfield = hopfield(n);
-                int have = 0;
-                for (int p : stored) {
-                    while (have < p) {
-                        hopfield.store(patterns[have++]);
-                    }
-                    Learner dae = trainDae(patterns, p, root.split());
-                    double[][] cues = cues(patterns, p, s.real("noise"), cueRng);
-                    out.add(score(HOPFIELD, hopfield, 0, set, STORED, p, s.real("noise"), cues, patterns));
-                    out.add(score(DAE, (Predictor) dae, 0.5, set, STORED, p, s.real("noise"), cues, patterns));
-                }
-                HopfieldNetwork fixed = hopfield(n);
-                for (int k = 0; k < corruptionStored; k++) {
-                    fixed.store(patterns[k]);
-                }
-                Learner dae = trainDae(patterns, corruptionStored, root.split());
-                for (double level : levels) {
-                    double[][] cues = cues(patterns, corruptionStored, level, cueRng);
-                    out.add(score(HOPFIELD, fixed, 0, set, CORRUPTION, corruptionStored, level, cues, patterns));
-                    out.add(score(DAE, (Predictor) dae, 0.5, set, CORRUPTION, corruptionStored, level, cues, patterns));
-                }
-            }
-
-            private HopfieldNetwork hopfield(int n) {
-                HopfieldNetwork.Update update = s.string("hopfield.update").equals("synchronous")
-                        ? HopfieldNetwork.Update.SYNCHRONOUS : HopfieldNetwork.Update.ASYNCHRONOUS;
-                return new HopfieldNetwork(HOPFIELD, rule, ruleParams, n, update, s.integer("hopfield.max_sweeps"),
-                        root.nextLong());
-            }
-
-            /** Flips exactly round(level·N) units of {@code x}, chosen at random, in place. */
-            private void corrupt(double[] x, double level, SplittableRandom r) {
-                int flips = (int) Math.round(level * x.length);
-                for (int f = 0; f < flips; f++) {
-                    int j = f + r.nextInt(units.length - f);
-                    int t = units[f];
-                    units[f] = units[j];
-                    units[j] = t;
-                    x[units[f]] = -x[units[f]];
-                }
-            }
-
-            /** {@code cues} corrupted copies of each of the first p patterns, pattern by pattern. */
-            private double[][] cues(double[][] patterns, int p, double level, SplittableRandom r) {
-                int per = s.integer("cues");
-                double[][] c = new double[p * per][];
-                for (int k = 0; k < p; k++) {
-                    for (int q = 0; q < per; q++) {
-                        double[] x = patterns[k].clone();
-                        corrupt(x, level, r);
-                        c[k * per + q] = x;
-                    }
-                }
-                return c;
-            }
-
-            /**
-             * Trains a fresh autoencoder on the first p patterns: epochs in a random order, each
-             * input freshly corrupted, the clean pattern as 0/1 target.
-             */
-            private Learner trainDae(double[][] patterns, int p, SplittableRandom r) {
-                int n = patterns[0].length;
-                Learner net = nf.create(DAE, daeParams(n), n, r.nextLong());
-                int batch = s.integer("dae.batch");
-                long total = s.integer("dae.presentations");
-                double[][] x = new double[batch][n];
-                double[][] y = new double[batch][n];
-                int[] order = new int[p];
-                for (int k = 0; k < p; k++) {
-                    order[k] = k;
-                }
-                int cursor = p;
-                double noise = s.real("dae.noise");
-                for (long done = 0; done < total; done += batch) {
-                    int b = (int) Math.min(batch, total - done);
-                    for (int q = 0; q < b; q++) {
-                        if (cursor == p) {
-                            for (int k = p - 1; k > 0; k--) {
-                                int j = r.nextInt(k + 1);
-                                int t = order[k];
-                                order[k] = order[j];
-                                order[j] = t;
-                            }
-                            cursor = 0;
-                        }
-                        double[] clean = patterns[order[cursor++]];
-                        System.arraycopy(clean, 0, x[q], 0, n);
-                        corrupt(x[q], noise, r);
-                        for (int i = 0; i < n; i++) {
-                            y[q][i] = (clean[i] + 1) / 2;
-                        }
-                    }
-                    net.learn(b == batch ? new Batch(x, y, done)
-                            : new Batch(Arrays.copyOf(x, b), Arrays.copyOf(y, b), done));
-                }
-                return net;
-            }
-
-            /** Recall of one learner on the cues; outputs at or above {@code mid} read as +1. */
-            private Point score(String learner, Predictor net, double mid, String set, String sweep, int p, double level,
-                                double[][] cues, double[][] patterns) {
-                double[][] y = net.predict(cues);
-                int per = cues.length / p;
-                int recalled = 0;
-                double sumOverlap = 0;
-                double threshold = s.real("recall_overlap");
-                for (int c = 0; c < cues.length; c++) {
-                    double[] xi = patterns[c / per];
-                    double m = 0;
-                    for (int i = 0; i < xi.length; i++) {
-                        m += xi[i] * (y[c][i] >= mid ? 1 : -1);
-                    }
-                    m /= xi.length;
-                    sumOverlap += m;
-                    recalled += m >= threshold ? 1 : 0;
-                }
-                return new Point(learner, set, sweep, seed, p, level, cues.length, threshold, (double) recalled / cues.length,
-                        sumOverlap / cues.length);
-            }
-        }
-
-        /** The autoencoder's parameters, with an output layer as wide as the patterns. */
-        private Params daeParams(int n) {
-            Map<String, Object> m = new LinkedHashMap<>(dae);
-            m.put("outputs", n);
-            return Params.resolve(nf.parameters(), m, "settings dae.*");
         }
 
         @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put(MemoryFigures.STORED,
-                    "Recall against the number of patterns stored: Hopfield network vs denoising autoencoder, random and digit patterns, "
-                    + SeedStats.caption(seeds.length));
-            f.put(MemoryFigures.CORRUPTION, "Recall against the corruption of the cue, at a fixed number of stored patterns, "
-                    + SeedStats.caption(seeds.length));
-            return f;
+        public Map<String, Object> finish(Path out) throws IOException {
+            List<RecallTable.Row> all = new ArrayList<>();
+            perSeed.forEach(rows -> rows.forEach(r -> all.add(r.row())));
+            RecallTable.write(out.resolve(RecallTable.NAME), all);
+            return Map.of();
         }
     }
 }

@@ -1,49 +1,52 @@
 package org.neuroai.compare.experiments;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.neuroai.ann.networks.Mlp;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.CompetingLayer;
 import org.neuroai.bio.network.RuleNetwork;
 import org.neuroai.bio.rules.DeltaRule;
 import org.neuroai.bio.rules.HebbRule;
 import org.neuroai.bio.rules.KrotovHopfieldRule;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.alignment.Alignment;
 import org.neuroai.compare.alignment.CompetingReadout;
 import org.neuroai.compare.alignment.SquaredError;
-import org.neuroai.compare.charts.GradientAlignmentFigure;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.learners.CompetingNetwork;
+import org.neuroai.compare.measures.GradientAlignment;
 import org.neuroai.core.Batch;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
-import org.neuroai.core.data.Dataset;
+import org.neuroai.core.UserError;
 import org.neuroai.core.data.Datasets;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.Schedule.Record;
+import org.neuroai.core.tasks.AllDigitsTask;
 import org.neuroai.core.tasks.LinearTeacherTask;
 import org.neuroai.core.trace.Monitor;
-import org.neuroai.core.trace.SeedOrderedTraces;
 
 /**
  * How far from gradient descent a synapse's rule is: at every checkpoint, the cosine between the
  * change a learner would make and the negative gradient of the task's loss at the same weights
- * ({@link Alignment}), recorded as metric {@code alignment} beside the loss ({@code loss}).
+ * ({@link GradientAlignment}), recorded as metric {@code alignment} beside the loss ({@code loss}).
  *
  * <p>The change is proposed, never applied, on a fixed evaluation batch drawn from the task with
- * the run seed and the same for every learner; the gradient is that of the loss on the whole
- * evaluation batch. By default the change is proposed on the whole batch too, and a rule's change
- * on a batch is the sum of its single-presentation changes with the weights held where they are
- * (batch mode). This is the comparison in which the delta rule is gradient descent exactly; with
- * {@code proposal_batch} = 1 every learner proposes the change of a single sample, as the rules
- * make it online, and the comparison is with the full-batch gradient.
+ * a seed derived from the run seed and the same for every learner; the gradient is that of the
+ * loss on the whole evaluation batch. By default the change is proposed on the whole batch too,
+ * and a rule's change on a batch is the sum of its single-presentation changes with the weights
+ * held where they are (batch mode). This is the comparison in which the delta rule is gradient
+ * descent exactly; with {@code proposal_batch} = 1 every learner proposes the change of a single
+ * sample, as the rules make it online, and the comparison is with the full-batch gradient.
  *
- * <p>Two tasks:
+ * <p>Two conditions:
  * <ul>
  *   <li>Linear regression against a teacher ({@link LinearTeacherTask}: Gaussian inputs with
  *       variances from 1 down to 1/{@code spread}, t = w*·x + noise); loss the mean squared error of
@@ -52,12 +55,13 @@ import org.neuroai.core.trace.SeedOrderedTraces;
  *       {@code sgd} and {@code adam} (a Deeplearning4j linear unit trained by plain SGD or Adam,
  *       one step per chunk of {@code batch} samples). Hebb asks for Δw ∝ E[t x] = C w* whatever
  *       w, while −g ∝ C (w* − w): the two coincide at w = 0 and part as w grows along C w*.</li>
- *   <li>The 8x8 digits (grey levels / 16), a hidden layer of {@code local.hidden} competing units
- *       learning without labels by the Krotov-Hopfield rule ({@link CompetingLayer}, as in
- *       {@code mnist-local-vs-backprop}) while a softmax readout on h = max(0, I)^n / max learns
- *       by plain SGD on the same minibatches. Learner {@code krotov-hopfield}: the cosine of the
- *       rule's change of the hidden weights against the gradient of the readout's cross-entropy
- *       with respect to them ({@link CompetingReadout}); loss that cross-entropy.</li>
+ *   <li>The 8x8 digits ({@link AllDigitsTask}: all 1797, grey levels / 16), learner
+ *       {@code krotov-hopfield}: a hidden layer of {@code local.hidden} competing units learning
+ *       without labels by the Krotov-Hopfield rule while a softmax readout on h = max(0, I)^n / max
+ *       learns by plain SGD on the same minibatches ({@link CompetingNetwork}). The cosine is that of
+ *       the rule's change of the hidden weights against the gradient of the readout's
+ *       cross-entropy with respect to them ({@link CompetingReadout}); the loss that
+ *       cross-entropy.</li>
  * </ul>
  */
 public final class GradientAlignmentExperiment implements Experiment {
@@ -69,10 +73,10 @@ public final class GradientAlignmentExperiment implements Experiment {
     public static final String SGD = "sgd";
     /** The linear unit trained by Adam. */
     public static final String ADAM = "adam";
+    /** The hidden layer that learns by the Krotov-Hopfield rule, with its readout, on the digits. */
+    public static final String KROTOV_HOPFIELD = "krotov-hopfield";
     /** Pixels per digit. */
     private static final int PIXELS = 64;
-    /** Classes of digits. */
-    private static final int CLASSES = 10;
 
     @Override
     public String name() {
@@ -123,19 +127,45 @@ public final class GradientAlignmentExperiment implements Experiment {
     }
 
     @Override
-    public void redraw(Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws IOException {
-        if (prov.at("/spec/set/local.hidden").isMissingNode()) {
-            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing setting local.hidden; "
-                    + "it does not come from a " + name() + " run.");
-        }
-        GradientAlignmentFigure.draw(runDir, prov.at("/spec/set/d").asInt(), prov.at("/spec/set/local.hidden").asInt());
+    public Map<String, Object> smokeSettings() {
+        return Map.of("steps", 100, "eval_batch", 50, "digits.epochs", 1, "digits.eval_every", 600, "local.hidden", 8);
     }
 
+    /** The mean squared error of a linear unit's weights "w" ({@link SquaredError}). */
+    private static final GradientAlignment.Objective SQUARED_ERROR = new GradientAlignment.Objective() {
+        @Override
+        public double loss(Learner l, Batch b) {
+            return SquaredError.loss(l.weights().matrix("w")[0], b.inputs(), b.targets());
+        }
+
+        @Override
+        public double[][] gradient(Learner l, Batch b) {
+            return SquaredError.gradient(l.weights().matrix("w")[0], b.inputs(), b.targets());
+        }
+    };
+
+    /** The cross-entropy of a {@link CompetingNetwork}'s readout, its gradient taken with respect to the hidden weights. */
+    private static final GradientAlignment.Objective READOUT_CROSS_ENTROPY = new GradientAlignment.Objective() {
+        @Override
+        public double loss(Learner l, Batch b) {
+            CompetingNetwork net = (CompetingNetwork) l;
+            return net.readout().loss(net.weights().matrix("w"), b.inputs(), CompetingNetwork.labels(b.targets(), 0, b.size()));
+        }
+
+        @Override
+        public double[][] gradient(Learner l, Batch b) {
+            CompetingNetwork net = (CompetingNetwork) l;
+            return net.readout().hiddenGradient(net.weights().matrix("w"), b.inputs(), CompetingNetwork.labels(b.targets(), 0, b.size()));
+        }
+    };
+
     @Override
-    public Prepared prepare(Params s, long[] seeds) {
-        if (s.integer("proposal_batch") > s.integer("eval_batch")) {
-            throw new org.neuroai.core.UserError("setting 'proposal_batch' = " + s.integer("proposal_batch") + " exceeds 'eval_batch' = "
-                    + s.integer("eval_batch") + "; valid is an integer in [0, " + s.integer("eval_batch") + "].");
+    public Study study(Params s) {
+        int evalBatch = s.integer("eval_batch");
+        int proposalBatch = s.integer("proposal_batch");
+        if (proposalBatch > evalBatch) {
+            throw new UserError("setting 'proposal_batch' = " + proposalBatch + " exceeds 'eval_batch' = " + evalBatch
+                    + "; valid is an integer in [0, " + evalBatch + "].");
         }
         KrotovHopfieldRule kh = new KrotovHopfieldRule();
         Params khParams = kh.params(Map.of("eta", s.real("local.eta"), "p", s.real("local.p"), "k", s.integer("local.k"),
@@ -144,198 +174,58 @@ public final class GradientAlignmentExperiment implements Experiment {
         HebbRule hebb = new HebbRule();
         Params deltaParams = delta.params(Map.of("eta", s.real("delta.eta")), "setting delta.eta");
         Params hebbParams = hebb.params(Map.of("eta", s.real("hebb.eta"), "clamp", true), "setting hebb.eta");
-        LinearTeacherTask task = new LinearTeacherTask(s.integer("d"), s.real("spread"), s.real("noise"), s.integer("teacher_seed"), 10);
-        Dataset digits = Datasets.digits();
-        return new Run(s, seeds, task, digits, khParams, deltaParams, hebbParams);
+        int d = s.integer("d");
+        int batch = s.integer("batch");
+        LinearTeacherTask teacher = new LinearTeacherTask(d, s.real("spread"), s.real("noise"), s.integer("teacher_seed"), 10);
+        List<LearnerSpec> linear = List.of(
+                LearnerSpec.of(new Described(DELTA, Family.BIO, "delta rule", "#44AA99", "rule delta, 1 linear unit"),
+                        b -> new RuleNetwork(DELTA, delta, deltaParams, d, 1, Activation.LINEAR, false, 0, 0.0, b.weightSeed())),
+                LearnerSpec.of(new Described(HEBB, Family.BIO, "Hebb, output clamped", "#56B4E9", "rule hebb, clamped, 1 linear unit"),
+                        b -> new RuleNetwork(HEBB, hebb, hebbParams, d, 1, Activation.LINEAR, false, 0, 0.0, b.weightSeed())),
+                LearnerSpec.of(new Described(SGD, Family.GRADIENT, "plain SGD", "#CC6677", "network mlp, no hidden layer, SGD"),
+                        b -> linearUnit(SGD, "sgd", s.real("sgd.lr"), d, batch, b.weightSeed())),
+                LearnerSpec.of(new Described(ADAM, Family.GRADIENT, "Adam", "#D55E00", "network mlp, no hidden layer, Adam"),
+                        b -> linearUnit(ADAM, "adam", s.real("adam.lr"), d, batch, b.weightSeed())));
+        Map<String, int[]> allWeights = Map.of("w", Monitor.all(d));
+        Schedule linearSchedule = Schedule.uniform(s.integer("steps"), batch, s.integer("eval_every"))
+                .with(Record.HISTOGRAMS, Schedule.NEVER);
+        Condition regression = new Condition(teacher, linear, linearSchedule,
+                List.of(() -> new GradientAlignment(SQUARED_ERROR, evalBatch, proposalBatch)),
+                Condition.Recording.TRAINING_LOSS.weights(l -> allWeights));
+
+        AllDigitsTask digits = new AllDigitsTask(Datasets.digits());
+        int hidden = s.integer("local.hidden");
+        int epochs = s.integer("digits.epochs");
+        // the layer and the readout draw their initial weights apart from the regression's four learners
+        long apart = linear.size();
+        LearnerSpec kho = LearnerSpec.of(new Described(KROTOV_HOPFIELD, Family.BIO, "Krotov-Hopfield rule, hidden layer", "#0072B2",
+                "rule krotov-hopfield, " + hidden + " hidden units, softmax readout by SGD"),
+                b -> new CompetingNetwork(KROTOV_HOPFIELD,
+                        new CompetingLayer(khParams, PIXELS, hidden, CompetingLayer.Step.NORMALISED, s.real("local.sigma"),
+                                b.weightSeed() + apart, CompetingLayer.JAVA),
+                        new CompetingReadout(s.real("local.p"), s.real("local.n"), hidden, AllDigitsTask.CLASSES, b.weightSeed() + apart + 1),
+                        s.real("local.eta"), epochs, digits.epochSize(), s.real("readout.lr")));
+        Schedule digitsSchedule = Schedule.uniform(epochs * digits.epochSize(), s.integer("digits.batch"), s.integer("digits.eval_every"))
+                .with(Record.WEIGHTS, Schedule.NEVER).with(Record.PROBES, Schedule.NEVER).with(Record.HISTOGRAMS, Schedule.NEVER);
+        Condition onDigits = new Condition(digits, List.of(kho), digitsSchedule,
+                List.of(() -> new GradientAlignment(READOUT_CROSS_ENTROPY, evalBatch, proposalBatch)), Condition.Recording.NONE);
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("teacher", teacher.teacher());
+        facts.put("input_variances", teacher.variances());
+        facts.put("alignment", "cos(proposed change, -gradient of the loss on the evaluation batch); NaN when either is zero");
+        facts.put("panels", List.of(
+                Map.of("title", "Regression, linear unit with " + d + " inputs", "x", "presentations (samples)",
+                        "loss", "Squared error on the evaluation batch", "loss_name", "mean squared error",
+                        "loss_unit", "squared output units"),
+                Map.of("title", "8x8 digits, " + hidden + " hidden units", "x", "presentations (images, 1,797 per epoch)",
+                        "loss", "Readout's cross-entropy on the evaluation batch", "loss_name", "cross-entropy",
+                        "loss_unit", "nats")));
+        return new Study(List.of(regression, onDigits), List.of(GradientAlignment.ALIGNMENT, GradientAlignment.LOSS), Plugin.NONE,
+                List.of("gradient-alignment"), "presentations", false, s.integer("threads"), facts);
     }
 
-    /** A prepared run. */
-    private static final class Run implements Prepared {
-        private final Params s;
-        private final long[] seeds;
-        private final LinearTeacherTask task;
-        private final double[][] pixels;
-        private final int[] labels;
-        private final Params khParams;
-        private final Params deltaParams;
-        private final Params hebbParams;
-
-        Run(Params s, long[] seeds, LinearTeacherTask task, Dataset digits, Params khParams, Params deltaParams, Params hebbParams) {
-            this.s = s;
-            this.seeds = seeds;
-            this.task = task;
-            this.khParams = khParams;
-            this.deltaParams = deltaParams;
-            this.hebbParams = hebbParams;
-            this.pixels = new double[digits.size()][PIXELS];
-            for (int i = 0; i < digits.size(); i++) {
-                for (int j = 0; j < PIXELS; j++) {
-                    pixels[i][j] = digits.inputs()[i][j] / 16.0;
-                }
-            }
-            this.labels = digits.labels();
-        }
-
-        @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            int[] all = new int[s.integer("d")];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
-            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
-            List<Monitor> monitors = new ArrayList<>();
-            for (int i = 0; i < seeds.length; i++) {
-                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), Map.of("w", all)));
-            }
-            Seeds.inParallel(seeds, threads, (i, seed) -> {
-                try (Monitor monitor = monitors.get(i)) {
-                    runLinear(seed, monitor);
-                    runDigits(seed, monitor);
-                }
-                return null;
-            });
-            curves.join();
-            weights.join();
-            GradientAlignmentFigure.draw(out, s.integer("d"), s.integer("local.hidden"));
-            Map<String, Object> facts = new LinkedHashMap<>();
-            Map<String, String> families = new LinkedHashMap<>();
-            for (String name : List.of(DELTA, HEBB, SGD, ADAM)) {
-                families.put(name, name.equals(SGD) || name.equals(ADAM) ? "GRADIENT" : "BIO");
-            }
-            families.put(GradientAlignmentFigure.KROTOV_HOPFIELD, "BIO (hidden layer; readout by SGD)");
-            facts.put("learners", families);
-            facts.put("teacher", task.teacher());
-            facts.put("input_variances", task.variances());
-            facts.put("threads", threads);
-            facts.put("alignment", "cos(proposed change, -gradient of the loss on the evaluation batch); NaN when either is zero");
-            return facts;
-        }
-
-        /** The first {@code proposal_batch} samples (all when 0) of an evaluation batch. */
-        private double[][] head(double[][] rows) {
-            int n = s.integer("proposal_batch");
-            return n == 0 || n >= rows.length ? rows : java.util.Arrays.copyOf(rows, n);
-        }
-
-        private void runLinear(long seed, Monitor monitor) {
-            long ws = Seeds.weightSeed(seed);
-            int d = s.integer("d");
-            int batch = s.integer("batch");
-            List<Learner> learners = List.of(
-                    new RuleNetwork(DELTA, new DeltaRule(), deltaParams, d, 1, Activation.LINEAR, false, 0, 0.0, ws),
-                    new RuleNetwork(HEBB, new HebbRule(), hebbParams, d, 1, Activation.LINEAR, false, 0, 0.0, ws + 1),
-                    linearUnit(SGD, "sgd", s.real("sgd.lr"), d, batch, ws + 2),
-                    linearUnit(ADAM, "adam", s.real("adam.lr"), d, batch, ws + 3));
-            Batch eval = task.stream(evaluationSeed(seed)).next(s.integer("eval_batch"));
-            Batch proposal = new Batch(head(eval.inputs()), head(eval.targets()), 0);
-            Checkpoints.train(task.stream(seed), s.integer("steps"), s.integer("eval_every"), batch, learners,
-                    step -> recordLinear(learners, eval, proposal, seed, step, monitor));
-        }
-
-        private static Mlp linearUnit(String name, String optimiser, double lr, int d, int batch, long seed) {
-            return new Mlp(name, new Mlp.Config(d, new int[0], 1, "identity", "linear-mse", optimiser, lr, 0, batch, 0, seed, false,
-                    "zero"));
-        }
-
-        private void recordLinear(List<Learner> learners, Batch eval, Batch proposal, long seed, long step, Monitor monitor) {
-            for (Learner l : learners) {
-                double[] w = l.weights().matrix("w")[0];
-                double[][] change = l instanceof RuleNetwork r ? r.proposedUpdate(proposal.inputs(), proposal.targets())
-                        : ((Mlp) l).proposedUpdate(proposal);
-                Map<String, Double> m = new LinkedHashMap<>();
-                m.put("alignment", Alignment.withDescent(change, SquaredError.gradient(w, eval.inputs(), eval.targets())));
-                m.put("loss", SquaredError.loss(w, eval.inputs(), eval.targets()));
-                monitor.metrics(l.name(), seed, step, m);
-                monitor.weights(l.name(), seed, step, l.weights());
-            }
-        }
-
-        private void runDigits(long seed, Monitor monitor) {
-            int hidden = s.integer("local.hidden");
-            int batch = s.integer("digits.batch");
-            int n = pixels.length;
-            long ws = Seeds.weightSeed(seed);
-            CompetingLayer layer = new CompetingLayer(khParams, PIXELS, hidden, CompetingLayer.Step.NORMALISED, s.real("local.sigma"),
-                    ws + 4, CompetingLayer.JAVA);
-            CompetingReadout readout = new CompetingReadout(s.real("local.p"), s.real("local.n"), hidden, CLASSES, ws + 5);
-            // the evaluation batch: images drawn without replacement with the run seed
-            int evalSize = Math.min(s.integer("eval_batch"), n);
-            int[] pick = MnistLocalVsBackpropExperiment.epochOrder(evaluationSeed(seed), 0, n);
-            double[][] evalX = new double[evalSize][];
-            int[] evalY = new int[evalSize];
-            for (int i = 0; i < evalSize; i++) {
-                evalX[i] = pixels[pick[i]];
-                evalY[i] = labels[pick[i]];
-            }
-            double[][] propX = head(evalX);
-            float[] propV = floats(propX);
-            int epochs = s.integer("digits.epochs");
-            long every = s.integer("digits.eval_every");
-            double eta = s.real("local.eta");
-            recordDigits(layer, readout, evalX, evalY, propV, propX.length, seed, 0, monitor);
-            long presented = 0;
-            long next = every;
-            float[] v = new float[batch * PIXELS];
-            for (int e = 0; e < epochs; e++) {
-                int[] order = MnistLocalVsBackpropExperiment.epochOrder(seed, e, n);
-                double rate = eta * (1 - (double) e / epochs);
-                for (int from = 0; from < n; from += batch) {
-                    int size = Math.min(batch, n - from);
-                    double[][] x = new double[size][];
-                    int[] y = new int[size];
-                    for (int r = 0; r < size; r++) {
-                        x[r] = pixels[order[from + r]];
-                        y[r] = labels[order[from + r]];
-                        for (int i = 0; i < PIXELS; i++) {
-                            v[r * PIXELS + i] = (float) x[r][i];
-                        }
-                    }
-                    readout.learn(layer.weights().matrix("w"), x, y, s.real("readout.lr"));
-                    layer.train(v, size, rate);
-                    presented += size;
-                    if (presented >= next || (e == epochs - 1 && from + size == n)) {
-                        recordDigits(layer, readout, evalX, evalY, propV, propX.length, seed, presented, monitor);
-                        next = (presented / every + 1) * every;
-                    }
-                }
-            }
-        }
-
-        private static void recordDigits(CompetingLayer layer, CompetingReadout readout, double[][] evalX, int[] evalY, float[] propV,
-                                         int propSize, long seed, long step, Monitor monitor) {
-            double[][] w = layer.weights().matrix("w");
-            Map<String, Double> m = new LinkedHashMap<>();
-            m.put("alignment", Alignment.withDescent(layer.proposedChange(propV, propSize), readout.hiddenGradient(w, evalX, evalY)));
-            m.put("loss", readout.loss(w, evalX, evalY));
-            monitor.metrics(GradientAlignmentFigure.KROTOV_HOPFIELD, seed, step, m);
-        }
-
-        private static float[] floats(double[][] rows) {
-            float[] out = new float[rows.length * rows[0].length];
-            for (int r = 0; r < rows.length; r++) {
-                for (int i = 0; i < rows[r].length; i++) {
-                    out[r * rows[r].length + i] = (float) rows[r][i];
-                }
-            }
-            return out;
-        }
-
-        /** The seed of a run's evaluation batch: derived from the run seed, apart from its training samples. */
-        private static long evaluationSeed(long seed) {
-            return ~Seeds.weightSeed(seed);
-        }
-
-        @Override
-        public long workPerSeed() {
-            return 4L * s.integer("steps") + (long) pixels.length * s.integer("digits.epochs");
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            return Map.of(GradientAlignmentFigure.NAME, "Cosine between each learner's proposed weight change and the negative "
-                    + "gradient of its task loss, over presentations: mean and 95 % t-interval over seeds; below, the loss");
-        }
+    private static Mlp linearUnit(String name, String optimiser, double lr, int d, int batch, long seed) {
+        return new Mlp(name, new Mlp.Config(d, new int[0], 1, "identity", "linear-mse", optimiser, lr, 0, batch, 0, seed, false, "zero"));
     }
 }

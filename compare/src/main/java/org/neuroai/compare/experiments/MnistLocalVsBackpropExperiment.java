@@ -2,33 +2,36 @@ package org.neuroai.compare.experiments;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.neuroai.ann.FloatProduct;
 import org.neuroai.ann.baselines.TribuoBaselines;
 import org.neuroai.ann.networks.Mlp;
 import org.neuroai.bio.network.CompetingLayer;
 import org.neuroai.bio.rules.KrotovHopfieldRule;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.charts.SeedStats;
-import org.neuroai.compare.charts.MnistFigures;
-import org.neuroai.core.Batch;
+import org.neuroai.compare.comparison.TaskBaselines;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Seeds;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.files.Fields;
+import org.neuroai.compare.learners.CompetingLayerThenReadout;
+import org.neuroai.compare.measures.TestAccuracy;
+import org.neuroai.compare.measures.TrainingProgress;
+import org.neuroai.compare.measures.UnitsOnSphere;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.Registry;
+import org.neuroai.core.Task;
+import org.neuroai.core.TaskFactory;
 import org.neuroai.core.UserError;
-import org.neuroai.core.WeightView;
-import org.neuroai.core.data.Dataset;
-import org.neuroai.core.data.Datasets;
-import org.neuroai.core.metrics.PredictionMetrics;
-import org.neuroai.core.trace.CsvSink;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.Schedule.Record;
+import org.neuroai.core.tasks.MnistTask;
 import org.neuroai.core.trace.Monitor;
 
 /**
@@ -38,7 +41,8 @@ import org.neuroai.core.trace.Monitor;
  *   <li>{@code local}: the hidden layer learns without labels by Krotov and Hopfield's rule for
  *       competing hidden units ({@link KrotovHopfieldRule}, minibatches of {@code batch} images,
  *       learning rate annealed linearly to 0 as in the authors' code); then, with the hidden layer
- *       frozen, a softmax readout is trained by Adam on the hidden activities.</li>
+ *       frozen, a softmax readout is trained by Adam on the hidden activities
+ *       ({@link CompetingLayerThenReadout}).</li>
  *   <li>{@code backprop}: a multilayer perceptron with H rectified hidden units, softmax output and
  *       cross-entropy, trained end to end by backpropagation with Adam (Deeplearning4j).</li>
  * </ul>
@@ -51,12 +55,16 @@ import org.neuroai.core.trace.Monitor;
  * cross-entropy trained by Adam, where the paper used tanh output units and a power loss
  * Σ|c − t|^m with m = 6. Only the readout ever sees labels.
  *
- * <p>Epoch e of either learner presents the training images in the e-th order drawn from the
- * run's seed; the local learner spends its first {@code local.epochs} epochs on the hidden layer
- * and the next {@code readout.epochs} on the readout. Both are scored on the test images after
- * every epoch of supervised training (the local learner has nothing to score before its readout
- * exists), and each learner's training wall time is measured on its own thread, excluding scoring.
- * The two learners train in parallel when two cores are available.
+ * <p>Both learn from the {@code mnist} task's one stream: epoch e presents the training images in
+ * the order {@link MnistTask#epochOrder} draws from the seed and e, so the local learner spends
+ * epochs 0 to {@code local.epochs} − 1 on its hidden layer and the next {@code readout.epochs} on
+ * its readout, while backprop trains for {@code backprop.epochs}; each stops at its own end. Every
+ * epoch is a checkpoint: {@code epoch}, {@code wall_seconds} (the learner's own training time,
+ * without scoring), {@code units_on_sphere} during the local learner's unsupervised phase, and
+ * {@code test_accuracy} on the test images once a learner predicts (the local learner has nothing
+ * to score before its readout exists). The final weights of the first {@code units_drawn} hidden
+ * units of each are recorded at its end, for the receptive fields. With two cores for one seed the
+ * two learners train side by side.
  *
  * <p>The currents of the local layer (batch x 784 times 784 x H) are the one large product; they go
  * through ND4J's sgemm by default. On the 2-core AMD EPYC this was written on (OMP_NUM_THREADS=1),
@@ -65,12 +73,10 @@ import org.neuroai.core.trace.Monitor;
  * against 0.6 ms for 100 units), so ND4J is the default at every size used here.
  */
 public final class MnistLocalVsBackpropExperiment implements Experiment {
-    /** Pixels per image. */
-    private static final int PIXELS = 784;
-    /** Classes. */
-    private static final int CLASSES = 10;
-    /** Images scored or turned into features at once. */
-    private static final int CHUNK = 500;
+    /** The learner whose hidden layer learns by the local rule. */
+    public static final String LOCAL = "local";
+    /** The learner trained end to end by backpropagation. */
+    public static final String BACKPROP = "backprop";
 
     @Override
     public String name() {
@@ -84,7 +90,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
 
     @Override
     public String mainMetric() {
-        return "test_accuracy";
+        return TestAccuracy.NAME;
     }
 
     @Override
@@ -117,7 +123,8 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
                 ParamSpec.flag("baselines", true, "train Tribuo's logistic regression and linear SVM on the same training images, "
                         + "score them on the same test images and draw them as reference lines"),
                 ParamSpec.integer("baselines.epochs", 10, 1, 1000, "passes of Tribuo's linear SGD over the training images"),
-                ParamSpec.integer("threads", 0, 0, 2, "learners trained at once; 0 = one per core, at most 2"));
+                ParamSpec.integer("threads", 0, 0, 256, "threads: seeds run at once, and a seed's two learners side by side on "
+                        + "what the seeds leave; 0 = one per core"));
     }
 
     @Override
@@ -133,398 +140,96 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
     }
 
     @Override
-    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
-        if (set.path("hidden").isMissingNode()) {
-            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings hidden; "
-                    + "it does not come from a " + name() + " run.");
-        }
-        org.neuroai.compare.charts.MnistFigures.draw(runDir, prov.path("train_images").asInt(set.path("train_size").asInt()), set.path("hidden").asInt(), prov.at("/spec/first_seed").asLong());
+    public Map<String, Object> smokeSettings() {
+        return Map.ofEntries(Map.entry("train_size", 300), Map.entry("test_size", 100), Map.entry("hidden", 20),
+                Map.entry("units_drawn", 16), Map.entry("local.epochs", 2), Map.entry("readout.epochs", 1),
+                Map.entry("backprop.epochs", 2), Map.entry("baselines.epochs", 1));
     }
 
     @Override
-    public Prepared prepare(Params s, long[] seeds) {
+    public Study study(Params s) {
+        int hidden = s.integer("hidden");
+        if (s.integer("units_drawn") > hidden) {
+            throw new UserError("setting 'units_drawn' = " + s.integer("units_drawn") + " exceeds 'hidden' = "
+                    + hidden + "; valid is an integer in [1, " + hidden + "].");
+        }
         KrotovHopfieldRule rule = new KrotovHopfieldRule();
         Params ruleParams = rule.params(Map.of("eta", s.real("local.eta"), "p", s.real("local.p"), "k", s.integer("local.k"),
                 "delta", s.real("local.delta")), "settings local.*");
-        if (s.integer("units_drawn") > s.integer("hidden")) {
-            throw new UserError("setting 'units_drawn' = " + s.integer("units_drawn") + " exceeds 'hidden' = "
-                    + s.integer("hidden") + "; valid is an integer in [1, " + s.integer("hidden") + "].");
-        }
-        Dataset trainSet = Datasets.mnistTrain(s.integer("train_size"));
-        Dataset testSet = Datasets.mnistTest(s.integer("test_size"));
-        return new Run(s, seeds, ruleParams, trainSet, testSet);
+        TaskFactory tf = Registry.get(TaskFactory.class, "mnist", "task");
+        Task task = tf.create(Params.resolve(tf.parameters(), Map.of("train_size", s.integer("train_size"),
+                "test_size", s.integer("test_size")), "settings train_size, test_size"));
+        long n = task.epochSize();
+        int batch = s.integer("batch");
+        int localEpochs = s.integer("local.epochs");
+        CompetingLayerThenReadout.Config local = new CompetingLayerThenReadout.Config(ruleParams, hidden,
+                s.string("local.step").equals("plain") ? CompetingLayer.Step.PLAIN : CompetingLayer.Step.NORMALISED,
+                s.real("local.sigma"), s.string("local.kernel").equals("nd4j"), s.real("local.n"), localEpochs,
+                s.real("readout.lr"), s.real("readout.tau"), batch, MnistTask.CLASSES);
+        String shape = "784-" + hidden + "-10";
+        List<LearnerSpec> learners = List.of(
+                new LearnerSpec(new Described(LOCAL, Family.BIO, "local: Krotov-Hopfield rule, then readout", "#0072B2",
+                        "rule krotov-hopfield, " + hidden + " hidden units (" + localEpochs + " epochs, no labels), then a softmax readout "
+                                + "by Adam (" + s.integer("readout.epochs") + " epochs)"),
+                        b -> new CompetingLayerThenReadout(LOCAL, local, b.task(), b.weightSeed()),
+                        (localEpochs + s.integer("readout.epochs")) * n, null),
+                new LearnerSpec(new Described(BACKPROP, Family.GRADIENT, "backpropagation, end to end", "#D55E00",
+                        "network mlp " + shape + ", relu, softmax, Adam"),
+                        // the weight seed after the local learner's readout's, so that no two networks share one
+                        b -> new Mlp(BACKPROP, new Mlp.Config(MnistTask.PIXELS, new int[] {hidden}, MnistTask.CLASSES, "relu",
+                                "softmax-ce", "adam", s.real("backprop.lr"), s.real("backprop.tau"), batch, 0,
+                                Seeds.weightSeed(b.seed()) + 2)),
+                        s.integer("backprop.epochs") * n, null));
+        long length = Math.max(learners.get(0).until(), learners.get(1).until());
+        Map<Record, Long> every = new java.util.EnumMap<>(Record.class);
+        every.put(Record.METRICS, n);
+        every.put(Record.PROBES, n);
+        every.put(Record.WEIGHTS, Schedule.AT_END);
+        Schedule schedule = new Schedule(length, batch, every, false);
+        int[] drawn = Monitor.all(s.integer("units_drawn") * MnistTask.PIXELS);
+        Condition condition = new Condition(task, learners, schedule,
+                List.of(TrainingProgress::new, UnitsOnSphere::new, TestAccuracy::new),
+                Condition.Recording.TRAINING_LOSS.weights(l -> Map.of("w", drawn)));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("architecture", shape);
+        facts.put("train_images", n);
+        facts.put("test_images", s.integer("test_size"));
+        facts.put(Fields.ENTRY, Map.of("image_side", 28, "units", hidden));
+        return new Study(List.of(condition), List.of(TestAccuracy.NAME, TrainingProgress.WALL_SECONDS, UnitsOnSphere.NAME),
+                new Baselines(task, s), List.of("mnist-curves", "final-receptive-fields"), "presentations", true, s.integer("threads"), facts,
+                // each learner has minutes of work of its own on the full data: they train side by side
+                true);
     }
 
     /**
-     * The order of the training images in one epoch: a permutation drawn from the seed and the
-     * epoch alone, so every learner that asks for epoch e of a seed presents the same images in the
-     * same order.
-     *
-     * @param seed the run's seed
-     * @param epoch the epoch, from 0
-     * @param n training images
-     * @return a permutation of 0..n−1
+     * Tribuo's linear classifiers trained on the run's training images (pixels as they are, in
+     * [0, 1]) and scored on its test images by Tribuo's evaluator, seeded with the run's first
+     * seed; written to baselines.csv, with each model's Tribuo provenance in baselines/.
      */
-    static int[] epochOrder(long seed, int epoch, int n) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
-    }
-
-    /**
-     * Images as one row-major float array, with their labels.
-     *
-     * @param pixels row-major n x 784, in [0, 1]
-     * @param labels class of each image
-     */
-    private record Images(float[] pixels, int[] labels) {
-        static Images of(Dataset d) {
-            float[] x = new float[d.size() * PIXELS];
-            for (int s = 0; s < d.size(); s++) {
-                double[] row = d.inputs()[s];
-                for (int i = 0; i < PIXELS; i++) {
-                    x[s * PIXELS + i] = (float) row[i];
-                }
-            }
-            return new Images(x, d.labels());
-        }
-
-        int size() {
-            return labels.length;
-        }
-    }
-
-    /**
-     * Reusable minibatch buffers, so nothing is allocated per image: float rows for the rule, double
-     * rows and one-hot targets for Deeplearning4j (a last, shorter minibatch gets buffers of its own).
-     */
-    private static final class Minibatch {
-        private final int width;
-        private final float[] floats;
-        private final double[][] rows;
-        private final double[][] targets;
-        private double[][] tailRows;
-        private double[][] tailTargets;
-        private int size;
-
-        Minibatch(int batch, int width) {
-            this.width = width;
-            this.floats = new float[batch * width];
-            this.rows = new double[batch][width];
-            this.targets = new double[batch][CLASSES];
-        }
-
-        /** Copies rows order[from, from + size) of {@code data} (rows of {@code width}) into the float buffer. */
-        void fillFloats(float[] data, int[] order, int from, int size) {
-            this.size = size;
-            for (int s = 0; s < size; s++) {
-                System.arraycopy(data, order[from + s] * width, floats, s * width, width);
-            }
-        }
-
-        /** Copies the same rows into the double buffer and their labels, one-hot, into the targets. */
-        void fillRows(float[] data, int[] labels, int[] order, int from, int size) {
-            this.size = size;
-            double[][] r = rows(size);
-            double[][] t = targets(size);
-            for (int s = 0; s < size; s++) {
-                int src = order[from + s] * width;
-                for (int i = 0; i < width; i++) {
-                    r[s][i] = data[src + i];
-                }
-                Arrays.fill(t[s], 0);
-                t[s][labels[order[from + s]]] = 1;
-            }
-        }
-
-        private double[][] rows(int n) {
-            if (n == rows.length) {
-                return rows;
-            }
-            if (tailRows == null || tailRows.length != n) {
-                tailRows = new double[n][width];
-            }
-            return tailRows;
-        }
-
-        private double[][] targets(int n) {
-            if (n == targets.length) {
-                return targets;
-            }
-            if (tailTargets == null || tailTargets.length != n) {
-                tailTargets = new double[n][CLASSES];
-            }
-            return tailTargets;
-        }
-
-        Batch batch(long first) {
-            return new Batch(rows(size), targets(size), first);
-        }
-    }
-
-    /** A prepared run of this experiment. */
-    private static final class Run implements Prepared {
+    private static final class Baselines implements Plugin {
+        private final Task task;
         private final Params s;
-        private final long[] seeds;
-        private final Params ruleParams;
-        private final Dataset trainSet;
-        private final Dataset testSet;
-        private final Images train;
-        private final Images test;
-        private final Map<String, Map<Long, Double>> seconds = new LinkedHashMap<>();
-        private final Map<String, Map<Long, Double>> accuracy = new LinkedHashMap<>();
+        private long firstSeed;
 
-        Run(Params s, long[] seeds, Params ruleParams, Dataset trainSet, Dataset testSet) {
+        Baselines(Task task, Params s) {
+            this.task = task;
             this.s = s;
-            this.seeds = seeds;
-            this.ruleParams = ruleParams;
-            this.trainSet = trainSet;
-            this.testSet = testSet;
-            this.train = Images.of(trainSet);
-            this.test = Images.of(testSet);
         }
 
         @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int drawn = s.integer("units_drawn");
-            int[] selection = new int[drawn * PIXELS];
-            for (int i = 0; i < selection.length; i++) {
-                selection[i] = i;
-            }
-            int cores = Runtime.getRuntime().availableProcessors();
-            int threads = s.integer("threads") == 0 ? Math.min(2, cores) : s.integer("threads");
-            try (Monitor monitor = new Monitor(new CsvSink(out.resolve("curves.csv"), false),
-                    new CsvSink(out.resolve("weights.csv"), true), 1, Map.of("w", selection))) {
-                ExecutorService pool = Executors.newFixedThreadPool(threads);
-                try {
-                    for (long seed : seeds) {
-                        Future<Trained> local = pool.submit(() -> trainLocal(seed, monitor));
-                        Future<Trained> backprop = pool.submit(() -> trainBackprop(seed, monitor));
-                        for (Trained t : List.of(local.get(), backprop.get())) {
-                            monitor.weights(t.learner(), seed, t.step(), t.weights());
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
-            }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            if (s.flag("baselines")) {
-                facts.put("baselines", baselines(out));
-            }
-            MnistFigures.draw(out, train.size(), s.integer("hidden"), seeds[0]);
-            facts.put("learners", Map.of(MnistFigures.LOCAL, "BIO then GRADIENT (readout)", MnistFigures.BACKPROP, "GRADIENT"));
-            facts.put("architecture", "784-" + s.integer("hidden") + "-10");
-            facts.put("train_images", train.size());
-            facts.put("test_images", test.size());
-            facts.put("threads", threads);
-            facts.put("final_test_accuracy_by_seed", accuracy);
-            facts.put("training_seconds_by_seed", seconds);
-            return facts;
-        }
-
-        /**
-         * Tribuo's linear classifiers trained on the run's training images (pixels as they are, in
-         * [0, 1]) and scored on its test images by Tribuo's evaluator, seeded with the run's first
-         * seed; written to baselines.csv, with each model's Tribuo provenance in baselines/.
-         *
-         * @return each model's test accuracy and training time, for the provenance
-         */
-        private Map<String, Object> baselines(Path out) throws IOException {
-            return TribuoBaselines.runAndWrite("mnist", trainSet, testSet, TribuoBaselines.MODELS, s.integer("baselines.epochs"),
-                    seeds[0], false, out);
-        }
-
-        /** What a learner ends with: its name, last step and weights (for the receptive fields). */
-        private record Trained(String learner, long step, WeightView weights) {}
-
-        private synchronized void finished(String learner, long seed, double wallSeconds, double testAccuracy) {
-            seconds.computeIfAbsent(learner, k -> new LinkedHashMap<>()).put(seed, Math.round(wallSeconds * 10) / 10.0);
-            accuracy.computeIfAbsent(learner, k -> new LinkedHashMap<>()).put(seed, testAccuracy);
-        }
-
-        private Trained trainLocal(long seed, Monitor monitor) {
-            int hidden = s.integer("hidden");
-            int batch = s.integer("batch");
-            int n = train.size();
-            CompetingLayer.Currents kernel = CompetingLayer.JAVA;
-            if (s.string("local.kernel").equals("nd4j")) {
-                FloatProduct product = new FloatProduct();
-                kernel = product::multiply;
-            }
-            CompetingLayer.Step step = s.string("local.step").equals("plain") ? CompetingLayer.Step.PLAIN : CompetingLayer.Step.NORMALISED;
-            CompetingLayer layer = new CompetingLayer(ruleParams, PIXELS, hidden, step, s.real("local.sigma"), Seeds.weightSeed(seed), kernel);
-            Minibatch mb = new Minibatch(batch, PIXELS);
-            int hiddenEpochs = s.integer("local.epochs");
-            double eta = s.real("local.eta");
-            long nanos = 0;
-            long presented = 0;
-            for (int e = 0; e < hiddenEpochs; e++) {
-                long t0 = System.nanoTime();
-                int[] order = epochOrder(seed, e, n);
-                double rate = eta * (1 - (double) e / hiddenEpochs);
-                for (int from = 0; from < n; from += batch) {
-                    int size = Math.min(batch, n - from);
-                    mb.fillFloats(train.pixels(), order, from, size);
-                    layer.train(mb.floats, size, rate);
-                }
-                nanos += System.nanoTime() - t0;
-                presented += n;
-                monitor.metrics(MnistFigures.LOCAL, seed, presented, Map.of("epoch", (double) (e + 1),
-                        "wall_seconds", nanos / 1e9, "units_on_sphere", onSphere(layer)));
-            }
-            long t0 = System.nanoTime();
-            float[] trainFeatures = features(layer, train);
-            nanos += System.nanoTime() - t0;
-            float[] testFeatures = features(layer, test);
-            Mlp readout = new Mlp("readout", new Mlp.Config(hidden, new int[0], CLASSES, "relu", "softmax-ce", "adam",
-                    s.real("readout.lr"), s.real("readout.tau"), batch, 0, Seeds.weightSeed(seed) + 1));
-            Minibatch rb = new Minibatch(batch, hidden);
-            double acc = Double.NaN;
-            for (int e = 0; e < s.integer("readout.epochs"); e++) {
-                t0 = System.nanoTime();
-                int[] order = epochOrder(seed, hiddenEpochs + e, n);
-                for (int from = 0; from < n; from += batch) {
-                    int size = Math.min(batch, n - from);
-                    rb.fillRows(trainFeatures, train.labels(), order, from, size);
-                    readout.learn(rb.batch(presented + from));
-                }
-                nanos += System.nanoTime() - t0;
-                presented += n;
-                acc = accuracy(readout, testFeatures, hidden, test.labels());
-                monitor.metrics(MnistFigures.LOCAL, seed, presented, Map.of("epoch", (double) (hiddenEpochs + e + 1),
-                        "wall_seconds", nanos / 1e9, "test_accuracy", acc));
-            }
-            finished(MnistFigures.LOCAL, seed, nanos / 1e9, acc);
-            return new Trained(MnistFigures.LOCAL, presented, layer.weights());
-        }
-
-        private Trained trainBackprop(long seed, Monitor monitor) {
-            int batch = s.integer("batch");
-            int n = train.size();
-            Mlp mlp = new Mlp(MnistFigures.BACKPROP, new Mlp.Config(PIXELS, new int[] {s.integer("hidden")}, CLASSES, "relu",
-                    "softmax-ce", "adam", s.real("backprop.lr"), s.real("backprop.tau"), batch, 0, Seeds.weightSeed(seed) + 2));
-            Minibatch mb = new Minibatch(batch, PIXELS);
-            long nanos = 0;
-            long presented = 0;
-            double acc = Double.NaN;
-            for (int e = 0; e < s.integer("backprop.epochs"); e++) {
-                long t0 = System.nanoTime();
-                int[] order = epochOrder(seed, e, n);
-                for (int from = 0; from < n; from += batch) {
-                    int size = Math.min(batch, n - from);
-                    mb.fillRows(train.pixels(), train.labels(), order, from, size);
-                    mlp.learn(mb.batch(presented + from));
-                }
-                nanos += System.nanoTime() - t0;
-                presented += n;
-                acc = accuracy(mlp, test.pixels(), PIXELS, test.labels());
-                monitor.metrics(MnistFigures.BACKPROP, seed, presented, Map.of("epoch", (double) (e + 1),
-                        "wall_seconds", nanos / 1e9, "test_accuracy", acc));
-            }
-            finished(MnistFigures.BACKPROP, seed, nanos / 1e9, acc);
-            return new Trained(MnistFigures.BACKPROP, presented, mlp.weights());
-        }
-
-
-        /** The share of hidden units whose p-norm is within 1 % of 1. */
-        private static double onSphere(CompetingLayer layer) {
-            int on = 0;
-            double[] norms = layer.pNorms();
-            for (double v : norms) {
-                if (Math.abs(v - 1) < 0.01) {
-                    on++;
-                }
-            }
-            return (double) on / norms.length;
-        }
-
-        /**
-         * The readout's input for every image: h_μ = max(0, I_μ)^n divided by the image's largest
-         * h (left at 0 when every current is negative), row-major images x units.
-         */
-        private float[] features(CompetingLayer layer, Images images) {
-            int units = layer.units();
-            double power = s.real("local.n");
-            float[] out = new float[images.size() * units];
-            float[] chunk = new float[CHUNK * PIXELS];
-            float[] currents = new float[CHUNK * units];
-            for (int from = 0; from < images.size(); from += CHUNK) {
-                int size = Math.min(CHUNK, images.size() - from);
-                System.arraycopy(images.pixels(), from * PIXELS, chunk, 0, size * PIXELS);
-                layer.currents(chunk, size, currents);
-                for (int r = 0; r < size; r++) {
-                    int o = (from + r) * units;
-                    double largest = 0;
-                    for (int m = 0; m < units; m++) {
-                        float c = currents[r * units + m];
-                        double h = c > 0 ? Math.pow(c, power) : 0;
-                        out[o + m] = (float) h;
-                        largest = Math.max(largest, h);
-                    }
-                    if (largest > 0) {
-                        float inv = (float) (1 / largest);
-                        for (int m = 0; m < units; m++) {
-                            out[o + m] *= inv;
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-
-        /** Fraction of images whose largest output is at their label, scored {@link #CHUNK} images at a time. */
-        private static double accuracy(Mlp net, float[] inputs, int width, int[] labels) {
-            int correct = 0;
-            double[][] rows = new double[CHUNK][width];
-            for (int from = 0; from < labels.length; from += CHUNK) {
-                int size = Math.min(CHUNK, labels.length - from);
-                double[][] x = size == CHUNK ? rows : new double[size][width];
-                for (int r = 0; r < size; r++) {
-                    for (int i = 0; i < width; i++) {
-                        x[r][i] = inputs[(from + r) * width + i];
-                    }
-                }
-                double[][] y = net.predict(x);
-                for (int r = 0; r < size; r++) {
-                    if (PredictionMetrics.argmax(y[r]) == labels[from + r]) {
-                        correct++;
-                    }
-                }
-            }
-            return (double) correct / labels.length;
+        public void start(Path out, long[] seeds) {
+            firstSeed = seeds[0];
         }
 
         @Override
-        public long workPerSeed() {
-            return (long) train.size() * (s.integer("local.epochs") + s.integer("readout.epochs") + s.integer("backprop.epochs"));
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put(MnistFigures.CURVES, "Test accuracy against epochs and training time: local rule + readout vs backpropagation, "
-                    + SeedStats.caption(seeds.length));
-            f.put(MnistFigures.FIELDS, "Receptive fields of the first hidden units: local rule vs backpropagation");
-            return f;
+        public Map<String, Object> finish(Path out) throws IOException {
+            if (!s.flag("baselines")) {
+                return Map.of();
+            }
+            return Map.of("baselines", TribuoBaselines.runAndWrite(task.name(),
+                    TaskBaselines.labelled(task.trainingSet(), "mnist training images"),
+                    TaskBaselines.labelled(task.heldOut(), "mnist test images"), TribuoBaselines.MODELS, s.integer("baselines.epochs"),
+                    firstSeed, false, out));
         }
     }
 }

@@ -11,38 +11,40 @@ import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.network.RuleNetwork;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.charts.LandscapeFigures;
-import org.neuroai.compare.charts.SeedStats;
-import org.neuroai.compare.charts.PcaFigures;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.figures.LandscapeFigures;
+import org.neuroai.compare.figures.PcaFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Losses;
 import org.neuroai.compare.landscape.Surface;
-import org.neuroai.core.Batch;
-import org.neuroai.core.Learner;
+import org.neuroai.compare.measures.HeldOut;
+import org.neuroai.compare.measures.UnitNorm;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.PrincipalSubspace;
-import org.neuroai.core.Reconstructor;
 import org.neuroai.core.Registry;
-import org.neuroai.core.SampleStream;
-import org.neuroai.core.SubspaceLearner;
 import org.neuroai.core.Task;
 import org.neuroai.core.TaskFactory;
 import org.neuroai.core.UserError;
-import org.neuroai.core.metrics.SubspaceMetrics;
-import org.neuroai.core.trace.SeedOrderedTraces;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.trace.Monitor;
+
 
 /**
  * The first paired comparison: principal subspace learning by Hebbian rules (Oja's rule with one
  * unit, Sanger's GHA with k units) and by a linear autoencoder trained by gradient descent, on the
  * same stream of samples.
  *
- * <p>Samples are drawn in chunks of {@code batch}; each chunk is handed to every learner: the
- * Hebbian layers take one presentation per sample, the autoencoder one gradient step on the
+ * <p>The engine draws samples in chunks of {@code batch} and hands each chunk to every learner:
+ * the Hebbian layers take one presentation per sample, the autoencoder one gradient step on the
  * chunk. Every learner has seen the same samples, in the same order, at every checkpoint.
  * Seeds are kept apart: the run seed orders the samples, a derived seed draws initial weights.
  */
@@ -86,7 +88,8 @@ public final class PcaExperiment implements Experiment {
                 ParamSpec.positive("ae.lr", 0.01, 10, "1", "initial learning rate of the autoencoder"),
                 ParamSpec.real("ae.tau", 2000, 0, 1e12, "presentations", "annealing: lr/(1+t/tau); 0 keeps lr constant"),
                 ParamSpec.text("extra_rules", "", "comma-separated registered rules to run as more bio learners with k units"),
-                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
+                ParamSpec.flag("landscape", false, "compute the loss landscapes at the end of the run (landscape_*.csv) and draw the figures "
+                        + String.join(", ", LandscapeFigures.NAMES)),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -96,19 +99,8 @@ public final class PcaExperiment implements Experiment {
     }
 
     @Override
-    public void redraw(Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode eig = prov.at("/task/eigenvalues");
-        if (!eig.isArray() || prov.at("/spec/set/task").isMissingNode()) {
-            throw new UserError(runDir.resolve("provenance.json") + ": missing 'task.eigenvalues' or 'spec.set.task'; "
-                    + "it does not come from a pca run.");
-        }
-        double[] values = new double[eig.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = eig.get(i).asDouble();
-        }
-        PcaFigures.draw(runDir, prov.at("/spec/set/task").asText(), prov.at("/spec/set/k").asInt(), values,
-                prov.at("/spec/first_seed").asLong());
-        Landscapes.redraw(this, runDir, prov);
+    public Map<String, Object> smokeSettings() {
+        return Map.of("steps", 400, "eval_every", 100, "landscape", true);
     }
 
     /** The task the settings name. */
@@ -147,13 +139,13 @@ public final class PcaExperiment implements Experiment {
                 new Surface(OJA, "Oja (1 unit) on J\u2081(w) = E\u2016x \u2212 ww\u1d40x\u2016\u00b2", loss,
                         List.of(new Block("w", 1, d, Block.Filters.ROWS)), Losses.tied(c, 1), List.of()),
                 new Surface(GHA, "GHA (" + k + " units) on J(W) = E\u2016x \u2212 W\u1d40Wx\u2016\u00b2", loss, List.of(encoder),
-                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "autoencoder's encoder as W", List.of(encoder)))),
+                        Losses.tied(c, k), List.of(new Surface.Walker(AUTOENCODER, "encoder drawn as W", List.of(encoder)))),
                 new Surface(AUTOENCODER, "Autoencoder on its own loss (encoder and decoder)", loss,
                         List.of(encoder, new Block("decoder", k, d, Block.Filters.COLUMNS)), Losses.autoencoder(c, k), List.of()));
     }
 
     @Override
-    public Prepared prepare(Params s, long[] seeds) {
+    public Study study(Params s) {
         String taskName = s.string("task");
         Task task = task(s);
         int d = task.inputDim();
@@ -172,18 +164,26 @@ public final class PcaExperiment implements Experiment {
             power += v;
         }
         double eta = s.real("bio.eta") / power;
-        Params bioParams = oja.params(Map.of("eta", eta), "setting bio.eta");
+        Params ojaParams = oja.params(Map.of("eta", eta), "setting bio.eta");
         Params ghaParams = gha.params(Map.of("eta", eta), "setting bio.eta");
         NetworkFactory nf = Registry.get(NetworkFactory.class, "linear-autoencoder", "network");
         Params aeParams = Params.resolve(nf.parameters(), Map.of("k", k, "optimiser", s.string("ae.optimiser"),
                 "lr", s.real("ae.lr"), "tau", s.real("ae.tau"), "batch", s.integer("batch")), "settings ae.*");
-        Map<String, PlasticityRule> extra = new LinkedHashMap<>();
+        double tau = s.real("bio.tau");
+        double init = s.real("bio.init_norm");
+        List<LearnerSpec> learners = new ArrayList<>(List.of(
+                LearnerSpec.of(new Described(OJA, Family.BIO, "Oja's rule (bio, 1 unit)", "#0072B2", "rule oja, 1 unit"),
+                        b -> new RuleNetwork(OJA, oja, ojaParams, d, 1, tau, init, b.weightSeed())),
+                LearnerSpec.of(new Described(GHA, Family.BIO, "Sanger's GHA (bio, " + k + " units)", "#009E73", "rule gha, " + k + " units"),
+                        b -> new RuleNetwork(GHA, gha, ghaParams, d, k, tau, init, b.weightSeed())),
+                LearnerSpec.of(new Described(AUTOENCODER, Family.GRADIENT, "linear autoencoder (gradient, " + k + " hidden)", "#D55E00",
+                        "network linear-autoencoder, " + k + " hidden"), b -> nf.create(AUTOENCODER, aeParams, d, b.weightSeed()))));
         for (String name : s.string("extra_rules").split(",")) {
             String n = name.trim();
             if (n.isEmpty()) {
                 continue;
             }
-            if (List.of(OJA, GHA, AUTOENCODER).contains(n) || extra.containsKey(n)) {
+            if (learners.stream().anyMatch(l -> l.name().equals(n))) {
                 throw new UserError("setting 'extra_rules': '" + n + "' is already a learner of this run; list other "
                         + "registered rules (" + Registry.names(PlasticityRule.class) + ") once each.");
             }
@@ -192,139 +192,51 @@ public final class PcaExperiment implements Experiment {
                 throw new UserError("setting 'extra_rules': rule '" + n + "' is supervised, but the pca tasks give no targets; "
                         + "list unsupervised rules only.");
             }
-            extra.put(n, rule);
+            Params p = rule.params(Map.of("eta", eta), "setting bio.eta");
+            learners.add(LearnerSpec.of(new Described(n, Family.BIO, n + " (bio, " + k + " units)", "", "rule " + n + ", " + k + " units"),
+                    b -> new RuleNetwork(n, rule, p, d, k, tau, init, b.weightSeed())));
         }
-        Map<String, Params> extraParams = new LinkedHashMap<>();
-        for (Map.Entry<String, PlasticityRule> e : extra.entrySet()) {
-            extraParams.put(e.getKey(), e.getValue().params(Map.of("eta", eta), "setting bio.eta"));
+        long every = s.integer("eval_every");
+        Schedule schedule = Schedule.uniform(s.integer("steps"), s.integer("batch"), every).with(Record.HISTOGRAMS, Schedule.NEVER);
+        Map<String, int[]> selection = new LinkedHashMap<>();
+        selection.put("w", Monitor.all(k * d));
+        selection.put("decoder", Monitor.all(k * d));
+        Condition condition = new Condition(task, learners, schedule,
+                List.of(() -> HeldOut.plain(List.of(HeldOut.RECONSTRUCTION, HeldOut.ANGLE)), UnitNorm::new),
+                Condition.Recording.TRAINING_LOSS.weights(l -> selection));
+        List<String> figures = new ArrayList<>(List.of("pca-curves", "pca-weights"));
+        if (s.flag("landscape")) {
+            figures.addAll(LandscapeFigures.NAMES);
         }
-        return new Run(s, seeds, task, k, oja, bioParams, gha, ghaParams, nf, aeParams, extra, extraParams);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("task", Map.of("name", task.name(), "input_dim", d, "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));
+        facts.put("bio_eta_per_presentation", eta);
+        return new Study(List.of(condition), List.of(HeldOut.ANGLE, HeldOut.RECONSTRUCTION, UnitNorm.NAME), new Axes(task, k, s),
+                figures, "presentations", false, s.integer("threads"), facts);
     }
 
-    /** A prepared run of this experiment. */
-    private static final class Run implements Prepared {
-        private final Params s;
-        private final long[] seeds;
+    /** Writes the true principal axes, and the loss landscapes when asked. */
+    private final class Axes implements Plugin {
         private final Task task;
         private final int k;
-        private final PlasticityRule oja;
-        private final Params ojaParams;
-        private final PlasticityRule gha;
-        private final Params ghaParams;
-        private final NetworkFactory nf;
-        private final Params aeParams;
-        private final Map<String, PlasticityRule> extra;
-        private final Map<String, Params> extraParams;
+        private final Params s;
+        private long firstSeed;
 
-        Run(Params s, long[] seeds, Task task, int k, PlasticityRule oja, Params ojaParams, PlasticityRule gha,
-            Params ghaParams, NetworkFactory nf, Params aeParams, Map<String, PlasticityRule> extra,
-            Map<String, Params> extraParams) {
-            this.extra = extra;
-            this.extraParams = extraParams;
-            this.s = s;
-            this.seeds = seeds;
+        Axes(Task task, int k, Params s) {
             this.task = task;
             this.k = k;
-            this.oja = oja;
-            this.ojaParams = ojaParams;
-            this.gha = gha;
-            this.ghaParams = ghaParams;
-            this.nf = nf;
-            this.aeParams = aeParams;
-        }
-
-        /** The learners for one seed, each built from its own weight seed. */
-        List<Learner> learners(long seed) {
-            long weightSeed = Seeds.weightSeed(seed);
-            int d = task.inputDim();
-            double tau = s.real("bio.tau");
-            double init = s.real("bio.init_norm");
-            List<Learner> ls = new ArrayList<>(List.of(
-                    new RuleNetwork(OJA, oja, ojaParams, d, 1, tau, init, weightSeed),
-                    new RuleNetwork(GHA, gha, ghaParams, d, k, tau, init, weightSeed + 1),
-                    nf.create(AUTOENCODER, aeParams, d, weightSeed + 2)));
-            long offset = 3;
-            for (Map.Entry<String, PlasticityRule> e : extra.entrySet()) {
-                ls.add(new RuleNetwork(e.getKey(), e.getValue(), extraParams.get(e.getKey()), d, k, tau, init, weightSeed + offset++));
-            }
-            return ls;
+            this.s = s;
         }
 
         @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int d = task.inputDim();
-            Map<String, int[]> selection = new LinkedHashMap<>();
-            selection.put("w", Monitor.all(k * d));
-            selection.put("decoder", Monitor.all(k * d));
-            int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
-            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
-            List<Monitor> monitors = new ArrayList<>();
-            for (int i = 0; i < seeds.length; i++) {
-                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), selection));
-            }
-            Seeds.inParallel(seeds, threads, (i, seed) -> {
-                try (Monitor monitor = monitors.get(i)) {
-                    runSeed(seed, monitor);
-                }
-                return null;
-            });
-            curves.join();
-            weights.join();
-            writeAxes(out.resolve("principal_axes.csv"));
-            PcaFigures.draw(out, task.name(), k, ((PrincipalSubspace) task).eigenvalues(), seeds[0]);
-            if (s.flag("landscape")) {
-                Landscapes.write(out, new PcaExperiment().landscapes(s), Landscapes.Options.defaults(seeds[0]), "pca");
-            }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            Map<String, String> families = new LinkedHashMap<>();
-            for (Learner l : learners(seeds[0])) {
-                families.put(l.name(), l.family().name());
-            }
-            facts.put("learners", families);
-            facts.put("task", Map.of("name", task.name(), "input_dim", d,
-                    "eigenvalues", ((PrincipalSubspace) task).eigenvalues()));
-            facts.put("threads", threads);
-            facts.put("bio_eta_per_presentation", ojaParams.real("eta"));
-            return facts;
+        public void start(Path out, long[] seeds) {
+            firstSeed = seeds[0];
         }
 
-        private void runSeed(long seed, Monitor monitor) {
-            List<Learner> learners = learners(seed);
-            SampleStream stream = task.stream(seed);
-            long steps = s.integer("steps");
-            long every = s.integer("eval_every");
-            int batch = s.integer("batch");
-            record(learners, seed, 0, monitor);
-            long next = every;
-            while (stream.position() < steps) {
-                Batch b = stream.next((int) Math.min(batch, steps - stream.position()));
-                for (Learner l : learners) {
-                    l.learn(b);
-                }
-                long pos = stream.position();
-                if (pos >= next || pos == steps) {
-                    record(learners, seed, pos, monitor);
-                    next = (pos / every + 1) * every;
-                }
-            }
-        }
-
-        private void record(List<Learner> learners, long seed, long step, Monitor monitor) {
-            PrincipalSubspace truth = (PrincipalSubspace) task;
-            for (Learner l : learners) {
-                Map<String, Double> m = new LinkedHashMap<>();
-                m.put("reconstruction_mse", SubspaceMetrics.reconstructionMse((Reconstructor) l, task.heldOut()));
-                m.put("principal_angle_deg", SubspaceMetrics.principalAngleDeg((SubspaceLearner) l, truth));
-                m.put("weight_norm", SubspaceMetrics.meanUnitNorm(l.weights()));
-                monitor.metrics(l.name(), seed, step, m);
-                monitor.weights(l.name(), seed, step, l.weights());
-            }
-        }
-
-        private void writeAxes(Path file) throws IOException {
+        @Override
+        public Map<String, Object> finish(Path out) throws IOException {
             double[][] axes = ((PrincipalSubspace) task).principalAxes(k);
-            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            try (BufferedWriter w = Files.newBufferedWriter(out.resolve(PcaFigures.AXES))) {
                 w.write("axis,index,value\n");
                 for (int a = 0; a < axes.length; a++) {
                     for (int j = 0; j < axes[a].length; j++) {
@@ -332,23 +244,10 @@ public final class PcaExperiment implements Experiment {
                     }
                 }
             }
-        }
-
-        @Override
-        public long workPerSeed() {
-            return (3L + extra.size()) * s.integer("steps");
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put(PcaFigures.CURVES, "Learning curves: principal angle, reconstruction error and weight norm, "
-                    + SeedStats.caption(seeds.length));
-            f.put(PcaFigures.WEIGHTS, "Weight dynamics: the first unit's weight vector along the true principal axes");
             if (s.flag("landscape")) {
-                f.putAll(LandscapeFigures.captions(new PcaExperiment().landscapes(s)));
+                Landscapes.write(out, landscapes(s), Landscapes.Options.defaults(firstSeed));
             }
-            return f;
+            return Map.of();
         }
     }
 }

@@ -10,28 +10,33 @@ import java.util.List;
 import java.util.Map;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
-import org.neuroai.bio.network.Activation;
+import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Seeds;
-import org.neuroai.compare.charts.LandscapeFigures;
-import org.neuroai.compare.charts.SeedStats;
-import org.neuroai.compare.charts.XorFigures;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.engine.Condition;
+import org.neuroai.compare.engine.LearnerSpec;
+import org.neuroai.compare.engine.Plugin;
+import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.figures.LandscapeFigures;
+import org.neuroai.compare.figures.XorFigures;
 import org.neuroai.compare.landscape.Block;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Losses;
 import org.neuroai.compare.landscape.Surface;
-import org.neuroai.core.Batch;
+import org.neuroai.compare.measures.HeldOut;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Predictor;
 import org.neuroai.core.Registry;
 import org.neuroai.core.Split;
-import org.neuroai.core.metrics.PredictionMetrics;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.tasks.XorTask;
-import org.neuroai.core.trace.SeedOrderedTraces;
 import org.neuroai.core.trace.Monitor;
+
 
 /**
  * Exclusive or: what one layer of units cannot learn, whatever its local rule, and what one hidden
@@ -103,7 +108,8 @@ public final class XorExperiment implements Experiment {
                 ParamSpec.integer("mlp.hidden", 8, 2, 1024, "hidden tanh units of the mlp"),
                 ParamSpec.positive("mlp.lr", 0.02, 10, "1", "learning rate of the mlp (Adam)"),
                 ParamSpec.integer("grid", 81, 11, 401, "grid points per side of the decision-region figure"),
-                ParamSpec.flag("landscape", false, "draw the loss landscapes (landscape_*.csv and figures) at the end of the run"),
+                ParamSpec.flag("landscape", false, "compute the loss landscapes at the end of the run (landscape_*.csv) and draw the figures "
+                        + String.join(", ", LandscapeFigures.NAMES)),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -113,14 +119,8 @@ public final class XorExperiment implements Experiment {
     }
 
     @Override
-    public void redraw(java.nio.file.Path runDir, com.fasterxml.jackson.databind.JsonNode prov) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode set = prov.at("/spec/set");
-        if (set.path("mlp.hidden").isMissingNode()) {
-            throw new org.neuroai.core.UserError(runDir.resolve("provenance.json") + ": missing settings mlp.hidden; "
-                    + "it does not come from a " + name() + " run.");
-        }
-        org.neuroai.compare.charts.XorFigures.draw(runDir, set.path("mlp.hidden").asInt());
-        Landscapes.redraw(this, runDir, prov);
+    public Map<String, Object> smokeSettings() {
+        return Map.of("steps", 100, "grid", 21, "landscape", true);
     }
 
     /**
@@ -145,122 +145,94 @@ public final class XorExperiment implements Experiment {
                         Losses.mlpCrossEntropy(hidden, corners.inputs(), corners.targets()), List.of()),
                 new Surface(DELTA, "Delta rule on its squared error (3 weights, bias in the filter)", "squared error on the 4 corners (target units\u00b2)",
                         List.of(single), Losses.linearMse(corners.inputs(), corners.targets()),
-                        List.of(new Surface.Walker(HEBB, "supervised Hebb (no loss of its own)", List.of(single)),
-                                new Surface.Walker(PERCEPTRON, "perceptron (no loss of its own)", List.of(single)))));
+                        List.of(new Surface.Walker(HEBB, "no loss of its own", List.of(single)),
+                                new Surface.Walker(PERCEPTRON, "no loss of its own", List.of(single)))));
     }
 
     @Override
-    public Prepared prepare(Params s, long[] seeds) {
+    public Study study(Params s) {
         XorTask task = new XorTask(s.real("noise"));
         PlasticityRule hebb = Registry.get(PlasticityRule.class, HEBB, "rule");
         PlasticityRule perceptron = Registry.get(PlasticityRule.class, PERCEPTRON, "rule");
         PlasticityRule delta = Registry.get(PlasticityRule.class, DELTA, "rule");
         NetworkFactory mlp = Registry.get(NetworkFactory.class, MLP, "network");
-        Map<String, Object> mlpValues = Map.of("hidden", String.valueOf(s.integer("mlp.hidden")), "activation", "tanh",
+        int hidden = s.integer("mlp.hidden");
+        Map<String, Object> mlpValues = Map.of("hidden", String.valueOf(hidden), "activation", "tanh",
                 "output", "sigmoid-ce", "optimiser", "adam", "lr", s.real("mlp.lr"), "batch", s.integer("batch"));
-        return new Run(s, seeds, task,
-                new Rules(hebb, hebb.params(Map.of("eta", s.real("hebb.eta"), "clamp", true), "setting hebb.eta"),
-                        perceptron, perceptron.params(Map.of("eta", s.real("perceptron.eta")), "setting perceptron.eta"),
-                        delta, delta.params(Map.of("eta", s.real("delta.eta")), "setting delta.eta")),
-                mlp, Params.resolve(mlp.parameters(), mlpValues, "settings mlp.*"));
+        Params hebbParams = hebb.params(Map.of("eta", s.real("hebb.eta"), "clamp", true), "setting hebb.eta");
+        Params perceptronParams = perceptron.params(Map.of("eta", s.real("perceptron.eta")), "setting perceptron.eta");
+        Params deltaParams = delta.params(Map.of("eta", s.real("delta.eta")), "setting delta.eta");
+        Params mlpParams = Params.resolve(mlp.parameters(), mlpValues, "settings mlp.*");
+        double init = s.real("bio.init_norm");
+        List<LearnerSpec> learners = List.of(
+                LearnerSpec.of(new Described(HEBB, Family.BIO, "supervised Hebb (bio, 1 linear unit)", "#56B4E9", "rule hebb, clamped"),
+                        b -> new RuleNetwork(HEBB, hebb, hebbParams, 2, 1, Activation.LINEAR, true, 0, init, b.weightSeed()))
+                        .onlyMetrics(HeldOut.ACCURACY),
+                LearnerSpec.of(new Described(PERCEPTRON, Family.BIO, "perceptron (bio, 1 threshold unit)", "#332288", "rule perceptron"),
+                        b -> new RuleNetwork(PERCEPTRON, perceptron, perceptronParams, 2, 1, Activation.THRESHOLD, true, 0, init,
+                                b.weightSeed())).onlyMetrics(HeldOut.ACCURACY),
+                LearnerSpec.of(new Described(DELTA, Family.BIO, "delta rule (bio, 1 linear unit)", "#44AA99", "rule delta"),
+                        b -> new RuleNetwork(DELTA, delta, deltaParams, 2, 1, Activation.LINEAR, true, 0, init, b.weightSeed())),
+                LearnerSpec.of(new Described(MLP, Family.GRADIENT, "MLP by backprop (gradient, " + hidden + " hidden)", "#E69F00",
+                        "network mlp, " + hidden + " tanh hidden"), b -> mlp.create(MLP, mlpParams, 2, b.weightSeed())));
+        // the single layers' 3 weights and the mlp's whole parameter vector (hidden weights, biases,
+        // output weights and bias), so a run's loss landscape can be drawn from its files
+        Map<String, int[]> selection = new LinkedHashMap<>();
+        selection.put("w", Monitor.all(2 * hidden));
+        selection.put("bias0", Monitor.all(hidden));
+        selection.put("layer1", Monitor.all(hidden));
+        selection.put("bias1", Monitor.all(1));
+        Schedule schedule = Schedule.uniform(s.integer("steps"), s.integer("batch"), s.integer("eval_every"))
+                .with(Record.HISTOGRAMS, Schedule.NEVER);
+        Condition condition = new Condition(task, learners, schedule,
+                List.of(() -> HeldOut.plain(List.of(HeldOut.ACCURACY, HeldOut.MSE))), Condition.Recording.TRAINING_LOSS.weights(l -> selection));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("task", Map.of("name", task.name(), "noise", s.real("noise")));
+        facts.put("decision_threshold", THRESHOLD);
+        List<String> figures = new ArrayList<>(List.of("xor-curves", "xor-regions"));
+        if (s.flag("landscape")) {
+            figures.addAll(LandscapeFigures.NAMES);
+        }
+        return new Study(List.of(condition), List.of(HeldOut.ACCURACY, HeldOut.MSE), new Regions(task, s), figures, "presentations", false,
+                s.integer("threads"), facts);
     }
 
-    /** The three rules with their resolved parameters. */
-    private record Rules(PlasticityRule hebb, Params hebbParams, PlasticityRule perceptron, Params perceptronParams,
-                         PlasticityRule delta, Params deltaParams) {}
-
-    /** A prepared run. */
-    private static final class Run implements Prepared {
-        private final Params s;
-        private final long[] seeds;
+    /** The first seed's decision regions on a grid, the corners, and the loss landscapes when asked. */
+    private final class Regions implements Plugin {
         private final XorTask task;
-        private final Rules rules;
-        private final NetworkFactory mlp;
-        private final Params mlpParams;
+        private final Params s;
+        private Path out;
+        private long firstSeed;
 
-        Run(Params s, long[] seeds, XorTask task, Rules rules, NetworkFactory mlp, Params mlpParams) {
-            this.s = s;
-            this.seeds = seeds;
+        Regions(XorTask task, Params s) {
             this.task = task;
-            this.rules = rules;
-            this.mlp = mlp;
-            this.mlpParams = mlpParams;
-        }
-
-        /** The learners for one seed, each with its own weight seed. */
-        List<Learner> learners(long seed) {
-            long weightSeed = Seeds.weightSeed(seed);
-            double init = s.real("bio.init_norm");
-            return List.of(
-                    new RuleNetwork(HEBB, rules.hebb(), rules.hebbParams(), 2, 1, Activation.LINEAR, true, 0, init, weightSeed),
-                    new RuleNetwork(PERCEPTRON, rules.perceptron(), rules.perceptronParams(), 2, 1, Activation.THRESHOLD, true, 0,
-                            init, weightSeed + 1),
-                    new RuleNetwork(DELTA, rules.delta(), rules.deltaParams(), 2, 1, Activation.LINEAR, true, 0, init, weightSeed + 2),
-                    mlp.create(MLP, mlpParams, 2, weightSeed + 3));
+            this.s = s;
         }
 
         @Override
-        public Map<String, Object> run(Path out) throws IOException {
-            int threads = Seeds.threads(s.integer("threads"), seeds.length);
-            int hidden = s.integer("mlp.hidden");
-            // the single layers' 3 weights and the mlp's whole parameter vector (hidden weights, biases,
-            // output weights and bias), so a run's loss landscape can be drawn from its files
-            Map<String, int[]> selection = new LinkedHashMap<>();
-            selection.put("w", Monitor.all(2 * hidden));
-            selection.put("bias0", Monitor.all(hidden));
-            selection.put("layer1", Monitor.all(hidden));
-            selection.put("bias1", Monitor.all(1));
-            List<Learner> first;
-            SeedOrderedTraces curves = new SeedOrderedTraces(out.resolve("curves.csv"), false);
-            SeedOrderedTraces weights = new SeedOrderedTraces(out.resolve("weights.csv"), true);
-            List<Monitor> monitors = new ArrayList<>();
-            for (int i = 0; i < seeds.length; i++) {
-                monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), s.integer("eval_every"), selection));
-            }
-            first = Seeds.inParallel(seeds, threads, (i, seed) -> {
-                try (Monitor monitor = monitors.get(i)) {
-                    return runSeed(seed, monitor);
+        public void start(Path dir, long[] seeds) {
+            out = dir;
+            firstSeed = seeds[0];
+        }
+
+        @Override
+        public void trained(At at, List<Learner> learners, Monitor monitor) {
+            if (at.seedIndex() == 0) {
+                try {
+                    writeBoundary(out.resolve(XorFigures.BOUNDARY), learners, at.seed());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }).get(0);
-            curves.join();
-            weights.join();
-            writeBoundary(out.resolve("boundary.csv"), first, seeds[0]);
-            writePoints(out.resolve("points.csv"), task.heldOut());
-            XorFigures.draw(out, s.integer("mlp.hidden"));
+            }
+        }
+
+        @Override
+        public Map<String, Object> finish(Path dir) throws IOException {
+            writePoints(dir.resolve(XorFigures.POINTS), task.heldOut());
             if (s.flag("landscape")) {
-                Landscapes.write(out, new XorExperiment().landscapes(s), Landscapes.Options.defaults(seeds[0]), "xor");
+                Landscapes.write(dir, landscapes(s), Landscapes.Options.defaults(firstSeed));
             }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            Map<String, String> families = new LinkedHashMap<>();
-            for (Learner l : first) {
-                families.put(l.name(), l.family().name());
-            }
-            facts.put("learners", families);
-            facts.put("task", Map.of("name", task.name(), "noise", s.real("noise")));
-            facts.put("threads", threads);
-            facts.put("decision_threshold", THRESHOLD);
-            return facts;
-        }
-
-        private List<Learner> runSeed(long seed, Monitor monitor) {
-            List<Learner> learners = learners(seed);
-            Checkpoints.train(task.stream(seed), s.integer("steps"), s.integer("eval_every"), s.integer("batch"), learners,
-                    step -> record(learners, seed, step, monitor));
-            return learners;
-        }
-
-        private void record(List<Learner> learners, long seed, long step, Monitor monitor) {
-            Split corners = task.heldOut();
-            for (Learner l : learners) {
-                Predictor p = (Predictor) l;
-                Map<String, Double> m = new LinkedHashMap<>();
-                m.put("accuracy", PredictionMetrics.accuracy(p, corners, THRESHOLD));
-                if (l.name().equals(DELTA) || l.name().equals(MLP)) {
-                    m.put("mse", PredictionMetrics.mse(p, corners));
-                }
-                monitor.metrics(l.name(), seed, step, m);
-                monitor.weights(l.name(), seed, step, l.weights());
-            }
+            return Map.of();
         }
 
         /** Each learner's output and answer on a square grid over [GRID_MIN, GRID_MAX]². */
@@ -292,23 +264,6 @@ public final class XorExperiment implements Experiment {
                     w.write(corners.inputs()[k][0] + "," + corners.inputs()[k][1] + "," + corners.targets()[k][0] + "\n");
                 }
             }
-        }
-
-        @Override
-        public long workPerSeed() {
-            return 4L * s.integer("steps");
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put(XorFigures.CURVES, "Accuracy on the four XOR corners (and squared error) against presentations, "
-                    + SeedStats.caption(seeds.length));
-            f.put(XorFigures.BOUNDARIES, "Decision regions in the input plane after training, one panel per learner, corners marked");
-            if (s.flag("landscape")) {
-                f.putAll(LandscapeFigures.captions(new XorExperiment().landscapes(s)));
-            }
-            return f;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.neuroai.compare.landscape;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +7,21 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
-import org.neuroai.compare.Experiment;
-import org.neuroai.compare.Runner;
-import org.neuroai.compare.charts.LandscapeFigures;
+import org.neuroai.compare.files.Folders;
+import org.neuroai.compare.files.LandscapeFiles;
+import org.neuroai.compare.files.LandscapeFiles.Field;
+import org.neuroai.compare.files.LandscapeFiles.Landscape;
+import org.neuroai.compare.files.LandscapeFiles.Line;
+import org.neuroai.compare.files.LandscapeFiles.Walk;
+import org.neuroai.compare.files.Traces;
 import org.neuroai.core.UserError;
 
 /**
  * Computes the loss landscapes of a finished run from its weights.csv and writes them into the
- * run's folder: {@code landscape_1d.csv}, {@code landscape_2d.csv}, {@code landscape_paths.csv},
- * {@code landscape_pca.csv} and the figures {@link LandscapeFigures#LINE}, {@link LandscapeFigures#RANDOM}
- * and {@link LandscapeFigures#PCA}. Everything is written under temporary names first and renamed
- * into place only when all of it is complete.
+ * run's folder as the files of {@link LandscapeFiles}, which the registered landscape figures draw.
+ * Every file is written under a temporary name first and renamed into place only when all of them
+ * are complete.
  */
 public final class Landscapes {
     /** The 1-D line runs over α in [ALPHA_MIN, ALPHA_MAX]. */
@@ -41,37 +41,23 @@ public final class Landscapes {
      * @param seed the run seed whose trajectories are drawn (it also seeds the random directions)
      * @param grid points per side of the 2-D grids
      * @param span the random plane covers [−span, span]² in units of the filter-normalised directions
-     * @param formats figure formats, a subset of png, svg, pdf
      */
-    public record Options(long seed, int grid, double span, Set<String> formats) {
+    public record Options(long seed, int grid, double span) {
         /** Points per side of the 2-D grids unless told otherwise. */
         public static final int GRID = 41;
         /** Half-width of the random plane unless told otherwise. */
         public static final double SPAN = 1.0;
 
         /**
-         * The defaults: a 41 x 41 grid, span 1, every format.
+         * The defaults: a 41 x 41 grid, span 1.
          *
          * @param seed the run seed to draw
          * @return the options
          */
         public static Options defaults(long seed) {
-            return new Options(seed, GRID, SPAN, org.neuroai.compare.charts.Figure.FORMATS);
+            return new Options(seed, GRID, SPAN);
         }
     }
-
-    /** The loss along a line θ(α) = θ_0 + α(θ_T − θ_0). */
-    public record Line(String learner, String label, boolean guest, double[] alpha, double[] loss) {}
-
-    /** The loss on a grid θ_T + a·d1 + b·d2; {@code loss[i][j]} is at (as[j], bs[i]). */
-    public record Field(String plane, double[] as, double[] bs, double[][] loss) {}
-
-    /** A trajectory projected onto a plane, with the loss at each checkpoint's own weights. */
-    public record Walk(String learner, String label, boolean guest, long[] steps, double[] a, double[] b, double[] loss) {}
-
-    /** Everything computed for one surface. */
-    public record Result(Surface surface, long seed, double finalLoss, List<Line> lines, Field random, Field pca,
-                         Directions.Plane plane, List<Walk> walks) {}
 
     /**
      * Computes every surface on one seed's trajectories.
@@ -79,16 +65,16 @@ public final class Landscapes {
      * @param weights the run's weights.csv
      * @param surfaces the landscapes to compute
      * @param o the options
-     * @return one result per surface
+     * @return one landscape per surface
      */
-    public static List<Result> compute(Path weights, List<Surface> surfaces, Options o) {
+    public static List<Landscape> compute(Path weights, List<Surface> surfaces, Options o) {
         List<Surface.Walker> walkers = new ArrayList<>();
         for (Surface s : surfaces) {
-            walkers.add(new Surface.Walker(s.learner(), s.learner(), s.layout()));
+            walkers.add(new Surface.Walker(s.learner(), "", s.layout()));
             walkers.addAll(s.guests());
         }
         List<Trajectory> read = Trajectory.read(weights, o.seed(), walkers);
-        List<Result> results = new ArrayList<>();
+        List<Landscape> results = new ArrayList<>();
         int next = 0;
         for (Surface s : surfaces) {
             Trajectory owner = read.get(next++);
@@ -106,29 +92,27 @@ public final class Landscapes {
      * @param owner the owner's trajectory
      * @param guests the guests' trajectories, in the order of {@link Surface#guests()}
      * @param o the options
-     * @return the result
+     * @return the landscape
      */
-    public static Result compute(Surface s, Trajectory owner, List<Trajectory> guests, Options o) {
+    public static Landscape compute(Surface s, Trajectory owner, List<Trajectory> guests, Options o) {
         ToDoubleFunction<double[]> f = s.function();
         double[] end = owner.end();
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(s.learner(), s.learner(), false, alphas(), line(f, owner.start(), end)));
+        lines.add(new Line(s.learner(), alphas(), line(f, owner.start(), end)));
         for (int g = 0; g < guests.size(); g++) {
-            Surface.Walker w = s.guests().get(g);
-            lines.add(new Line(w.learner(), w.label(), true, alphas(), line(f, guests.get(g).start(), guests.get(g).end())));
+            lines.add(new Line(s.guests().get(g).learner(), alphas(), line(f, guests.get(g).start(), guests.get(g).end())));
         }
         Random rng = new Random(o.seed() * 1_000_003L + s.learner().hashCode());
         double[] d1 = Directions.filterNormalised(end, s.layout(), rng);
         double[] d2 = Directions.filterNormalised(end, s.layout(), rng);
         double[] axis = linspace(-o.span(), o.span(), o.grid());
-        Field random = new Field("random", axis, axis, grid(f, end, d1, d2, axis, axis));
+        Field random = new Field(LandscapeFiles.RANDOM_PLANE, axis, axis, grid(f, end, d1, d2, axis, axis));
 
         Directions.Plane plane = Directions.pca(owner.theta());
         List<Walk> walks = new ArrayList<>();
-        walks.add(walk(s.learner(), s.learner(), false, owner, plane, end, f));
+        walks.add(walk(s.learner(), owner, plane, end, f));
         for (int g = 0; g < guests.size(); g++) {
-            Surface.Walker w = s.guests().get(g);
-            walks.add(walk(w.learner(), w.label(), true, guests.get(g), plane, end, f));
+            walks.add(walk(s.guests().get(g).learner(), guests.get(g), plane, end, f));
         }
         double[] ra = extent(walks, true);
         double[] rb = extent(walks, false);
@@ -137,12 +121,13 @@ public final class Landscapes {
         }
         double[] as = linspace(ra[0], ra[1], o.grid());
         double[] bs = linspace(rb[0], rb[1], o.grid());
-        Field pca = new Field("pca", as, bs, grid(f, end, plane.d1(), plane.d2(), as, bs));
-        return new Result(s, o.seed(), f.applyAsDouble(end), lines, random, pca, plane, walks);
+        Field pca = new Field(LandscapeFiles.PCA_PLANE, as, bs, grid(f, end, plane.d1(), plane.d2(), as, bs));
+        LandscapeFiles.Surface described = new LandscapeFiles.Surface(s.learner(), s.title(), s.loss(), o.seed(), f.applyAsDouble(end),
+                s.guests().stream().map(w -> new LandscapeFiles.Guest(w.learner(), w.note())).toList());
+        return new Landscape(described, lines, random, pca, plane.explained(), walks);
     }
 
-    private static Walk walk(String learner, String label, boolean guest, Trajectory t, Directions.Plane plane, double[] origin,
-                             ToDoubleFunction<double[]> f) {
+    private static Walk walk(String learner, Trajectory t, Directions.Plane plane, double[] origin, ToDoubleFunction<double[]> f) {
         int n = t.steps().length;
         double[] a = new double[n];
         double[] b = new double[n];
@@ -153,7 +138,7 @@ public final class Landscapes {
             b[i] = c[1];
             loss[i] = f.applyAsDouble(t.theta()[i]);
         }
-        return new Walk(learner, label, guest, t.steps(), a, b, loss);
+        return new Walk(learner, t.steps(), a, b, loss);
     }
 
     /** The range of the walks' coordinates along one axis, the origin included, with a margin. */
@@ -222,97 +207,33 @@ public final class Landscapes {
     }
 
     /**
-     * Computes the surfaces and writes the CSV files and figures into {@code dir}, each first under
-     * a temporary name, then renamed into place.
+     * Computes the surfaces and writes the files of {@link LandscapeFiles} into {@code dir}, each
+     * first under a temporary name, then renamed into place.
      *
      * @param dir the run's folder (it holds weights.csv)
      * @param surfaces the landscapes
      * @param o the options
-     * @param title what the run is, for figure titles (e.g. "pca")
      * @return the files written, in order
      * @throws IOException when a file cannot be written
+     * @throws UserError when weights.csv lacks what a surface needs
      */
-    public static List<Path> write(Path dir, List<Surface> surfaces, Options o, String title) throws IOException {
-        List<Result> results = compute(dir.resolve("weights.csv"), surfaces, o);
+    public static List<Path> write(Path dir, List<Surface> surfaces, Options o) throws IOException {
+        List<Landscape> landscapes = compute(dir.resolve(Traces.WEIGHTS), surfaces, o);
         Path scratch = dir.resolve(".landscape.partial-" + ProcessHandle.current().pid());
         List<Path> written = new ArrayList<>();
         try {
-            Runner.deleteTree(scratch);
+            Folders.deleteTree(scratch);
             Files.createDirectories(scratch);
-            writeCsv(scratch, results);
-            LandscapeFigures.draw(scratch, results, title, o.formats());
-            try (Stream<Path> files = Files.list(scratch)) {
-                for (Path p : files.sorted().toList()) {
-                    Path target = dir.resolve(p.getFileName());
-                    Files.move(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    written.add(target);
-                }
+            LandscapeFiles.write(scratch, landscapes);
+            for (String name : LandscapeFiles.ALL) {
+                Path target = dir.resolve(name);
+                Files.move(scratch.resolve(name), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
             }
         } finally {
-            Runner.deleteTree(scratch);
+            Folders.deleteTree(scratch);
         }
         return written;
-    }
-
-    /**
-     * For {@code neuroai plot}: redraws the landscapes of a run whose setting {@code landscape} was
-     * on, as the run drew them; does nothing for other runs.
-     *
-     * @param e the run's experiment
-     * @param runDir the run's folder
-     * @param provenance its provenance.json
-     * @throws IOException when a file cannot be written
-     */
-    public static void redraw(Experiment e, Path runDir, com.fasterxml.jackson.databind.JsonNode provenance) throws IOException {
-        org.neuroai.core.Params settings = Experiment.settingsOf(e, provenance, runDir);
-        if (settings.flag("landscape")) {
-            write(runDir, e.landscapes(settings), Options.defaults(provenance.at("/spec/first_seed").asLong()), e.name());
-        }
-    }
-
-    private static void writeCsv(Path dir, List<Result> results) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("landscape_1d.csv"))) {
-            w.write("surface,learner,seed,alpha,loss\n");
-            for (Result r : results) {
-                for (Line l : r.lines()) {
-                    for (int i = 0; i < l.alpha().length; i++) {
-                        w.write(r.surface().learner() + "," + l.learner() + "," + r.seed() + "," + l.alpha()[i] + "," + l.loss()[i] + "\n");
-                    }
-                }
-            }
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("landscape_2d.csv"))) {
-            w.write("surface,seed,plane,a,b,loss\n");
-            for (Result r : results) {
-                for (Field f : List.of(r.random(), r.pca())) {
-                    for (int i = 0; i < f.bs().length; i++) {
-                        for (int j = 0; j < f.as().length; j++) {
-                            w.write(r.surface().learner() + "," + r.seed() + "," + f.plane() + "," + f.as()[j] + "," + f.bs()[i] + ","
-                                    + f.loss()[i][j] + "\n");
-                        }
-                    }
-                }
-            }
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("landscape_paths.csv"))) {
-            w.write("surface,learner,seed,step,a,b,loss\n");
-            for (Result r : results) {
-                for (Walk k : r.walks()) {
-                    for (int i = 0; i < k.steps().length; i++) {
-                        w.write(r.surface().learner() + "," + k.learner() + "," + r.seed() + "," + k.steps()[i] + "," + k.a()[i] + ","
-                                + k.b()[i] + "," + k.loss()[i] + "\n");
-                    }
-                }
-            }
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("landscape_pca.csv"))) {
-            w.write("surface,seed,component,explained_variance\n");
-            for (Result r : results) {
-                for (int c = 0; c < 2; c++) {
-                    w.write(r.surface().learner() + "," + r.seed() + "," + (c + 1) + "," + r.plane().explained()[c] + "\n");
-                }
-            }
-        }
     }
 
     /**

@@ -22,10 +22,11 @@ public record Surface(String learner, String title, String loss, List<Block> lay
      * A learner whose weights are read into the surface's parameter space.
      *
      * @param learner its name in weights.csv
-     * @param label how legends name it
+     * @param note what of it is drawn, after its label in legends ("encoder as W", "no loss of its own"); the
+     *     label itself comes from the run's learners.csv
      * @param layout the blocks of its weights that make up the surface's parameters, in order
      */
-    public record Walker(String learner, String label, List<Block> layout) {}
+    public record Walker(String learner, String note, List<Block> layout) {}
 
     /** The number of parameters. */
     public int size() {

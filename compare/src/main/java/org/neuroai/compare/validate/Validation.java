@@ -18,11 +18,16 @@ import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.charts.Charts;
-import org.neuroai.compare.charts.Figure;
+import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.HabituationFigures;
 import org.neuroai.compare.charts.Palette;
 import org.neuroai.compare.charts.ProtocolFigures;
 import org.neuroai.core.Registry;
+import org.neuroai.core.engine.Lanes;
+import org.neuroai.core.engine.Schedule;
+import org.neuroai.core.engine.TrainingLoop;
+import org.neuroai.core.tasks.PatternsTask;
+import org.neuroai.compare.experiments.PatternTasks;
 import org.neuroai.core.SampleStream;
 import org.neuroai.core.Task;
 import org.neuroai.core.data.Datasets;
@@ -120,7 +125,7 @@ public final class Validation {
         s.setMarkerColor(new java.awt.Color(0x0072B2));
         c.getStyler().setMarkerSize(9);
         c.getStyler().setXAxisDecimalPattern("0");
-        new Figure("Depressing synapse (Tsodyks & Markram 1997): the steady state falls as 1/f",
+        new PanelFigure("Depressing synapse (Tsodyks & Markram 1997): the steady state falls as 1/f",
                 "tpm98-depressing preset: U = 0.5, τ_rec = 800 ms", List.of(c), 1, 900, 440).save(out, "tm_steady_state");
     }
 
@@ -176,7 +181,7 @@ public final class Validation {
                 .setMarker(SeriesMarkers.DIAMOND);
         spacing.getStyler().setMarkerSize(6);
         spacing.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        new Figure("Aplysia: dishabituation by a shock, and spaced training retained longer than massed",
+        new PanelFigure("Aplysia: dishabituation by a shock, and spaced training retained longer than massed",
                 "Pinsker et al. 1970, Carew et al. 1971; Carew & Kandel 1973", List.of(shock, spacing), 1, 900, 380)
                 .save(out, "aplysia_shock_and_spacing");
         HabituationFigures.byrne(byIsi).save(out, fig);
@@ -212,32 +217,40 @@ public final class Validation {
         XYChart c = Charts.panel("Angle to the true principal subspace while learning", "presentations (samples seen)",
                 "angle (degrees, log scale)");
         c.getStyler().setYAxisLogarithmic(true);
-        Charts.line(c, "Oja's rule, 1 unit, Gaussian (angle to u₁)", ojaCurve[0], ojaCurve[1], Palette.of("oja", org.neuroai.core.Family.BIO), 2f);
+        Charts.line(c, "Oja's rule, 1 unit, Gaussian (angle to u₁)", ojaCurve[0], ojaCurve[1], Palette.BLUE, 2f);
         Charts.line(c, "Sanger's GHA, 3 units, digits (largest principal angle)", ghaCurve[0], ghaCurve[1],
-                Palette.of("gha", org.neuroai.core.Family.BIO), 2f);
+                Palette.BLUISH_GREEN, 2f);
         Charts.dashed(c, "Oja check: |cos| > 0.99 (8.1°)", new double[] {0, 30000}, new double[] {8.11, 8.11}, Palette.GREY, true);
         Charts.dashed(c, "GHA check: 5°", new double[] {0, 30000}, new double[] {5, 5}, new java.awt.Color(0xD55E00), true);
-        new Figure("Oja's and Sanger's rules converge to the principal subspace, as their theorems say",
+        new PanelFigure("Oja's and Sanger's rules converge to the principal subspace, as their theorems say",
                 "Oja 1982; Sanger 1989; the dashed lines are the checks' thresholds", List.of(c), 1, 900, 420).save(out, "pca_rules");
         bcm(out, checks);
         hopfield(out, checks);
     }
 
-    /** Trains a layer in chunks, returning (presentations, metric) at 60 checkpoints. */
+    /**
+     * Trains a layer through the training loop, returning (presentations, metric) at the start and at
+     * {@value #POINTS} evenly spaced checkpoints.
+     *
+     * @param steps presentations in all, a multiple of {@value #POINTS}
+     */
     private static double[][] curve(RuleNetwork net, SampleStream stream, int steps,
                                     java.util.function.ToDoubleFunction<RuleNetwork> metric) {
-        int points = 60;
-        double[][] xy = new double[2][points + 1];
-        xy[0][0] = 0;
-        xy[1][0] = metric.applyAsDouble(net);
-        for (int i = 1; i <= points; i++) {
-            long target = (long) steps * i / points;
-            net.train(stream, target);
-            xy[0][i] = target;
-            xy[1][i] = Math.max(1e-3, metric.applyAsDouble(net));
-        }
+        double[][] xy = new double[2][POINTS + 1];
+        int[] k = {0};
+        Schedule s = Schedule.uniform(steps, 256, steps / POINTS);
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(stream, (step, mine, loop) -> {
+            if (s.due(Schedule.Record.METRICS, step, steps)) {
+                xy[0][k[0]] = step;
+                xy[1][k[0]] = step == 0 ? metric.applyAsDouble(net) : Math.max(1e-3, metric.applyAsDouble(net));
+                k[0]++;
+            }
+        });
         return xy;
     }
+
+    /** Checkpoints of a learning curve drawn by validate. */
+    private static final int POINTS = 50;
 
     /**
      * BCM (Intrator &amp; Cooper 1992 form): with K equiprobable linearly independent patterns, every
@@ -246,24 +259,13 @@ public final class Validation {
     static void bcm(Path out, List<Check> checks) throws IOException {
         int k = 5;
         int d = 20;
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        double[][] x = new double[k][d];
-        for (double[] p : x) {
-            for (int j = 0; j < d; j++) {
-                p[j] = r.nextDouble();
-            }
-            double norm = Linalg.norm(p);
-            for (int j = 0; j < d; j++) {
-                p[j] /= norm;
-            }
-        }
+        PatternsTask task = new PatternsTask(k, d, 3);
+        double[][] x = task.heldOut().inputs();
         PlasticityRule bcm = Registry.get(PlasticityRule.class, "bcm", "rule");
         RuleNetwork net = new RuleNetwork("bcm", bcm, bcm.params(Map.of(), "validate"), d, 10,
-                org.neuroai.bio.network.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
-        java.util.SplittableRandom order = new java.util.SplittableRandom(1000);
-        for (int t = 0; t < 100_000; t++) {
-            net.present(x[order.nextInt(k)], null);
-        }
+                org.neuroai.bio.Activation.RECTIFIED, false, 0, org.neuroai.bio.network.InitialWeights.POSITIVE, 0.5, 0);
+        Schedule s = Schedule.uniform(100_000, 1000, 100_000);
+        new TrainingLoop(List.of(net), null, s, Lanes.of(1)).run(task.stream(1000), (step, mine, loop) -> { });
         double[][] y = net.predict(x);
         int selective = 0;
         for (int i = 0; i < 10; i++) {
@@ -296,7 +298,7 @@ public final class Validation {
         c.getStyler().setMarkerSize(10);
         c.getStyler().setXAxisDecimalPattern("0");
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        new Figure("BCM units become selective: each answers one pattern, the others hardly at all",
+        new PanelFigure("BCM units become selective: each answers one pattern, the others hardly at all",
                 "10 rectified units, 5 positive patterns presented at random; θ settles near K = 5", List.of(c), 1, 900, 420)
                 .save(out, "bcm_selectivity");
     }
@@ -317,9 +319,10 @@ public final class Validation {
                         rule.params(Map.of(), "validate"), 100, org.neuroai.bio.network.HopfieldNetwork.Update.ASYNCHRONOUS, 100,
                         patterns * 100L + trial);
                 double[][] x = org.neuroai.bio.network.HopfieldNetwork.randomPatterns(patterns, 100, r);
-                for (double[] p : x) {
-                    h.store(p);
-                }
+                // one presentation of each pattern, in order, through the training loop
+                new TrainingLoop(List.of(h), null, Schedule.uniform(patterns, patterns, patterns), Lanes.of(1))
+                        .run(new PatternTasks.Storage(PatternTasks.Patterns.of("random", "random patterns", x), patterns).stream(0),
+                                (step, mine, loop) -> { });
                 for (double[] p : x) {
                     double[] s = org.neuroai.bio.network.HopfieldNetwork.corrupt(p, 10, r);
                     h.recall(s);
@@ -339,14 +342,14 @@ public final class Validation {
         XYChart c = Charts.panel("Fraction of stored patterns recalled from a cue with 10 % of the units flipped",
                 "patterns stored", "recalled (overlap ≥ 0.98)");
         XYSeries sr = Charts.line(c, "Hopfield network, N = 100, asynchronous recall", ps, rates,
-                Palette.of("hopfield", org.neuroai.core.Family.BIO), 2f);
+                Palette.BLUE, 2f);
         sr.setMarker(SeriesMarkers.CIRCLE);
         Charts.dashed(c, "0.138 N (Amit, Gutfreund & Sompolinsky 1985)", new double[] {13.8, 13.8}, new double[] {0, 1},
                 new java.awt.Color(0xD55E00), true);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.05);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        new Figure("Hopfield capacity: recall collapses near 0.14 N stored patterns",
+        new PanelFigure("Hopfield capacity: recall collapses near 0.14 N stored patterns",
                 "checks: above 95 % at 5 patterns, below 50 % at 25", List.of(c), 1, 900, 420).save(out, "hopfield_capacity");
     }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,31 +37,121 @@ import org.knowm.xchart.XYSeries;
 import org.neuroai.bio.spiking.protocols.Habituation;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
+import org.neuroai.compare.engine.SmokeRuns;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.figures.Look;
+import org.neuroai.compare.files.Fields;
+import org.neuroai.compare.files.Histograms;
+import org.neuroai.compare.files.LandscapeFiles;
+import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.compare.files.RunFolder;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.core.Described;
+import org.neuroai.core.Family;
 
 /**
- * Every chart class of {@code org.neuroai.compare.charts}, drawn from small fixture data written
- * here, with the data behind it checked against what the fixture implies (series names, x and y
- * values, and band edges equal to mean ± t·sd/√n computed by hand), then rendered headless in every
- * theme and format. A new chart class joins by adding a {@link Case} to {@link #CASES}; the guard
- * test fails until it does.
+ * The chart catalogue.
+ *
+ * <p>Every registered figure ({@link Figures#all()}, test sources included) is drawn from the smoke
+ * runs of the registered experiments and bundled specs ({@link SmokeRuns#feeding}: the runs that
+ * name it, or else the first that has every file it reads), from the first of them in every theme
+ * and from the others in the print theme, and checked the same
+ * way whatever it is: a title and a subtitle; every panel titled, with axis titles that name their
+ * unit in parentheses; every value finite where it is drawn (NaN only as a gap) and positive on a
+ * logarithmic axis; no learner shown by its bare name where learners.csv gives it a label; written
+ * in every format (print theme) with the PNG at twice the nominal size, the theme's background and
+ * an SVG under 1 MB. A figure with a hand check in {@link #HAND} is also drawn from fixture files
+ * whose numbers say what it must show (series, values, band edges computed by hand). A new
+ * figure needs nothing here to be covered; a hand check is a line in {@link #HAND}.
+ *
+ * <p>Chart classes that draw no run (sweep summaries, protocol and validation figures, the contour
+ * and tile primitives) are drawn from fixture data in {@link #CASES}. The guard test fails when a
+ * registered figure has no smoke run to be drawn from, naming the files it reads, and when a chart
+ * class of {@code charts} or {@code figures} is neither a registered figure nor in {@link #CASES}.
+ * {@code -Dcatalogue.dir=FOLDER} keeps every drawing there, to be looked at.
  */
 class ChartCatalogueTest {
     /** Student's t, two-sided 95 %, 2 degrees of freedom (3 seeds): a table value, not the code's. */
     static final double T2 = 4.303;
     static final double EPS = 1e-9;
 
-    /** Draws one chart from fixture data written into a folder, checking the data behind it, and returns it. */
+    @TempDir
+    Path tmp;
+
+    // ---------------------------------------------------------------- registered figures
+
+    /** Draws a registered figure from fixture files written into a folder, checks what it shows, and returns it. */
+    @FunctionalInterface
+    interface HandCheck {
+        Drawing draw(Figure f, Path dir) throws Exception;
+    }
+
+    /** Registered figures with data checked by hand, by name; every other figure is still drawn and checked generically. */
+    static final Map<String, HandCheck> HAND = Map.ofEntries(
+            Map.entry("pca-curves", ChartCatalogueTest::pcaCurves),
+            Map.entry("pca-weights", ChartCatalogueTest::pcaWeights),
+            Map.entry("xor-curves", ChartCatalogueTest::xorCurves),
+            Map.entry("xor-regions", ChartCatalogueTest::xorRegions),
+            Map.entry("learning-curves", ChartCatalogueTest::learningCurves),
+            Map.entry("weight-norms", ChartCatalogueTest::weightNorms),
+            Map.entry("weight-trajectories", ChartCatalogueTest::weightTrajectories),
+            Map.entry("weight-histograms", ChartCatalogueTest::weightHistograms),
+            Map.entry("receptive-fields", ChartCatalogueTest::receptiveFields),
+            Map.entry("landscape-line", ChartCatalogueTest::landscapeLine),
+            Map.entry("landscape-random", ChartCatalogueTest::landscapeRandom),
+            Map.entry("landscape-pca", ChartCatalogueTest::landscapePca));
+
+    static Stream<String> registered() {
+        return Figures.all().stream().map(Figure::name);
+    }
+
+    /** Why a figure cannot be drawn: the files it reads that no smoke run has together. */
+    static String unfed(Figure f) {
+        return "figure '" + f.name() + "' reads " + String.join(", ", f.reads()) + ", and no smoke run (" + String.join(", ", SmokeRuns.names())
+                + ") has them all: make an experiment write them in its smoke settings, or name the figure in its study";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("registered")
+    void everyRegisteredFigureIsDrawnFromTheSmokeRunsInEveryThemeAndFormat(String name) throws Exception {
+        Figure f = Figures.get(name);
+        List<Path> runs = SmokeRuns.feeding(f);
+        assertFalse(runs.isEmpty(), unfed(f));
+        for (Path p : runs) {
+            RunFolder run = RunFolder.open(p);
+            // every run in the print theme; the themes' own checks (background, contrast) once, on the first run
+            for (Theme theme : p.equals(runs.get(0)) ? EnumSet.allOf(Theme.class) : EnumSet.of(Theme.PRINT)) {
+                Render render = render(theme);
+                Drawing d = render.using(() -> f.draw(run));
+                String what = name + " of " + p.getFileName() + " (" + theme.id() + ")";
+                assertReadable(d, run.learners(), what);
+                assertSaved(d, theme, keep("figures", name + "-" + p.getFileName(), theme), f.file(), what);
+            }
+        }
+        HandCheck hand = HAND.get(name);
+        if (hand != null) {
+            Path dir = keep("hand", name, Theme.PRINT);
+            Drawing d = hand.draw(f, dir);
+            assertReadable(d, LearnersFile.read(dir), name + " of its fixture");
+            assertSaved(d, Theme.PRINT, dir, f.file(), name + " of its fixture");
+        }
+    }
+
+    // ---------------------------------------------------------------- chart classes that draw no run
+
+    /** Draws a chart from fixture data written into a folder, checking the data behind it, and returns it. */
     @FunctionalInterface
     interface Draw {
-        Object draw(Path dir) throws Exception;
+        Drawing draw(Path dir) throws Exception;
     }
 
     /**
-     * One chart of the catalogue.
+     * One chart of a class that draws no run.
      *
      * @param name what is drawn
      * @param covers the chart class it covers
-     * @param draw writes the fixture, draws, checks the series, returns the Figure or TileGridFigure
+     * @param draw writes the fixture, draws, checks the series, returns the drawing
      */
     record Case(String name, Class<?> covers, Draw draw) {
         @Override
@@ -67,23 +161,7 @@ class ChartCatalogueTest {
     }
 
     static final List<Case> CASES = List.of(
-            new Case("pca learning curves", PcaFigures.class, ChartCatalogueTest::pcaCurves),
-            new Case("pca weight dynamics", PcaFigures.class, ChartCatalogueTest::pcaWeights),
-            new Case("xor learning curves", XorFigures.class, ChartCatalogueTest::xorCurves),
-            new Case("xor decision regions", XorFigures.class, ChartCatalogueTest::xorRegions),
-            new Case("bcm responses", BcmFigures.class, ChartCatalogueTest::bcmResponses),
-            new Case("bcm threshold and selectivity", BcmFigures.class, ChartCatalogueTest::bcmThreshold),
-            new Case("conditioning extinction", ConditioningFigures.class, ChartCatalogueTest::conditioningExtinction),
-            new Case("conditioning blocking", ConditioningFigures.class, ChartCatalogueTest::conditioningBlocking),
-            new Case("memory recall vs stored", MemoryFigures.class, ChartCatalogueTest::memoryStored),
-            new Case("memory recall vs corruption", MemoryFigures.class, ChartCatalogueTest::memoryCorruption),
-            new Case("mnist learning curves", MnistFigures.class, ChartCatalogueTest::mnistCurves),
-            new Case("mnist receptive fields", MnistFigures.class, ChartCatalogueTest::mnistFields),
             new Case("tile grid", TileGridFigure.class, ChartCatalogueTest::tileGrid),
-            new Case("stdp weight histogram", StdpFigures.class, ChartCatalogueTest::stdpHistogram),
-            new Case("stdp rates", StdpFigures.class, ChartCatalogueTest::stdpRates),
-            new Case("stdp final weights", StdpFigures.class, ChartCatalogueTest::stdpFinal),
-            new Case("spike raster", SpikeRasterFigure.class, ChartCatalogueTest::spikeRaster),
             new Case("protocol stdp window", ProtocolFigures.class, ChartCatalogueTest::protocolWindow),
             new Case("protocol stdp frequency", ProtocolFigures.class, ChartCatalogueTest::protocolFrequency),
             new Case("protocol stp train", ProtocolFigures.class, ChartCatalogueTest::protocolTrain),
@@ -92,23 +170,11 @@ class ChartCatalogueTest {
             new Case("habituation vs Byrne", HabituationFigures.class, ChartCatalogueTest::habituationByrne),
             new Case("sweep summary, log axis", SweepFigures.class, ChartCatalogueTest::sweepLog),
             new Case("sweep summary, categories", SweepFigures.class, ChartCatalogueTest::sweepCategories),
-            new Case("contour figure", ContourFigure.class, ChartCatalogueTest::contour),
-            new Case("landscape along the line", LandscapeFigures.class, ChartCatalogueTest::landscapeLine),
-            new Case("landscape on the pca plane", LandscapeFigures.class, ChartCatalogueTest::landscapePca),
-            new Case("landscape on a random plane", LandscapeFigures.class, ChartCatalogueTest::landscapeRandom),
-            new Case("gradient alignment", GradientAlignmentFigure.class, ChartCatalogueTest::gradientAlignment),
-            new Case("comparison learning curves", LearningCurvesFigure.class, ChartCatalogueTest::comparisonCurves),
-            new Case("comparison weight norms", WeightNormsFigure.class, ChartCatalogueTest::comparisonNorms),
-            new Case("comparison weight trajectories", WeightTrajectoriesFigure.class, ChartCatalogueTest::comparisonTrajectories),
-            new Case("comparison weight histograms", WeightHistogramsFigure.class, ChartCatalogueTest::comparisonHistograms),
-            new Case("comparison receptive fields", ReceptiveFieldsFigure.class, ChartCatalogueTest::comparisonFields));
+            new Case("contour figure", ContourFigure.class, ChartCatalogueTest::contour));
 
-    /** Infrastructure of the package: no chart of its own. */
-    static final Set<Class<?>> NOT_CHARTS = Set.of(Figure.class, Charts.class, Palette.class, SeedStats.class, Theme.class,
-            Render.class, RecallPoints.class, ComparisonRun.class);
-
-    @TempDir
-    Path tmp;
+    /** Infrastructure of the two packages: no chart of its own. */
+    static final Set<Class<?>> NOT_CHARTS = Set.of(PanelFigure.class, Charts.class, Palette.class, SeedStats.class, Theme.class,
+            Render.class, Drawing.class, HeatCells.class, ReferenceLines.class, Figure.class, Figures.class, Look.class);
 
     static Stream<Case> cases() {
         return CASES.stream();
@@ -116,114 +182,249 @@ class ChartCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void everyChartShowsItsFixtureAndRendersInEveryThemeAndFormat(Case c) throws Exception {
-        // -Dcatalogue.dir=FOLDER keeps every chart there, to be looked at
-        String keep = System.getProperty("catalogue.dir");
+    void everyOtherChartShowsItsFixtureAndRendersInEveryThemeAndFormat(Case c) throws Exception {
         for (Theme theme : Theme.values()) {
-            Path dir = (keep == null ? tmp : Path.of(keep).resolve(c.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"))).resolve(theme.id());
-            Files.createDirectories(dir);
-            Object fig = c.draw().draw(dir);
-            if (fig instanceof Figure f) {
-                assertLabelled(f);
-            }
-            Set<Render.Format> formats = theme == Theme.PRINT ? EnumSet.allOf(Render.Format.class) : EnumSet.of(Render.Format.PNG);
-            new Render(theme, formats).using(() -> {
-                save(fig, dir, "chart");
-                return null;
-            });
-            BufferedImage png = ImageIO.read(dir.resolve("chart.png").toFile());
-            int[] size = size(fig, theme);
-            assertEquals(2 * size[0], png.getWidth(), "PNG at twice the nominal width");
-            assertEquals(2 * size[1], png.getHeight());
-            assertEquals(theme.background().getRGB(), png.getRGB(2, 2), "the theme's background");
-            if (theme == Theme.PRINT) {
-                long svg = Files.size(dir.resolve("chart.svg"));
-                assertTrue(svg > 0 && svg < 1_000_000, "SVG under 1 MB: " + svg);
-                assertTrue(Files.readString(dir.resolve("chart.svg")).endsWith("</svg>\n")
-                        || Files.readString(dir.resolve("chart.svg")).trim().endsWith("</svg>"));
-                assertTrue(Files.size(dir.resolve("chart.pdf")) > 0);
-            } else {
-                assertFalse(Files.exists(dir.resolve("chart.svg")), "only the formats asked for");
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left");
-            }
+            Path dir = keep("cases", c.name(), theme);
+            Drawing d = render(theme).using(() -> c.draw().draw(dir));
+            assertReadable(d, Map.of(), c.name() + " (" + theme.id() + ")");
+            assertSaved(d, theme, dir, "chart", c.name() + " (" + theme.id() + ")");
         }
-    }
-
-    private static void save(Object fig, Path dir, String base) throws IOException {
-        if (fig instanceof Figure f) {
-            f.save(dir, base);
-        } else if (fig instanceof ContourFigure f) {
-            f.save(dir, base);
-        } else {
-            ((TileGridFigure) fig).save(dir, base);
-        }
-    }
-
-    private static int[] size(Object fig, Theme theme) throws Exception {
-        return new Render(theme, EnumSet.of(Render.Format.PNG)).using(() -> fig instanceof Figure f ? new int[] {f.width(), f.height()}
-                : fig instanceof ContourFigure f ? new int[] {f.width(), f.height()}
-                : new int[] {((TileGridFigure) fig).width(), ((TileGridFigure) fig).height()});
     }
 
     @Test
-    void everyChartClassOfThePackageIsInTheCatalogue() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(Figure.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve(Figure.class.getPackageName().replace('.', '/'));
-        Set<String> covered = CASES.stream().map(c -> c.covers().getSimpleName()).collect(Collectors.toSet());
+    void everyRegisteredFigureHasASmokeRunAndEveryOtherChartClassACase() throws IOException, URISyntaxException, ClassNotFoundException {
+        List<String> unfed = Figures.all().stream().filter(f -> SmokeRuns.feeding(f).isEmpty()).map(ChartCatalogueTest::unfed).toList();
+        assertTrue(unfed.isEmpty(), "registered figures that are drawn from no smoke run:\n" + String.join("\n", unfed));
+        Set<String> names = Figures.all().stream().map(Figure::name).collect(Collectors.toSet());
+        assertTrue(names.containsAll(HAND.keySet()), "hand checks of figures that are not registered: "
+                + HAND.keySet().stream().filter(n -> !names.contains(n)).toList());
+        Set<Class<?>> registered = Figures.all().stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<Class<?>> enclosing = registered.stream().map(Class::getEnclosingClass).filter(k -> k != null).collect(Collectors.toSet());
+        Set<Class<?>> covered = CASES.stream().map(Case::covers).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
-        try (Stream<Path> s = Files.list(classes)) {
-            for (Path p : s.toList()) {
-                String file = p.getFileName().toString();
-                if (!file.endsWith(".class") || file.contains("$") || file.equals("package-info.class")) {
-                    continue;
-                }
-                Class<?> k = Class.forName(Figure.class.getPackageName() + "." + file.replace(".class", ""));
-                if (isChart(k) && !NOT_CHARTS.contains(k) && !covered.contains(k.getSimpleName())) {
-                    missing.add(k.getSimpleName());
+        int seen = 0;
+        for (Class<?> anchor : List.of(PanelFigure.class, Figure.class)) {
+            Path classes = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(anchor.getPackageName().replace('.', '/'));
+            try (Stream<Path> s = Files.list(classes)) {
+                for (Path p : s.toList()) {
+                    String file = p.getFileName().toString();
+                    if (!file.endsWith(".class") || file.equals("package-info.class")) {
+                        continue;
+                    }
+                    Class<?> k = Class.forName(anchor.getPackageName() + "." + file.replace(".class", ""));
+                    boolean figure = Figure.class.isAssignableFrom(k) && !k.isInterface() && !Modifier.isAbstract(k.getModifiers());
+                    if (figure && !registered.contains(k)) {
+                        missing.add(k.getName() + " (a Figure not registered in META-INF/services/" + Figure.class.getName() + ")");
+                    } else if (!file.contains("$") && isChart(k) && !NOT_CHARTS.contains(k) && !registered.contains(k)
+                            && !enclosing.contains(k) && !covered.contains(k)) {
+                        missing.add(k.getName() + " (a chart class without a case in ChartCatalogueTest.CASES)");
+                    }
+                    seen++;
                 }
             }
         }
-        assertTrue(missing.isEmpty(), "chart classes without a case in ChartCatalogueTest.CASES: " + missing);
-        assertTrue(covered.size() >= 11, "the catalogue found the package's classes: " + covered);
+        assertTrue(missing.isEmpty(), "chart classes the catalogue does not draw: " + missing);
+        assertTrue(seen >= 20, "the catalogue found the packages' classes: " + seen);
     }
 
-    /** A chart class: named ...Figure(s), or with a public static method that returns a drawable figure. */
+    /** A chart class: named ...Figure(s), or with a public static method that returns a drawing. */
     static boolean isChart(Class<?> k) {
         if (k.getSimpleName().endsWith("Figure") || k.getSimpleName().endsWith("Figures")) {
             return true;
         }
         for (Method m : k.getDeclaredMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers())
-                    && (m.getReturnType() == Figure.class || m.getReturnType() == TileGridFigure.class
-                    || m.getReturnType() == ContourFigure.class)) {
+            if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()) && Drawing.class.isAssignableFrom(m.getReturnType())) {
                 return true;
             }
         }
         return false;
     }
 
-    @Test
-    void onTheDarkThemeEveryLearnerColourKeepsItsHueAndReadsAgainstTheBackground() {
-        for (String learner : List.of("oja", "gha", "hebb", "stdp", "perceptron", "delta", "rescorla-wagner", "autoencoder", "mlp",
-                "gradient", "local", "backprop")) {
-            java.awt.Color c = Palette.of(learner, org.neuroai.core.Family.BIO);
-            java.awt.Color d = Theme.DARK.readable(c);
-            assertTrue(Theme.contrast(d, Theme.DARK.background()) >= Theme.MIN_CONTRAST, learner + ": " + d);
-            float[] h0 = java.awt.Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
-            float[] h1 = java.awt.Color.RGBtoHSB(d.getRed(), d.getGreen(), d.getBlue(), null);
-            assertEquals(h0[0], h1[0], 0.03, learner + " keeps its hue");
-            assertEquals(c, Theme.PRINT.readable(c), learner + " is unchanged on white");
+    // ---------------------------------------------------------------- generic checks
+
+    /** Where a drawing goes: the temporary folder, or -Dcatalogue.dir to keep it. */
+    Path keep(String kind, String name, Theme theme) throws IOException {
+        String keep = System.getProperty("catalogue.dir");
+        Path base = keep == null ? tmp : Path.of(keep);
+        Path dir = base.resolve(kind).resolve(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).resolve(theme.id());
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** The print theme in every format; the others as PNG only. */
+    static Render render(Theme theme) {
+        return new Render(theme, theme == Theme.PRINT ? EnumSet.allOf(Render.Format.class) : EnumSet.of(Render.Format.PNG));
+    }
+
+    /** Saves a drawing in a theme and checks the files. */
+    static void assertSaved(Drawing d, Theme theme, Path dir, String base, String what) throws Exception {
+        Render render = render(theme);
+        int[] size = render.using(() -> {
+            d.save(dir, base);
+            return new int[] {d.width(), d.height()};
+        });
+        BufferedImage png = ImageIO.read(dir.resolve(base + ".png").toFile());
+        assertEquals(2 * size[0], png.getWidth(), what + ": PNG at twice the nominal width");
+        assertEquals(2 * size[1], png.getHeight(), what + ": PNG at twice the nominal height");
+        assertEquals(theme.background().getRGB(), png.getRGB(2, 2), what + ": the theme's background");
+        if (theme == Theme.PRINT) {
+            long svg = Files.size(dir.resolve(base + ".svg"));
+            assertTrue(svg > 0 && svg < 1_000_000, what + ": SVG under 1 MB: " + svg);
+            assertTrue(Files.readString(dir.resolve(base + ".svg")).trim().endsWith("</svg>"), what + ": a whole SVG");
+            assertTrue(Files.size(dir.resolve(base + ".pdf")) > 0, what + ": PDF");
+        } else {
+            assertFalse(Files.exists(dir.resolve(base + ".svg")), what + ": only the formats asked for");
         }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")), what + ": no temporary file is left");
+        }
+    }
+
+    /**
+     * What every drawing shows: titles, units, finite values, and learners by their labels.
+     *
+     * @param d the drawing
+     * @param learners the run's learners (empty for a chart of no run)
+     * @param what what is drawn, for messages
+     */
+    static void assertReadable(Drawing d, Map<String, Described> learners, String what) {
+        List<String> shown = new ArrayList<>();
+        if (d instanceof PanelFigure f) {
+            assertText(f.title(), what + ": title");
+            assertText(f.subtitle(), what + ": subtitle");
+            for (XYChart c : f.panels()) {
+                String panel = what + ", panel '" + c.getTitle() + "'";
+                assertText(c.getTitle(), what + ": every panel says what it shows");
+                assertUnit(c.getXAxisTitle(), panel + ", x axis");
+                assertUnit(c.getYAxisTitle(), panel + ", y axis");
+                shown.add(c.getTitle());
+                for (XYSeries s : c.getSeriesCollection()) {
+                    assertDrawn(c, s, panel);
+                    if (s.isShowInLegend() && c.getStyler().isLegendVisible()) {
+                        shown.add(legend(s));
+                    }
+                }
+            }
+        } else if (d instanceof ContourFigure f) {
+            assertText(f.title(), what + ": title");
+            assertText(f.subtitle(), what + ": subtitle");
+            for (ContourFigure.Panel p : f.panels()) {
+                String panel = what + ", panel '" + p.title() + "'";
+                assertText(p.title(), what + ": every panel says what it shows");
+                assertUnit(p.xLabel(), panel + ", x axis");
+                assertUnit(p.yLabel(), panel + ", y axis");
+                assertUnit(p.zLabel(), panel + ", colour scale");
+                shown.add(p.title());
+                boolean any = false;
+                for (double[] row : p.z()) {
+                    assertEquals(p.xs().length, row.length, panel + ": a row of the grid per y");
+                    for (double v : row) {
+                        assertFalse(Double.isInfinite(v), panel + ": an infinite value on the grid");
+                        any |= Double.isFinite(v);
+                    }
+                }
+                assertTrue(any, panel + ": the grid has values");
+                for (ContourFigure.Trace t : p.traces()) {
+                    assertEquals(t.x().length, t.y().length, panel + ": path '" + t.label() + "'");
+                    assertTrue(Arrays.stream(t.x()).allMatch(Double::isFinite) && Arrays.stream(t.y()).allMatch(Double::isFinite),
+                            panel + ": path '" + t.label() + "' is finite");
+                    shown.add(t.label());
+                }
+            }
+        } else if (d instanceof TileGridFigure f) {
+            assertText(f.title(), what + ": title");
+            assertText(f.subtitle(), what + ": subtitle");
+            for (TileGridFigure.Grid g : f.grids()) {
+                assertText(g.label(), what + ": every grid says whose it is");
+                shown.add(g.label());
+                for (double[] tile : g.tiles()) {
+                    assertEquals(g.side() * g.side(), tile.length, what + ", " + g.label() + ": a tile is side x side");
+                    assertTrue(Arrays.stream(tile).allMatch(Double::isFinite), what + ", " + g.label() + ": finite tiles");
+                }
+            }
+        } else {
+            fail(what + ": a drawing of an unknown kind, " + d.getClass().getName() + "; teach the catalogue to check it");
+        }
+        assertLabelsNotNames(shown, learners, what);
+    }
+
+    static void assertText(String s, String what) {
+        assertTrue(s != null && !s.isBlank(), what + " is blank");
+    }
+
+    /** An axis title that names its unit in parentheses. */
+    static void assertUnit(String title, String what) {
+        assertText(title, what + " title");
+        int open = title.lastIndexOf('(');
+        assertTrue(open >= 0 && title.indexOf(')', open) > open + 1, what + " names no unit in parentheses: '" + title + "'");
+    }
+
+    /** The legend entry of a series. */
+    static String legend(XYSeries s) {
+        return s.getLabel() == null ? s.getName() : s.getLabel();
+    }
+
+    /** Every value finite or NaN (a gap), something drawn, and only positive values on a logarithmic axis. */
+    static void assertDrawn(XYChart c, XYSeries s, String what) {
+        double[] x = s.getXData();
+        double[] y = s.getYData();
+        assertEquals(x.length, y.length, what + ", series '" + s.getName() + "'");
+        int drawn = 0;
+        for (int i = 0; i < x.length; i++) {
+            assertFalse(Double.isInfinite(x[i]) || Double.isInfinite(y[i]), what + ", series '" + s.getName() + "': infinite at " + i);
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                drawn++;
+                assertTrue(!c.getStyler().isYAxisLogarithmic() || y[i] > 0, what + ", series '" + s.getName() + "': " + y[i] + " on a log axis");
+                assertTrue(!c.getStyler().isXAxisLogarithmic() || x[i] > 0, what + ", series '" + s.getName() + "': x " + x[i] + " on a log axis");
+            }
+        }
+        assertTrue(drawn > 0, what + ", series '" + s.getName() + "' has no point to draw");
+    }
+
+    /**
+     * No text that stands for a learner (a legend entry, a panel title, a path or a grid) shows it by
+     * the name of learners.csv where it has a label of its own: an entry that starts with a learner's
+     * name starts with some learner's label.
+     */
+    static void assertLabelsNotNames(List<String> shown, Map<String, Described> learners, String what) {
+        List<String> labels = learners.values().stream().map(Described::label).toList();
+        for (String t : shown) {
+            for (Described l : learners.values()) {
+                String n = l.name();
+                boolean byName = t.equals(n) || t.startsWith(n + ":") || t.startsWith(n + ",") || t.startsWith(n + " ");
+                if (!l.label().equals(n) && byName && labels.stream().noneMatch(t::startsWith)) {
+                    fail(what + ": '" + t + "' shows learner '" + n + "' by its name; learners.csv labels it '" + l.label() + "'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void onTheDarkThemeEveryLearnerColourOfEverySmokeRunKeepsItsHueAndReadsAgainstTheBackground() {
+        int checked = 0;
+        for (Path p : SmokeRuns.all()) {
+            Map<String, Color> colours = Palette.of(RunFolder.open(p).learners().values());
+            for (Map.Entry<String, Color> e : colours.entrySet()) {
+                Color c = e.getValue();
+                Color d = Theme.DARK.readable(c);
+                String who = p.getFileName() + " " + e.getKey();
+                assertTrue(Theme.contrast(d, Theme.DARK.background()) >= Theme.MIN_CONTRAST, who + ": " + d);
+                float[] h0 = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
+                float[] h1 = Color.RGBtoHSB(d.getRed(), d.getGreen(), d.getBlue(), null);
+                assertEquals(h0[0], h1[0], 0.03, who + " keeps its hue");
+                assertEquals(c, Theme.PRINT.readable(c), who + " is unchanged on white");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "the smoke runs have learners: " + checked);
         // ink (text, data points) becomes the theme's ink; opaque fills go halfway to the background
-        assertEquals(Theme.DARK.ink(), Theme.DARK.readable(new java.awt.Color(0x222222)));
-        java.awt.Color bg = Theme.DARK.background();
-        assertEquals(new java.awt.Color((bg.getRed() + 255) / 2, (bg.getGreen() + 255) / 2, (bg.getBlue() + 255) / 2),
-                Theme.DARK.fill(java.awt.Color.WHITE));
-        assertEquals(java.awt.Color.WHITE, Theme.PRINT.fill(java.awt.Color.WHITE));
+        assertEquals(Theme.DARK.ink(), Theme.DARK.readable(new Color(0x222222)));
+        Color bg = Theme.DARK.background();
+        assertEquals(new Color((bg.getRed() + 255) / 2, (bg.getGreen() + 255) / 2, (bg.getBlue() + 255) / 2), Theme.DARK.fill(Color.WHITE));
+        assertEquals(Color.WHITE, Theme.PRINT.fill(Color.WHITE));
         // black on white is 21:1, and identical colours 1:1 (WCAG definition)
-        assertEquals(21.0, Theme.contrast(java.awt.Color.BLACK, java.awt.Color.WHITE), 1e-9);
+        assertEquals(21.0, Theme.contrast(Color.BLACK, Color.WHITE), 1e-9);
         assertEquals(1.0, Theme.contrast(Theme.DARK.background(), Theme.DARK.background()), 1e-9);
     }
 
@@ -290,6 +491,44 @@ class ChartCatalogueTest {
         }
     }
 
+    /** A learner of a fixture run, its label unlike its name so that a figure showing the name is caught. */
+    static Described bio(String name, String label) {
+        return new Described(name, Family.BIO, label, "", "fixture");
+    }
+
+    static Described gradient(String name, String label) {
+        return new Described(name, Family.GRADIENT, label, "", "fixture");
+    }
+
+    /** Nested maps for a fixture's provenance: key, value, key, value, ... */
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /**
+     * A fixture run: its learners.csv written into the folder, its provenance given.
+     *
+     * @param dir the folder with the fixture's files
+     * @param learners its learners
+     * @param settings what the spec's {@code set} holds
+     * @param run what the engine says of the run ({@code step_unit}, {@code metrics}, ...), with the task "digits" unless given
+     * @param facts further entries of the provenance (task facts, histogram range, ...)
+     * @return the run
+     */
+    static RunFolder fixture(Path dir, List<Described> learners, Map<String, Object> settings, Map<String, Object> run, Map<String, Object> facts)
+            throws IOException {
+        LearnersFile.write(dir, learners);
+        Map<String, Object> r = map("step_unit", "presentations", "conditions", List.of(map("task", "digits")));
+        r.putAll(run);
+        Map<String, Object> p = map("spec", map("experiment", "fixture", "seeds", SEEDS, "first_seed", 0, "set", settings), "run", r);
+        p.putAll(facts);
+        return RunFolder.of(dir, new ObjectMapper().valueToTree(p));
+    }
+
     static XYSeries series(XYChart c, String name) {
         XYSeries s = c.getSeries(name);
         assertNotNull(s, "no series '" + name + "' in '" + c.getTitle() + "'; has "
@@ -324,18 +563,17 @@ class ChartCatalogueTest {
         return x;
     }
 
-    static void assertLabelled(Figure f) {
-        assertFalse(f.title().isBlank());
-        for (XYChart c : f.panels()) {
-            assertFalse(c.getTitle().isBlank(), "every panel says what it shows");
-            assertTrue(c.getXAxisTitle().contains("("), "x axis carries a unit: " + c.getXAxisTitle());
-            assertTrue(c.getYAxisTitle().contains("("), "y axis carries a unit: " + c.getYAxisTitle());
-        }
-    }
-
     // ---- pca
 
-    static Object pcaCurves(Path dir) throws IOException {
+    static final String OJA = "Oja's rule (bio, 1 unit)";
+    static final String GHA = "Sanger's GHA (bio, 3 units)";
+    static final String AE = "linear autoencoder (gradient, 3 hidden)";
+
+    static List<Described> pcaLearners() {
+        return List.of(bio("oja", OJA), bio("gha", GHA), gradient("autoencoder", AE));
+    }
+
+    static Drawing pcaCurves(Figure fig, Path dir) throws IOException {
         Trace t = new Trace(false);
         double[][] angle = {{60, 20, 4}, {70, 10, 3}, {80, 40, 8}};
         String[] learners = {"oja", "gha", "autoencoder"};
@@ -346,33 +584,33 @@ class ChartCatalogueTest {
                 t.seeds(learners[l], 100L * i, "weight_norm", 1, 0.01 * i);
             }
         }
-        t.write(dir.resolve("curves.csv"));
-        Figure f = PcaFigures.curves(dir, "gaussian", 3, v(3, 2, 1, 0.5));
-        assertLabelled(f);
+        t.write(dir.resolve(Traces.CURVES));
+        RunFolder run = fixture(dir, pcaLearners(), map("k", 3, "task", "gaussian"), map(), map("task", map("eigenvalues", List.of(3, 2, 1, 0.5))));
+        PanelFigure f = (PanelFigure) fig.draw(run);
         assertTrue(f.subtitle().contains("mean \u00b1 95 % t-interval over 3 seeds"), f.subtitle());
         double h = half(0.5);
-        assertMeanAndBand(f.panels().get(0), "Sanger's GHA (bio, 3 units)", v(0, 100, 200), v(70, 10, 3), v(h, h, h));
+        assertMeanAndBand(f.panels().get(0), GHA, v(0, 100, 200), v(70, 10, 3), v(h, h, h));
         double hm = half(0.1);
-        assertMeanAndBand(f.panels().get(1), "Oja's rule (bio, 1 unit)", v(0, 100, 200), v(1, 0.5, 1.0 / 3), v(hm, hm, hm));
+        assertMeanAndBand(f.panels().get(1), OJA, v(0, 100, 200), v(1, 0.5, 1.0 / 3), v(hm, hm, hm));
         // best possible reconstruction: the variance outside the top-k axes, per input dimension
         assertArrayEquals(v(3.5 / 4, 3.5 / 4), series(f.panels().get(1), "best possible, top-1 PCA").getYData(), EPS);
         assertArrayEquals(v(0.5 / 4, 0.5 / 4), series(f.panels().get(1), "best possible, top-3 PCA").getYData(), EPS);
-        assertMeanAndBand(f.panels().get(2), "linear autoencoder (gradient, 3 hidden)", v(0, 100, 200), v(1, 1, 1),
-                v(0, half(0.01), half(0.02)));
+        assertMeanAndBand(f.panels().get(2), AE, v(0, 100, 200), v(1, 1, 1), v(0, half(0.01), half(0.02)));
         return f;
     }
 
-    static Object pcaWeights(Path dir) throws IOException {
+    static Drawing pcaWeights(Figure fig, Path dir) throws IOException {
         Files.writeString(dir.resolve("principal_axes.csv"), "axis,index,value\n0,0,1\n0,1,0\n0,2,0\n1,0,0\n1,1,1\n1,2,0\n");
         Trace t = new Trace(true);
         for (String l : List.of("oja", "gha")) {
             t.row(l, 0, 0, "w", 0, 0.6).row(l, 0, 0, "w", 1, 0).row(l, 0, 0, "w", 2, 0.8);
             t.row(l, 0, 50, "w", 0, 1).row(l, 0, 50, "w", 1, 0).row(l, 0, 50, "w", 2, 0);
         }
-        t.write(dir.resolve("weights.csv"));
-        Figure f = PcaFigures.weights(dir, "gaussian", 2, 0);
-        assertEquals(2, f.panels().size(), "one panel per learner");
+        t.write(dir.resolve(Traces.WEIGHTS));
+        PanelFigure f = (PanelFigure) fig.draw(fixture(dir, pcaLearners(), map("k", 2, "task", "gaussian"), map(), map()));
+        assertEquals(2, f.panels().size(), "one panel per learner with weights");
         XYChart oja = f.panels().get(0);
+        assertTrue(oja.getTitle().startsWith(OJA), oja.getTitle());
         assertArrayEquals(v(0.6, 1), series(oja, "along principal axis 1").getYData(), EPS);
         assertArrayEquals(v(0, 0), series(oja, "along principal axis 2").getYData(), EPS);
         assertArrayEquals(v(0.8, 0), series(oja, "norm outside the top-2 axes").getYData(), EPS);
@@ -382,7 +620,15 @@ class ChartCatalogueTest {
 
     // ---- xor
 
-    static Object xorCurves(Path dir) throws IOException {
+    static final String MLP = "MLP by backprop (gradient, 8 hidden)";
+    static final String PERCEPTRON = "perceptron (bio, 1 threshold unit)";
+    static final String DELTA = "delta rule (bio, 1 linear unit)";
+
+    static List<Described> xorLearners() {
+        return List.of(bio("perceptron", PERCEPTRON), bio("delta", DELTA), gradient("mlp", MLP));
+    }
+
+    static Drawing xorCurves(Figure fig, Path dir) throws IOException {
         Trace t = new Trace(false);
         for (int i = 0; i < 2; i++) {
             t.seeds("mlp", 50L * i, "accuracy", 0.5 + 0.4 * i, 0.1);
@@ -390,28 +636,27 @@ class ChartCatalogueTest {
             t.seeds("mlp", 50L * i, "mse", 0.2 - 0.05 * i, 0.01);
             t.seeds("delta", 50L * i, "mse", 0.3, 0.2);
         }
-        t.write(dir.resolve("curves.csv"));
-        Figure f = XorFigures.curves(dir, 8);
-        assertLabelled(f);
+        t.write(dir.resolve(Traces.CURVES));
+        PanelFigure f = (PanelFigure) fig.draw(fixture(dir, xorLearners(), map(), map(), map()));
         XYChart acc = f.panels().get(0);
-        XYSeries mlp = series(acc, "MLP by backprop (gradient, 8 hidden)");
+        XYSeries mlp = series(acc, MLP);
         assertArrayEquals(v(0.5, 0.9), mlp.getYData(), EPS);
         // the interval of a fraction is cut at 1: 0.9 + 4.303 * 0.1 / sqrt 3 = 1.148
-        XYSeries band = series(acc, "MLP by backprop (gradient, 8 hidden) " + Charts.BAND);
+        XYSeries band = series(acc, MLP + " " + Charts.BAND);
         assertArrayEquals(v(0.5 + half(0.1), 1.0), Arrays.copyOfRange(band.getYData(), 0, 2), EPS);
         assertArrayEquals(v(0.9 - half(0.1), 0.5 - half(0.1)), Arrays.copyOfRange(band.getYData(), 2, 4), EPS);
         double hp = half(0.1);
-        assertMeanAndBand(acc, "perceptron (bio, 1 threshold unit)", v(0, 50), v(0.5, 0.5), v(hp, hp));
+        assertMeanAndBand(acc, PERCEPTRON, v(0, 50), v(0.5, 0.5), v(hp, hp));
         XYChart mse = f.panels().get(1);
-        assertMeanAndBand(mse, "MLP by backprop (gradient, 8 hidden)", v(0, 50), v(0.2, 0.15), v(half(0.01), half(0.01)));
+        assertMeanAndBand(mse, MLP, v(0, 50), v(0.2, 0.15), v(half(0.01), half(0.01)));
         // the log axis starts at the power of ten below the smallest mean, 0.15: an interval reaching lower is cut there
         assertEquals(0.1, mse.getStyler().getYAxisMin(), EPS);
-        XYSeries delta = series(mse, "delta rule (bio, 1 linear unit) " + Charts.BAND);
+        XYSeries delta = series(mse, DELTA + " " + Charts.BAND);
         assertArrayEquals(v(0.3 + half(0.2), 0.3 + half(0.2), 0.1, 0.1), delta.getYData(), EPS);
         return f;
     }
 
-    static Object xorRegions(Path dir) throws IOException {
+    static Drawing xorRegions(Figure fig, Path dir) throws IOException {
         StringBuilder b = new StringBuilder("learner,seed,x1,x2,output,class\n");
         double[] g = {0, 0.5, 1};
         for (double x2 : g) {
@@ -423,10 +668,10 @@ class ChartCatalogueTest {
         }
         Files.writeString(dir.resolve("boundary.csv"), b);
         Files.writeString(dir.resolve("points.csv"), "x1,x2,target\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
-        new Trace(false).row("delta", 0, 10, "accuracy", 0.5).write(dir.resolve("curves.csv"));
-        Figure f = XorFigures.boundaries(dir, 8);
+        new Trace(false).row("delta", 0, 10, "accuracy", 0.5).write(dir.resolve(Traces.CURVES));
+        PanelFigure f = (PanelFigure) fig.draw(fixture(dir, xorLearners(), map(), map(), map()));
         XYChart c = f.panels().get(0);
-        assertTrue(c.getTitle().endsWith(": 2 of 4 right"), c.getTitle());
+        assertEquals(DELTA + ": 2 of 4 right", c.getTitle());
         XYSeries one = series(c, "XOR = 1");
         assertArrayEquals(v(0, 1), one.getXData(), EPS);
         assertArrayEquals(v(1, 0), one.getYData(), EPS);
@@ -439,283 +684,227 @@ class ChartCatalogueTest {
         return f;
     }
 
-    // ---- bcm
+    // ---- the generic figures of comparisons
 
-    /** Two units, two patterns, seeds 0 and 1; unit 0 prefers pattern 1, unit 1 pattern 0. */
-    static void bcmFixture(Path dir) throws IOException {
-        Trace t = new Trace(true);
-        for (long seed = 0; seed < 2; seed++) {
-            for (long step : new long[] {0, 100}) {
-                double f = step == 0 ? 0.5 : 1;
-                t.row("bcm", seed, step, "response", 0, 0.1).row("bcm", seed, step, "response", 1, 2 * f);
-                t.row("bcm", seed, step, "response", 2, 2 * f).row("bcm", seed, step, "response", 3, 0.1);
-                t.row("bcm", seed, step, "theta", 0, f).row("bcm", seed, step, "theta", 1, 1.5 * f);
-                // selectivity: seed 0 units 0.2 and 0.4 (mean 0.3), seed 1 units 0.4 and 0.6 (mean 0.5), doubled at step 100
-                double base = seed == 0 ? 0.2 : 0.4;
-                t.row("bcm", seed, step, "selectivity", 0, base * f).row("bcm", seed, step, "selectivity", 1, (base + 0.2) * f);
-            }
-        }
-        t.write(dir.resolve("weights.csv"));
+    static final String OJA_C = "oja: Oja's rule, 4 units";
+    static final String MLP_C = "mlp: 64-32-10 by Adam";
+
+    static List<Described> comparisonLearners() {
+        return List.of(bio("oja", OJA_C), gradient("mlp", MLP_C));
     }
 
-    static Object bcmResponses(Path dir) throws IOException {
-        bcmFixture(dir);
-        Figure f = BcmFigures.responses(dir, "linear", 0);
-        assertEquals(2, f.panels().size());
-        XYChart u2 = f.panels().get(0);
-        assertTrue(u2.getTitle().startsWith("Unit 2: ends selective for pattern 1"), u2.getTitle());
-        assertArrayEquals(v(1, 2), series(u2, "to pattern 1").getYData(), EPS);
-        assertArrayEquals(v(0.75, 1.5), series(u2, "threshold \u03b8 (y\u00b2 units)").getYData(), EPS);
-        return f;
+    /** A comparison run on the digits; steps counted in epochs of {@code epochSize} samples when it is not 0. */
+    static RunFolder comparison(Path dir, long epochSize, List<String> metrics, Map<String, Object> facts) throws IOException {
+        return fixture(dir, comparisonLearners(), map(), map("in_epochs", epochSize > 0, "epoch_size", epochSize, "metrics", metrics), facts);
     }
 
-    static Object bcmThreshold(Path dir) throws IOException {
-        bcmFixture(dir);
-        Figure f = BcmFigures.threshold(dir, "linear", 0);
-        XYChart sel = f.panels().get(1);
-        String line = "BCM units (mean of a seed's units)";
-        assertTrue(f.subtitle().contains("selectivity: mean \u00b1 95 % t-interval over 2 seeds"), f.subtitle());
-        // per-seed means 0.15 and 0.25 at step 0 (0.3 and 0.5 at 100): mean 0.2 (0.4), sd 0.0707 (0.1414);
-        // t(1) = 12.706; the interval is cut at [0, 1]
-        double h0 = 12.706 * Math.sqrt(0.005) / Math.sqrt(2);
-        double h1 = 12.706 * Math.sqrt(0.02) / Math.sqrt(2);
-        XYSeries l = series(sel, line);
-        assertArrayEquals(v(0.2, 0.4), l.getYData(), EPS);
-        XYSeries band = series(sel, line + " " + Charts.BAND);
-        assertArrayEquals(v(0.2 + h0, Math.min(1, 0.4 + h1)), Arrays.copyOfRange(band.getYData(), 0, 2), EPS);
-        assertArrayEquals(v(Math.max(0, 0.4 - h1), Math.max(0, 0.2 - h0)), Arrays.copyOfRange(band.getYData(), 2, 4), EPS);
-        XYChart last = f.panels().get(2);
-        assertArrayEquals(v(0.2, 0.4), series(last, "seed 0").getYData(), EPS);
-        return f;
-    }
-
-    // ---- conditioning
-
-    static void conditioningFixture(Path dir) throws IOException {
-        Files.writeString(dir.resolve("phases.csv"), "schedule,phase,first_step,last_step,cues,us\n"
-                + "extinction,acquisition,1,2,A,1\nextinction,extinction,3,4,A,0\n"
-                + "blocking,phase 1,1,2,A,1\nblocking,phase 2,3,4,AB,1\n");
+    static Drawing learningCurves(Figure fig, Path dir) throws IOException {
         Trace t = new Trace(false);
-        double[] va = {0.5, 0.75, 0.4, 0.2};
-        for (int i = 0; i < 4; i++) {
-            t.seeds("rescorla-wagner", i + 1, "extinction.V_A", va[i], 0);
-            t.seeds("hebb", i + 1, "extinction.V_A", 0.5 * (i + 1), 0.05);
-            t.seeds("rescorla-wagner", i + 1, "blocking.V_A", va[1], 0);
-            t.seeds("rescorla-wagner", i + 1, "blocking.V_B", 0.01 * i, 0);
-            t.seeds("rescorla-wagner", i + 1, "control.V_B", 0.1 * i, 0);
+        for (int i = 0; i < 3; i++) {
+            t.seeds("oja", 100L * i, "accuracy", 0.5 + 0.1 * i, 0.05);
+            t.seeds("mlp", 100L * i, "accuracy", 0.6 + 0.1 * i, 0.02);
+            t.seeds("oja", 100L * i, "reconstruction_mse", 1.0 / (i + 1), 0.1);
         }
-        t.write(dir.resolve("curves.csv"));
+        t.seeds("mlp", 0, "skipped", 1, 0);
+        t.write(dir.resolve(Traces.CURVES));
+        PanelFigure f = (PanelFigure) fig.draw(comparison(dir, 100, List.of("accuracy", "reconstruction_mse"), map()));
+        assertEquals(2, f.panels().size(), "one panel per metric recorded");
+        // steps 0, 100, 200 of 100 samples an epoch: epochs 0, 1, 2
+        assertMeanAndBand(f.panels().get(0), OJA_C, v(0, 1, 2), v(0.5, 0.6, 0.7), v(half(0.05), half(0.05), half(0.05)));
+        assertMeanAndBand(f.panels().get(0), MLP_C, v(0, 1, 2), v(0.6, 0.7, 0.8), v(half(0.02), half(0.02), half(0.02)));
+        assertMeanAndBand(f.panels().get(1), OJA_C, v(0, 1, 2), v(1, 0.5, 1.0 / 3), v(half(0.1), half(0.1), half(0.1)));
+        assertTrue(f.subtitle().contains("mean over 3 seeds"), f.subtitle());
+        assertTrue(f.title().contains("on task digits"), f.title());
+        return f;
     }
 
-    static Object conditioningExtinction(Path dir) throws IOException {
-        conditioningFixture(dir);
-        Figure f = ConditioningFigures.extinction(dir, 1.0);
+    static Drawing weightNorms(Figure fig, Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (int i = 0; i < 2; i++) {
+            t.seeds("oja", 50L * i, "norm.w", 1 + i, 0.1);
+            t.seeds("mlp", 50L * i, "norm.hidden", 2 - 0.5 * i, 0.2);
+            t.seeds("mlp", 50L * i, "norm.out", 0.5, 0.05);
+        }
+        t.seeds("mlp", 0, "accuracy", 0.5, 0);
+        t.write(dir.resolve(Traces.CURVES));
+        PanelFigure f = (PanelFigure) fig.draw(comparison(dir, 0, List.of("accuracy"), map()));
         assertEquals(2, f.panels().size(), "one panel per learner");
-        XYChart rw = f.panels().get(0);
-        assertArrayEquals(v(0.5, 0.75, 0.4, 0.2), series(rw, "V_A (cue A)").getYData(), EPS);
-        double h = half(0.05);
-        assertMeanAndBand(f.panels().get(1), "V_A (cue A)", v(1, 2, 3, 4), v(0.5, 1, 1.5, 2), v(h, h, h, h));
-        assertTrue(f.subtitle().contains("mean \u00b1 95 % t-interval over 3 seeds"), f.subtitle());
+        assertEquals(OJA_C, f.panels().get(0).getTitle());
+        assertMeanAndBand(f.panels().get(0), "w", v(0, 50), v(1, 2), v(half(0.1), half(0.1)));
+        assertMeanAndBand(f.panels().get(1), "hidden", v(0, 50), v(2, 1.5), v(half(0.2), half(0.2)));
+        assertMeanAndBand(f.panels().get(1), "out", v(0, 50), v(0.5, 0.5), v(half(0.05), half(0.05)));
         return f;
     }
 
-    static Object conditioningBlocking(Path dir) throws IOException {
-        conditioningFixture(dir);
-        Figure f = ConditioningFigures.blocking(dir, 1.0);
-        XYChart rw = f.panels().get(0);
-        assertArrayEquals(v(0, 0.01, 0.02, 0.03), series(rw, "V_B (cue B, added in phase 2)").getYData(), EPS);
-        assertArrayEquals(v(0, 0.1, 0.2, 0.3), series(rw, "V_B in the control (no phase 1)").getYData(), EPS);
-        assertTrue(f.subtitle().contains("all 3 seeds agree"), f.subtitle());
-        return f;
-    }
-
-    // ---- associative memory
-
-    static List<RecallPoints.Point> memoryPoints() {
-        List<RecallPoints.Point> p = new ArrayList<>();
-        for (long seed = 0; seed < SEEDS; seed++) {
-            for (String patterns : List.of("random", "digits")) {
-                for (int stored : new int[] {5, 10}) {
-                    double r = stored == 5 ? 0.8 + 0.05 * (seed - 1) : 0.5 + 0.1 * (seed - 1);
-                    p.add(new RecallPoints.Point("hopfield", patterns, "stored", seed, stored, 0.1, 10, 0.98, r, r));
-                    p.add(new RecallPoints.Point("dae", patterns, "stored", seed, stored, 0.1, 10, 0.98, 1, 1));
+    static Drawing weightTrajectories(Figure fig, Path dir) throws IOException {
+        Trace t = new Trace(true);
+        for (long seed : new long[] {3, 4}) {
+            for (long step = 0; step <= 200; step += 100) {
+                for (int i = 0; i < 2; i++) {
+                    t.row("oja", seed, step, "w", i, seed == 3 ? (i + 1) * step / 100.0 : -9);
                 }
-                for (double c : new double[] {0, 0.2}) {
-                    double r = c == 0 ? 1 : 0.6 + 0.1 * (seed - 1);
-                    p.add(new RecallPoints.Point("hopfield", patterns, "corruption", seed, 5, c, 10, 0.98, r, r));
-                }
+                t.row("mlp", seed, step, "hidden", 0, 0.1 * step / 100).row("mlp", seed, step, "out", 0, -0.1 * step / 100);
             }
         }
-        return p;
-    }
-
-    static Object memoryStored(Path dir) throws IOException {
-        List<RecallPoints.Point> p = memoryPoints();
-        Path csv = dir.resolve("recall.csv");
-        RecallPoints.write(csv, p);
-        Figure f = MemoryFigures.stored(RecallPoints.read(csv), 100, 50, 1000);
-        assertLabelled(f);
-        assertMeanAndBand(f.panels().get(0), "Hopfield network (bio, one-shot storage)", v(5, 10), v(80, 50), v(half(5), half(10)));
-        assertArrayEquals(v(13.8, 13.8), series(f.panels().get(0), "0.138 N = 13.8 (Amit et al. 1985)").getXData(), EPS);
+        t.write(dir.resolve(Traces.WEIGHTS));
+        PanelFigure f = (PanelFigure) fig.draw(comparison(dir, 100, List.of(), map()));
+        XYChart oja = f.panels().get(0);
+        assertEquals(OJA_C, oja.getTitle());
+        // only the first seed (3): one line per synapse
+        assertEquals(2, oja.getSeriesCollection().size());
+        assertArrayEquals(v(0, 1, 2), series(oja, "w").getXData(), EPS, "epochs");
+        assertArrayEquals(v(0, 1, 2), series(oja, "w").getYData(), EPS);
+        assertArrayEquals(v(0, 2, 4), series(oja, "w 1").getYData(), EPS);
+        assertArrayEquals(v(0, -0.1, -0.2), series(f.panels().get(1), "out").getYData(), EPS);
+        assertTrue(f.subtitle().endsWith("seed 3"), f.subtitle());
         return f;
     }
 
-    static Object memoryCorruption(Path dir) {
-        Figure f = MemoryFigures.corruption(memoryPoints(), 100, 50, 1000);
-        // recall 100 % for every seed at 0 % flipped: no spread, the band is the line; at 20 % mean 60 %, sd 10 %
-        assertMeanAndBand(f.panels().get(1), "Hopfield network (bio, one-shot storage)", v(0, 20), v(100, 60), v(0, half(10)));
-        assertTrue(f.panels().get(0).getTitle().contains("P = 5 stored"), f.panels().get(0).getTitle());
-        return f;
-    }
-
-    // ---- mnist
-
-    static Object mnistCurves(Path dir) throws IOException {
-        Trace t = new Trace(false);
-        int train = 100;
-        for (int e = 1; e <= 2; e++) {
-            t.seeds("backprop", (long) e * train, "test_accuracy", 0.9 + 0.02 * e, 0.01);
-            t.seeds("backprop", (long) e * train, "wall_seconds", 10 * e, 0);
-            t.seeds("local", (long) (e + 1) * train, "test_accuracy", 0.85 + 0.02 * e, 0.01);
-            t.seeds("local", (long) (e + 1) * train, "wall_seconds", 5 + 10 * e, 0);
-        }
-        t.seeds("local", 0, "units_on_sphere", 0, 0);
-        t.seeds("local", train, "units_on_sphere", 0.5, 0.1);
-        t.write(dir.resolve("curves.csv"));
-        Figure f = MnistFigures.curves(dir, train, 16);
-        XYChart byEpoch = f.panels().get(0);
-        double h = 100 * half(0.01);
-        assertMeanAndBand(byEpoch, "backpropagation, end to end", v(1, 2), v(92, 94), v(h, h));
-        // against training time: x is the mean wall time at each scored step
-        assertMeanAndBand(f.panels().get(1), "local: Krotov-Hopfield rule, then readout", v(15, 25), v(87, 89), v(h, h));
-        assertMeanAndBand(f.panels().get(2), "Krotov-Hopfield rule (16 hidden units)", v(0, 1), v(0, 50), v(0, 100 * half(0.1)));
-        return f;
-    }
-
-    static Object mnistFields(Path dir) throws IOException {
+    static Drawing weightHistograms(Figure fig, Path dir) throws IOException {
         Trace t = new Trace(true);
-        for (int i = 0; i < 2 * 784; i++) {
-            t.row("local", 0, 5, "w", i, i % 784 == 0 ? 1 : 0);
-            t.row("backprop", 0, 5, "w", i, -i / 784.0);
+        double[][] counts = {{0, 5, 5, 0}, {1, 1, 1, 7}};
+        for (int s = 0; s < 2; s++) {
+            for (int b = 0; b < 4; b++) {
+                t.row("oja", 0, 100L * s, "w", b, counts[s][b]);
+                t.row("oja", 1, 100L * s, "w", b, 99);
+            }
         }
-        t.write(dir.resolve("weights.csv"));
-        TileGridFigure f = MnistFigures.receptiveFields(dir, 4, 0);
-        assertEquals(2, f.grids().size());
-        assertEquals(2, f.grids().get(0).tiles().length, "two units of the local learner");
-        assertEquals(1.0, f.grids().get(0).tiles()[1][0]);
-        assertEquals(-1.0 - 5.0 / 784, f.grids().get(1).tiles()[1][5], EPS);
-        assertTrue(f.title().contains("the first 2 of 4"), f.title());
+        t.write(dir.resolve(Traces.HISTOGRAMS));
+        PanelFigure f = (PanelFigure) fig.draw(comparison(dir, 0, List.of(), map(Histograms.ENTRY, map("bins", 4, "low", -1, "high", 1))));
+        XYChart c = f.panels().get(0);
+        assertTrue(c.getTitle().startsWith(OJA_C), c.getTitle());
+        // 4 bins of 0.5 over [-1, 1]; columns 100 wide centred on the snapshots, each reaching a quarter into the next
+        // at 0: bins 1 and 2 hold 50 % each, one run of cells from -0.5 to 0.5, reaching a quarter bin into bin 3
+        XYSeries mid = series(c, "cell 0,1");
+        assertArrayEquals(v(-50, 75, 75, -50), mid.getXData(), EPS);
+        assertArrayEquals(v(-0.5, -0.5, 0.625, 0.625), mid.getYData(), EPS);
+        assertTrue(c.getSeriesCollection().stream().noneMatch(x -> x.getName().equals("cell 0,2")), "merged into the run from bin 1");
+        // at 100: bin 3 holds 70 %, the last column, not reaching on
+        assertArrayEquals(v(50, 150, 150, 50), series(c, "cell 1,3").getXData(), EPS);
+        assertArrayEquals(v(0.5, 0.5, 1, 1), series(c, "cell 1,3").getYData(), EPS);
+        assertTrue(f.subtitle().contains("4 bins over [-1, 1]") && f.subtitle().endsWith("seed 0"), f.subtitle());
         return f;
     }
 
-    static Object tileGrid(Path dir) {
+    static Drawing receptiveFields(Figure fig, Path dir) throws IOException {
+        Trace t = new Trace(true);
+        for (int i = 0; i < 2 * 16; i++) {
+            t.row("oja", 0, 10, "w", i, i < 16 ? i : -(i - 16));
+        }
+        t.write(dir.resolve(Fields.NAME));
+        TileGridFigure f = (TileGridFigure) fig.draw(comparison(dir, 0, List.of(), map("fields", map("image_side", 4))));
+        assertEquals(1, f.grids().size());
+        assertEquals(OJA_C, f.grids().get(0).label());
+        assertEquals(4, f.grids().get(0).side());
+        assertEquals(2, f.grids().get(0).tiles().length, "two units of 4 x 4 inputs");
+        assertEquals(15.0, f.grids().get(0).tiles()[0][15]);
+        assertEquals(-7.0, f.grids().get(0).tiles()[1][7]);
+        assertTrue(f.title().contains("on task digits"), f.title());
+        return f;
+    }
+
+    // ---- loss landscapes
+
+    /** A 2 x 3 grid, values 0 to 5. */
+    static final double[] GRID_X = {0, 1, 2};
+    static final double[] GRID_Y = {0, 1};
+    static final double[][] GRID_Z = {{0, 1, 2}, {3, 4, 5}};
+
+    /**
+     * One landscape of a pca run, written as its files: Oja's line, random plane, pca plane and walk,
+     * with GHA's first unit drawn on it as a guest.
+     */
+    static RunFolder landscape(Path dir) throws IOException {
+        var surface = new LandscapeFiles.Surface("oja", "Oja's rule, reconstruction", "reconstruction error (MSE per input)", 7, 0.5,
+                List.of(new LandscapeFiles.Guest("gha", "first unit as w")));
+        var lines = List.of(new LandscapeFiles.Line("oja", v(-0.5, 0, 0.5, 1, 1.5), v(3, 2, 1, 0.5, 0.9)),
+                new LandscapeFiles.Line("gha", v(-0.5, 0, 0.5, 1, 1.5), v(2.5, 2, 1.5, 1, 1.2)));
+        var random = new LandscapeFiles.Field(LandscapeFiles.RANDOM_PLANE, v(-1, 0, 1), v(-1, 1), GRID_Z);
+        var pca = new LandscapeFiles.Field(LandscapeFiles.PCA_PLANE, v(-1, 0, 1), v(-1, 1), new double[][] {{2, 1.5, 1}, {1.2, 0.8, 0.5}});
+        var walks = List.of(new LandscapeFiles.Walk("oja", new long[] {0, 10, 20}, v(-0.8, -0.3, 0), v(-0.9, 0.2, 0), v(1.9, 1.0, 0.5)),
+                new LandscapeFiles.Walk("gha", new long[] {0, 10, 20}, v(0.5, 0.4, 0.3), v(0.5, 0.6, 0.7), v(1.1, 1.0, 0.9)));
+        LandscapeFiles.write(dir, List.of(new LandscapeFiles.Landscape(surface, lines, random, pca, v(0.8, 0.15), walks)));
+        return fixture(dir, pcaLearners(), map(), map(), map());
+    }
+
+    static Drawing landscapeLine(Figure fig, Path dir) throws IOException {
+        PanelFigure f = (PanelFigure) fig.draw(landscape(dir));
+        XYChart c = f.panels().get(0);
+        assertArrayEquals(v(-0.5, 0, 0.5, 1, 1.5), series(c, OJA).getXData(), EPS);
+        assertArrayEquals(v(3, 2, 1, 0.5, 0.9), series(c, OJA).getYData(), EPS);
+        assertArrayEquals(v(2.5, 2, 1.5, 1, 1.2), series(c, GHA + ": first unit as w").getYData(), EPS, "the guest, by its label and note");
+        // the markers at the initial and final weights span the loss drawn, from 0 (a linear axis: 3 / 0.5 is under 30)
+        assertArrayEquals(v(1, 1), series(c, "\u03b1 = 1: final weights").getXData(), EPS);
+        assertArrayEquals(v(0, 3), series(c, "\u03b1 = 1: final weights").getYData(), EPS);
+        assertFalse(c.getStyler().isYAxisLogarithmic());
+        assertEquals("reconstruction error (MSE per input)", c.getYAxisTitle());
+        assertTrue(f.subtitle().endsWith("seed 7"), f.subtitle());
+        return f;
+    }
+
+    static Drawing landscapePca(Figure fig, Path dir) throws IOException {
+        ContourFigure f = (ContourFigure) fig.draw(landscape(dir));
+        ContourFigure.Panel p = f.panels().get(0);
+        assertEquals("Oja's rule, reconstruction", p.title());
+        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
+        assertArrayEquals(v(-1, 1), p.ys(), EPS);
+        assertArrayEquals(v(2, 1.5, 1), p.z()[0], EPS);
+        assertArrayEquals(v(1.2, 0.8, 0.5), p.z()[1], EPS);
+        assertEquals(2, p.traces().size());
+        ContourFigure.Trace oja = p.traces().get(0);
+        assertEquals(OJA, oja.label());
+        assertArrayEquals(v(-0.8, -0.3, 0), oja.x(), EPS, "the walk's checkpoints on the plane");
+        assertArrayEquals(v(-0.9, 0.2, 0), oja.y(), EPS);
+        assertEquals(Palette.of(pcaLearners()).get("oja"), oja.colour(), "the colour of learners.csv");
+        assertFalse(oja.dashed());
+        ContourFigure.Trace gha = p.traces().get(1);
+        assertEquals(GHA + ": first unit as w", gha.label());
+        assertTrue(gha.dashed(), "a guest is dashed");
+        assertEquals(Palette.of(pcaLearners()).get("gha"), gha.colour());
+        assertTrue(p.xLabel().contains("80.0 % of its variance"), p.xLabel());
+        assertTrue(p.yLabel().contains("15.0 %"), p.yLabel());
+        return f;
+    }
+
+    static Drawing landscapeRandom(Figure fig, Path dir) throws IOException {
+        ContourFigure f = (ContourFigure) fig.draw(landscape(dir));
+        ContourFigure.Panel p = f.panels().get(0);
+        for (int i = 0; i < GRID_Z.length; i++) {
+            assertArrayEquals(GRID_Z[i], p.z()[i], EPS);
+        }
+        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
+        assertArrayEquals(v(0, 0), p.origin(), EPS, "the final weights at the centre");
+        assertTrue(p.originLabel().contains("loss 0.500"), p.originLabel());
+        assertTrue(p.traces().isEmpty());
+        assertTrue(f.subtitle().endsWith("seed 7"), f.subtitle());
+        return f;
+    }
+
+    // ---- charts of no run
+
+    static Drawing tileGrid(Path dir) {
         double[][] tiles = {{1, -1, 0, 0.5}, {0, 0, 0, 0}};
         TileGridFigure f = new TileGridFigure("Two tiles", "2x2 each", List.of(new TileGridFigure.Grid("a", tiles, 2)), 2);
         assertArrayEquals(tiles[0], f.grids().get(0).tiles()[0]);
         return f;
     }
 
-    // ---- stdp-balance
-
-    static void stdpFixture(Path dir) throws IOException {
-        Trace h = new Trace(true);
-        for (long seed = 0; seed < SEEDS; seed++) {
-            for (long step : new long[] {0, 1000, 2000}) {
-                // 4 bins of 10 synapses; at 2 s the seeds differ: bin 0 holds 4, 5, 6
-                double[] c = step == 0 ? v(10, 10, 10, 10) : step == 1000 ? v(15, 5, 5, 15) : v(4 + seed, 10, 10, 16 - seed);
-                for (int b = 0; b < 4; b++) {
-                    h.row("stdp", seed, step, "w_hist", b, c[b]);
-                }
-            }
-        }
-        h.write(dir.resolve(StdpFigures.HISTOGRAMS_CSV));
-        Trace t = new Trace(false);
-        for (long step : new long[] {1000, 2000}) {
-            t.seeds("stdp", step, "output_rate_hz", step / 100.0, 1);
-            t.seeds("stdp", step, "input_rate_hz", 15, 0);
-            t.seeds("stdp", step, "fraction_strong", 0.2, 0.05);
-            t.seeds("stdp", step, "fraction_weak", 0.3, 0.05);
-            t.seeds("stdp", step, "mean_weight", 0.5, 0);
-        }
-        t.write(dir.resolve("curves.csv"));
-    }
-
-    static Object stdpHistogram(Path dir) throws IOException {
-        stdpFixture(dir);
-        Figure f = StdpFigures.histogram(dir, 1.0, 0);
-        XYChart c = f.panels().get(0);
-        // 25 % in every bin at 0 s: one run, the whole column, from w = 0 to 1
-        XYSeries first = series(c, "cell 0,0");
-        assertArrayEquals(v(0, 0, 1, 1), first.getYData(), EPS);
-        // a column reaches a quarter of its width into the next, drawn over it, so no seam shows
-        assertArrayEquals(v(-0.5, 0.75, 0.75, -0.5), first.getXData(), EPS);
-        assertTrue(f.subtitle().contains("40 synapses in 4 bins"), f.subtitle());
-        return f;
-    }
-
-    static Object spikeRaster(Path dir) throws IOException {
-        // inputs 7 (final w 0.9), 3 (0.2) and 5 (0.6); the output spikes twice in the first second, once in the last
-        Files.writeString(dir.resolve(SpikeRasterFigure.CSV), SpikeRasterFigure.HEADER + "\n"
-                + "first,0.0,1000.0,7,0.9,10.0\nfirst,0.0,1000.0,3,0.2,20.0\nfirst,0.0,1000.0,-1,NaN,30.0\n"
-                + "first,0.0,1000.0,-1,NaN,500.0\nlast,9000.0,1000.0,5,0.6,9100.0\nlast,9000.0,1000.0,-1,NaN,9900.0\n");
-        SpikeRasterFigure.draw(dir, 1.0, 0);
-        Figure f = SpikeRasterFigure.figure(SpikeRasterFigure.read(dir.resolve(SpikeRasterFigure.CSV)), 1.0, 0);
-        assertLabelled(f);
-        // rows by final weight: 3 -> 1, 5 -> 2, 7 -> 3; the output on row 5; x relative to each stretch's start
-        assertArrayEquals(v(10), series(f.panels().get(0), "inputs ending strong (w \u2265 w_max/2)").getXData(), EPS);
-        assertArrayEquals(v(3), series(f.panels().get(0), "inputs ending strong (w \u2265 w_max/2)").getYData(), EPS);
-        assertArrayEquals(v(1), series(f.panels().get(0), "inputs ending weak").getYData(), EPS);
-        assertArrayEquals(v(30, 500), series(f.panels().get(0), "output neuron (top row)").getXData(), EPS);
-        assertArrayEquals(v(5, 5), series(f.panels().get(0), "output neuron (top row)").getYData(), EPS);
-        assertArrayEquals(v(100), series(f.panels().get(1), "inputs ending strong (w \u2265 w_max/2)").getXData(), EPS);
-        assertArrayEquals(v(2), series(f.panels().get(1), "inputs ending strong (w \u2265 w_max/2)").getYData(), EPS);
-        assertArrayEquals(v(900), series(f.panels().get(1), "output neuron (top row)").getXData(), EPS);
-        assertTrue(f.panels().get(0).getTitle().endsWith("output 2.0 Hz") && f.panels().get(1).getTitle().endsWith("output 1.0 Hz"));
-        return f;
-    }
-
-    static Object stdpRates(Path dir) throws IOException {
-        stdpFixture(dir);
-        Figure f = StdpFigures.rates(dir);
-        assertLabelled(f);
-        // windows of 1 s drawn at their centres
-        double h = half(1);
-        assertMeanAndBand(f.panels().get(0), "output neuron", v(0.5, 1.5), v(10, 20), v(h, h));
-        assertArrayEquals(v(15, 15), series(f.panels().get(0), "one input (mean over inputs)").getYData(), EPS);
-        double hs = half(0.05);
-        assertMeanAndBand(f.panels().get(1), "share with w \u2265 0.9 w_max", v(1, 2), v(0.2, 0.2), v(hs, hs));
-        return f;
-    }
-
-    static Object stdpFinal(Path dir) throws IOException {
-        stdpFixture(dir);
-        Figure f = StdpFigures.finalWeights(dir, 1.0);
-        XYChart c = f.panels().get(0);
-        // bin 0 at 2 s: 4, 5, 6 synapses: mean 5, sd 1
-        XYSeries whisker = series(c, "95 % t-interval over seeds");
-        assertArrayEquals(v(0.125, 0.125), whisker.getXData(), EPS);
-        assertArrayEquals(v(5 - half(1), 5 + half(1)), whisker.getYData(), EPS);
-        XYSeries bars = series(c, "after 2 s, mean over seeds");
-        assertEquals(5.0, bars.getYData()[1], EPS);
-        assertEquals(15.0, bars.getYData()[7], EPS);
-        return f;
-    }
 
     // ---- protocols
 
-    static Object protocolWindow(Path dir) {
+    static Drawing protocolWindow(Path dir) {
         List<Pairing.Point> pts = List.of(new Pairing.Point(1, -20, -0.1), new Pairing.Point(1, 20, 0.2));
-        Figure f = ProtocolFigures.window(pts, "stdp-pair", 10);
+        PanelFigure f = ProtocolFigures.window(pts, "stdp-pair", 10);
         XYSeries m = series(f.panels().get(0), "stdp-pair");
         assertArrayEquals(v(-20, 20), m.getXData(), EPS);
         assertArrayEquals(v(-10, 20), m.getYData(), EPS);
         return f;
     }
 
-    static Object protocolFrequency(Path dir) {
+    static Drawing protocolFrequency(Path dir) {
         List<Pairing.Point> pts = List.of(new Pairing.Point(1, 10, 0.1), new Pairing.Point(20, 10, 0.3), new Pairing.Point(1, -10, -0.2),
                 new Pairing.Point(20, -10, 0.1));
-        Figure f = ProtocolFigures.frequency(pts, "triplet");
+        PanelFigure f = ProtocolFigures.frequency(pts, "triplet");
         XYSeries plus = series(f.panels().get(0), "triplet, Δt = +10 ms");
         assertArrayEquals(v(1, 20), plus.getXData(), EPS);
         assertArrayEquals(v(10, 30), plus.getYData(), EPS);
@@ -724,34 +913,34 @@ class ChartCatalogueTest {
         return f;
     }
 
-    static Object protocolTrain(Path dir) {
-        Figure f = ProtocolFigures.train(List.of(new Trains.Response(1, 0, 0.5), new Trains.Response(2, 50, 0.25)), "tm", 20);
+    static Drawing protocolTrain(Path dir) {
+        PanelFigure f = ProtocolFigures.train(List.of(new Trains.Response(1, 0, 0.5), new Trains.Response(2, 50, 0.25)), "tm", 20);
         assertArrayEquals(v(0.5, 0.25), series(f.panels().get(0), "tm").getYData(), EPS);
         assertTrue(f.panels().get(0).getTitle().contains("20 Hz"));
         return f;
     }
 
-    static Object protocolCustom(Path dir) {
-        Figure f = ProtocolFigures.custom(List.of(new Trains.Event(0, "pre", 0.4), new Trains.Event(10, "post", 0.45)), "stdp-pair");
+    static Drawing protocolCustom(Path dir) {
+        PanelFigure f = ProtocolFigures.custom(List.of(new Trains.Event(0, "pre", 0.4), new Trains.Event(10, "post", 0.45)), "stdp-pair");
         assertArrayEquals(v(0, 10), series(f.panels().get(0), "stdp-pair").getXData(), EPS);
         assertArrayEquals(v(0.4, 0.45), series(f.panels().get(0), "stdp-pair").getYData(), EPS);
         assertArrayEquals(v(10), series(f.panels().get(0), "postsynaptic spikes").getXData(), EPS);
         return f;
     }
 
-    static Object habituationProtocol(Path dir) {
+    static Drawing habituationProtocol(Path dir) {
         List<Habituation.Response> rs = List.of(new Habituation.Response(1, 0, 1), new Habituation.Response(2, 10, 0.7));
-        Figure f = HabituationFigures.protocol(rs, "aplysia", new Habituation.Protocol(10, 2, 1, 0, 0, null));
+        PanelFigure f = HabituationFigures.protocol(rs, "aplysia", new Habituation.Protocol(10, 2, 1, 0, 0, null));
         assertArrayEquals(v(1, 0.7), series(f.panels().get(0), "aplysia").getYData(), EPS);
         assertTrue(f.subtitle().startsWith("2 stimuli 10 s apart"), f.subtitle());
         return f;
     }
 
-    static Object habituationByrne(Path dir) {
+    static Drawing habituationByrne(Path dir) {
         Map<Double, List<Habituation.Response>> byIsi = new LinkedHashMap<>();
         byIsi.put(1.0, List.of(new Habituation.Response(1, 0, 1), new Habituation.Response(2, 1, 0.5)));
         byIsi.put(100.0, List.of(new Habituation.Response(1, 0, 1), new Habituation.Response(2, 100, 0.9)));
-        Figure f = HabituationFigures.byrne(byIsi);
+        PanelFigure f = HabituationFigures.byrne(byIsi);
         assertArrayEquals(v(1, 0.9), series(f.panels().get(0), "model, 100 s between stimuli").getYData(), EPS);
         assertArrayEquals(v(0.65), series(f.panels().get(0), "Byrne 1982: 10th EPSP at 100 s (accepted range)").getYData(), EPS);
         return f;
@@ -778,27 +967,27 @@ class ChartCatalogueTest {
         Files.writeString(dir.resolve(SweepFigures.CSV), b);
     }
 
-    static Object sweepLog(Path dir) throws IOException {
+    static Drawing sweepLog(Path dir) throws IOException {
         sweepFixture(dir, "bio.eta", List.of("0.001", "0.01", "0.1"), true);
         SweepFigures.Table t = SweepFigures.read(dir.resolve(SweepFigures.CSV));
         assertEquals(List.of("bio.eta", "k"), t.keys());
-        Figure f = SweepFigures.figure(t, "bio.eta", null);
+        PanelFigure f = SweepFigures.figure(t, "bio.eta", null);
         assertEquals(2, f.panels().size(), "one panel per value of k");
         XYChart k3 = f.panels().get(1);
         assertTrue(k3.getTitle().contains("k = 3"), k3.getTitle());
         assertTrue(k3.getStyler().isXAxisLogarithmic(), "0.001 to 0.1 spans a factor of 100");
         double h = half(0.5);
         assertMeanAndBand(k3, "autoencoder", v(0.001, 0.01, 0.1), v(16, 11, 6 + 10.0 / 3), v(h, h, h));
-        Figure byK = SweepFigures.figure(t, "k", "weight_norm");
+        PanelFigure byK = SweepFigures.figure(t, "k", "weight_norm");
         assertFalse(byK.panels().get(0).getStyler().isXAxisLogarithmic(), "2 to 3: linear");
         assertArrayEquals(v(1, 1), series(byK.panels().get(0), "oja").getYData(), EPS);
         assertTrue(f.subtitle().contains("mean \u00b1 95 % t-interval over 3 seeds"), f.subtitle());
         return f;
     }
 
-    static Object sweepCategories(Path dir) throws IOException {
+    static Drawing sweepCategories(Path dir) throws IOException {
         sweepFixture(dir, "ae.optimiser", List.of("sgd", "adam"), false);
-        Figure f = SweepFigures.figure(SweepFigures.read(dir.resolve(SweepFigures.CSV)), "ae.optimiser", null);
+        PanelFigure f = SweepFigures.figure(SweepFigures.read(dir.resolve(SweepFigures.CSV)), "ae.optimiser", null);
         XYChart c = f.panels().get(0);
         assertArrayEquals(v(1, 2), series(c, "oja").getXData(), EPS, "categories at 1, 2 in grid order");
         assertEquals("adam", c.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0));
@@ -806,15 +995,10 @@ class ChartCatalogueTest {
         return f;
     }
 
-    // ---- contours and loss landscapes
+    // ---- contours
 
-    /** A 2 x 3 grid, values 0 to 5. */
-    static final double[] GRID_X = {0, 1, 2};
-    static final double[] GRID_Y = {0, 1};
-    static final double[][] GRID_Z = {{0, 1, 2}, {3, 4, 5}};
-
-    static Object contour(Path dir) throws Exception {
-        java.awt.Color oja = Palette.of("oja", org.neuroai.core.Family.BIO);
+    static Drawing contour(Path dir) throws Exception {
+        java.awt.Color oja = Palette.BLUE;
         ContourFigure.Trace path = new ContourFigure.Trace("oja", oja, v(0.5, 1.5), v(0.5, 0.5), false);
         ContourFigure f = new ContourFigure("A plane", "values 0 to 5", List.of(new ContourFigure.Panel("the grid", "x (units)", "y (units)",
                 GRID_X, GRID_Y, GRID_Z, "value (units)", List.of(path), v(1.5, 0.75), "the cross")), 1);
@@ -836,211 +1020,6 @@ class ChartCatalogueTest {
         assertEquals(oja.getRGB(), at.apply(1.5, 0.5), "the path ends at (1.5, 0.5), a dot in its colour");
         assertEquals(java.awt.Color.WHITE.getRGB(), at.apply(0.5, 0.5), "it starts at (0.5, 0.5), an open circle");
         assertEquals(new java.awt.Color(0x222222).getRGB(), at.apply(1.5, 0.75), "the cross at (1.5, 0.75)");
-        return f;
-    }
-
-    /** One landscape of an oja run: a line, a random plane, a pca plane and the walk down it. */
-    static org.neuroai.compare.landscape.Landscapes.Result landscape() {
-        var surface = new org.neuroai.compare.landscape.Surface("oja", "Oja's rule, reconstruction", "reconstruction error (MSE per input)",
-                List.of(), w -> 0, List.of());
-        var line = new org.neuroai.compare.landscape.Landscapes.Line("oja", "oja", false, v(-0.5, 0, 0.5, 1, 1.5), v(3, 2, 1, 0.5, 0.9));
-        var random = new org.neuroai.compare.landscape.Landscapes.Field("random", v(-1, 0, 1), v(-1, 1), GRID_Z);
-        double[][] pcaLoss = {{2, 1.5, 1}, {1.2, 0.8, 0.5}};
-        var pca = new org.neuroai.compare.landscape.Landscapes.Field("pca", v(-1, 0, 1), v(-1, 1), pcaLoss);
-        var plane = new org.neuroai.compare.landscape.Directions.Plane(v(1, 0), v(0, 1), v(0.8, 0.15));
-        var walk = new org.neuroai.compare.landscape.Landscapes.Walk("oja", "oja", false, new long[] {0, 10, 20}, v(-0.8, -0.3, 0),
-                v(-0.9, 0.2, 0), v(1.9, 1.0, 0.5));
-        return new org.neuroai.compare.landscape.Landscapes.Result(surface, 7, 0.5, List.of(line), random, pca, plane, List.of(walk));
-    }
-
-    static Object landscapeLine(Path dir) {
-        Figure f = LandscapeFigures.line(List.of(landscape()), "pca");
-        XYChart c = f.panels().get(0);
-        assertArrayEquals(v(-0.5, 0, 0.5, 1, 1.5), series(c, "oja").getXData(), EPS);
-        assertArrayEquals(v(3, 2, 1, 0.5, 0.9), series(c, "oja").getYData(), EPS);
-        // the markers at the initial and final weights span the loss drawn, from 0 (a linear axis: 3 / 0.5 is under 30)
-        assertArrayEquals(v(1, 1), series(c, "\u03b1 = 1: final weights").getXData(), EPS);
-        assertArrayEquals(v(0, 3), series(c, "\u03b1 = 1: final weights").getYData(), EPS);
-        assertFalse(c.getStyler().isYAxisLogarithmic());
-        assertTrue(f.subtitle().endsWith("seed 7"), f.subtitle());
-        return f;
-    }
-
-    static Object landscapePca(Path dir) {
-        ContourFigure f = LandscapeFigures.pca(List.of(landscape()), "pca");
-        ContourFigure.Panel p = f.panels().get(0);
-        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
-        assertArrayEquals(v(-1, 1), p.ys(), EPS);
-        assertArrayEquals(v(2, 1.5, 1), p.z()[0], EPS);
-        assertArrayEquals(v(1.2, 0.8, 0.5), p.z()[1], EPS);
-        assertEquals(1, p.traces().size());
-        assertArrayEquals(v(-0.8, -0.3, 0), p.traces().get(0).x(), EPS, "the walk's checkpoints on the plane");
-        assertArrayEquals(v(-0.9, 0.2, 0), p.traces().get(0).y(), EPS);
-        assertEquals(Palette.of("oja", org.neuroai.core.Family.BIO), p.traces().get(0).colour());
-        assertTrue(p.xLabel().contains("80.0 % of its variance"), p.xLabel());
-        assertTrue(p.yLabel().contains("15.0 %"), p.yLabel());
-        return f;
-    }
-
-    static Object landscapeRandom(Path dir) {
-        ContourFigure f = LandscapeFigures.random(List.of(landscape()), "pca");
-        ContourFigure.Panel p = f.panels().get(0);
-        for (int i = 0; i < GRID_Z.length; i++) {
-            assertArrayEquals(GRID_Z[i], p.z()[i], EPS);
-        }
-        assertArrayEquals(v(-1, 0, 1), p.xs(), EPS);
-        assertArrayEquals(v(0, 0), p.origin(), EPS, "the final weights at the centre");
-        assertTrue(p.originLabel().contains("loss 0.500"), p.originLabel());
-        assertTrue(p.traces().isEmpty());
-        return f;
-    }
-
-    // ---- gradient alignment
-
-    /** Student's t, two-sided 95 %, 1 degree of freedom (two numbers): a table value. */
-    static final double T1 = 12.706;
-
-    static Object gradientAlignment(Path dir) throws IOException {
-        Trace t = new Trace(false);
-        for (String learner : List.of("delta", "sgd")) {
-            double shift = learner.equals("sgd") ? -0.1 : 0;
-            t.seeds(learner, 0, "alignment", 0.2 + shift, 0.1);
-            t.seeds(learner, 200, "alignment", 0.8 + shift, 0.05);
-            t.seeds(learner, 0, "loss", 1, 0.01);
-            t.seeds(learner, 100, "loss", 0.5, 0.01);
-            t.seeds(learner, 200, "loss", 0.25, 0.01);
-        }
-        // at 100 one seed's cosine is 0/0: the interval is over the other two (0.1 and 0.12: mean 0.11, sd 0.01 √2)
-        t.row("delta", 0, 100, "alignment", 0.1).row("delta", 1, 100, "alignment", Double.NaN).row("delta", 2, 100, "alignment", 0.12);
-        t.seeds("sgd", 100, "alignment", 0.6, 0);
-        // the hidden layer's cosine is 0/0 for every seed at 0: no point there
-        for (long seed = 0; seed < SEEDS; seed++) {
-            t.row(GradientAlignmentFigure.KROTOV_HOPFIELD, seed, 0, "alignment", Double.NaN);
-        }
-        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 1797, "alignment", 0.3, 0.1);
-        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 3594, "alignment", 0.4, 0.1);
-        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 1797, "loss", 2, 0.1);
-        t.seeds(GradientAlignmentFigure.KROTOV_HOPFIELD, 3594, "loss", 1.5, 0.1);
-        t.write(dir.resolve("curves.csv"));
-        Figure f = GradientAlignmentFigure.figure(dir, 10, 12);
-        assertEquals(4, f.panels().size());
-        XYChart linear = f.panels().get(0);
-        assertMeanAndBand(linear, "delta rule", v(0, 100, 200), v(0.2, 0.11, 0.8), v(half(0.1), T1 * 0.01, half(0.05)));
-        assertMeanAndBand(linear, "plain SGD", v(0, 100, 200), v(0.1, 0.6, 0.7), v(half(0.1), 0, half(0.05)));
-        assertMeanAndBand(f.panels().get(1), "Krotov-Hopfield rule, hidden layer", v(1797, 3594), v(0.3, 0.4), v(half(0.1), half(0.1)));
-        assertMeanAndBand(f.panels().get(2), "delta rule", v(0, 100, 200), v(1, 0.5, 0.25), v(half(0.01), half(0.01), half(0.01)));
-        assertArrayEquals(v(0, 0), series(linear, "cos = 0").getYData(), EPS);
-        assertTrue(f.subtitle().contains("95 % t-interval over 3 seeds"), f.subtitle());
-        return f;
-    }
-
-    // ---- spec-driven comparisons
-
-    static ComparisonRun run(Path dir, long epochSize, int imageSide, List<String> metrics) {
-        Map<String, org.neuroai.core.Family> learners = new LinkedHashMap<>();
-        learners.put("oja", org.neuroai.core.Family.BIO);
-        learners.put("mlp", org.neuroai.core.Family.GRADIENT);
-        return new ComparisonRun(dir, "fixture", "digits", learners, metrics, List.of(), epochSize, imageSide, 4, -1, 1);
-    }
-
-    static Object comparisonCurves(Path dir) throws IOException {
-        Trace t = new Trace(false);
-        for (int i = 0; i < 3; i++) {
-            t.seeds("oja", 100L * i, "accuracy", 0.5 + 0.1 * i, 0.05);
-            t.seeds("mlp", 100L * i, "accuracy", 0.6 + 0.1 * i, 0.02);
-            t.seeds("oja", 100L * i, "reconstruction_mse", 1.0 / (i + 1), 0.1);
-        }
-        t.seeds("mlp", 0, "skipped", 1, 0);
-        t.write(dir.resolve("curves.csv"));
-        Figure f = LearningCurvesFigure.of(run(dir, 100, 0, List.of("accuracy", "reconstruction_mse")));
-        assertEquals(2, f.panels().size(), "one panel per metric recorded");
-        // steps 0, 100, 200 of 100 samples an epoch: epochs 0, 1, 2
-        assertMeanAndBand(f.panels().get(0), "oja", v(0, 1, 2), v(0.5, 0.6, 0.7), v(half(0.05), half(0.05), half(0.05)));
-        assertMeanAndBand(f.panels().get(0), "mlp", v(0, 1, 2), v(0.6, 0.7, 0.8), v(half(0.02), half(0.02), half(0.02)));
-        assertMeanAndBand(f.panels().get(1), "oja", v(0, 1, 2), v(1, 0.5, 1.0 / 3), v(half(0.1), half(0.1), half(0.1)));
-        assertTrue(f.subtitle().contains("mean over 3 seeds"), f.subtitle());
-        return f;
-    }
-
-    static Object comparisonNorms(Path dir) throws IOException {
-        Trace t = new Trace(false);
-        for (int i = 0; i < 2; i++) {
-            t.seeds("oja", 50L * i, "norm.w", 1 + i, 0.1);
-            t.seeds("mlp", 50L * i, "norm.hidden", 2 - 0.5 * i, 0.2);
-            t.seeds("mlp", 50L * i, "norm.out", 0.5, 0.05);
-        }
-        t.seeds("mlp", 0, "accuracy", 0.5, 0);
-        t.write(dir.resolve("curves.csv"));
-        Figure f = WeightNormsFigure.of(run(dir, 0, 0, List.of("accuracy")));
-        assertEquals(2, f.panels().size(), "one panel per learner");
-        assertMeanAndBand(f.panels().get(0), "w", v(0, 50), v(1, 2), v(half(0.1), half(0.1)));
-        assertMeanAndBand(f.panels().get(1), "hidden", v(0, 50), v(2, 1.5), v(half(0.2), half(0.2)));
-        assertMeanAndBand(f.panels().get(1), "out", v(0, 50), v(0.5, 0.5), v(half(0.05), half(0.05)));
-        return f;
-    }
-
-    static Object comparisonTrajectories(Path dir) throws IOException {
-        Trace t = new Trace(true);
-        for (long seed : new long[] {3, 4}) {
-            for (long step = 0; step <= 200; step += 100) {
-                for (int i = 0; i < 2; i++) {
-                    t.row("oja", seed, step, "w", i, seed == 3 ? (i + 1) * step / 100.0 : -9);
-                }
-                t.row("mlp", seed, step, "hidden", 0, 0.1 * step / 100).row("mlp", seed, step, "out", 0, -0.1 * step / 100);
-            }
-        }
-        t.write(dir.resolve("weights.csv"));
-        Figure f = WeightTrajectoriesFigure.of(run(dir, 100, 0, List.of()));
-        XYChart oja = f.panels().get(0);
-        // only the first seed (3): one line per synapse
-        assertEquals(2, oja.getSeriesCollection().size());
-        assertArrayEquals(v(0, 1, 2), series(oja, "w").getXData(), EPS, "epochs");
-        assertArrayEquals(v(0, 1, 2), series(oja, "w").getYData(), EPS);
-        assertArrayEquals(v(0, 2, 4), series(oja, "w 1").getYData(), EPS);
-        assertArrayEquals(v(0, -0.1, -0.2), series(f.panels().get(1), "out").getYData(), EPS);
-        assertTrue(f.subtitle().endsWith("seed 3"), f.subtitle());
-        return f;
-    }
-
-    static Object comparisonHistograms(Path dir) throws IOException {
-        Trace t = new Trace(true);
-        double[][] counts = {{0, 5, 5, 0}, {1, 1, 1, 7}};
-        for (int s = 0; s < 2; s++) {
-            for (int b = 0; b < 4; b++) {
-                t.row("oja", 0, 100L * s, "w", b, counts[s][b]);
-                t.row("oja", 1, 100L * s, "w", b, 99);
-            }
-        }
-        t.write(dir.resolve(ComparisonRun.HISTOGRAMS_CSV));
-        Figure f = WeightHistogramsFigure.of(run(dir, 0, 0, List.of()));
-        XYChart c = f.panels().get(0);
-        assertTrue(c.getTitle().startsWith("oja"), c.getTitle());
-        // 4 bins of 0.5 over [-1, 1]; columns 100 wide centred on the snapshots, each reaching a quarter into the next
-        // at 0: bins 1 and 2 hold 50 % each, one run of cells from -0.5 to 0.5, reaching a quarter bin into bin 3
-        XYSeries mid = series(c, "cell 0,1");
-        assertArrayEquals(v(-50, 75, 75, -50), mid.getXData(), EPS);
-        assertArrayEquals(v(-0.5, -0.5, 0.625, 0.625), mid.getYData(), EPS);
-        assertTrue(c.getSeriesCollection().stream().noneMatch(x -> x.getName().equals("cell 0,2")), "merged into the run from bin 1");
-        // at 100: bin 3 holds 70 %, the last column, not reaching on
-        assertArrayEquals(v(50, 150, 150, 50), series(c, "cell 1,3").getXData(), EPS);
-        assertArrayEquals(v(0.5, 0.5, 1, 1), series(c, "cell 1,3").getYData(), EPS);
-        assertTrue(f.subtitle().contains("4 bins over [-1, 1]") && f.subtitle().endsWith("seed 0"), f.subtitle());
-        return f;
-    }
-
-    static Object comparisonFields(Path dir) throws IOException {
-        Trace t = new Trace(true);
-        for (int i = 0; i < 2 * 16; i++) {
-            t.row("oja", 0, 10, "w", i, i < 16 ? i : -(i - 16));
-        }
-        t.write(dir.resolve(ComparisonRun.FIELDS_CSV));
-        TileGridFigure f = ReceptiveFieldsFigure.of(run(dir, 0, 4, List.of()));
-        assertEquals(1, f.grids().size());
-        assertEquals(4, f.grids().get(0).side());
-        assertEquals(2, f.grids().get(0).tiles().length, "two units of 4 x 4 inputs");
-        assertEquals(15.0, f.grids().get(0).tiles()[0][15]);
-        assertEquals(-7.0, f.grids().get(0).tiles()[1][7]);
-        assertTrue(f.title().contains("on task digits"), f.title());
         return f;
     }
 }

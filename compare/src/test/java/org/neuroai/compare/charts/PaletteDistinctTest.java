@@ -4,24 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.awt.Color;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 
 class PaletteDistinctTest {
     @Test
-    void learnersKeepTheirColourUnlessAnEarlierOneLooksAlike() {
-        Map<String, Family> ls = new LinkedHashMap<>();
-        ls.put("oja", Family.BIO);
-        ls.put("gha", Family.BIO);
-        ls.put("delta", Family.BIO);
-        ls.put("mlp", Family.GRADIENT);
-        Map<String, Color> c = Palette.distinct(ls);
-        assertEquals(Palette.of("oja", Family.BIO), c.get("oja"));
-        assertEquals(Palette.of("gha", Family.BIO), c.get("gha"), "blue and bluish green are told apart");
-        assertNotEquals(Palette.of("delta", Family.BIO), c.get("delta"), "teal beside bluish green is replaced");
-        assertEquals(new Color(0x56B4E9), c.get("delta"), "by the first free colour of the bio pool");
-        assertEquals(Palette.of("mlp", Family.GRADIENT), c.get("mlp"));
+    void aColourKeyIsKeptAndTheOthersTakeTheirFamilysFirstColourNotCloseToOneTaken() {
+        Map<String, Color> c = Palette.of(List.of(
+                new Described("a", Family.BIO, "", "", ""),
+                new Described("b", Family.BIO, "", "#009E73", ""),
+                new Described("c", Family.BIO, "", "", ""),
+                new Described("d", Family.GRADIENT, "", "", ""),
+                new Described("e", Family.GRADIENT, "", "", "")));
+        assertEquals(new Color(0x009E73), c.get("b"), "an explicit key wins");
+        assertEquals(Palette.BLUE, c.get("a"), "the first of the bio pool");
+        assertEquals(new Color(0x56B4E9), c.get("c"), "sky blue: the bluish green of b is taken");
+        assertEquals(Palette.VERMILLION, c.get("d"), "the first of the gradient pool");
+        assertEquals(Palette.ORANGE, c.get("e"));
+        assertNotEquals(c.get("a"), c.get("c"));
+    }
+
+    @Test
+    void theSameLearnersGetTheSameColoursInEveryFigure() {
+        List<Described> ls = List.of(new Described("x", Family.BIO, "", "", ""), new Described("y", Family.GRADIENT, "", "", ""));
+        assertEquals(Palette.of(ls), Palette.of(ls));
     }
 }

@@ -10,9 +10,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroai.ann.NetworkFactory;
+import org.neuroai.bio.PlasticityRule;
+import org.neuroai.bio.spiking.SpikeRule;
+import org.neuroai.compare.comparison.ExampleSpecs;
+import org.neuroai.compare.engine.Experiment;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.FinalBySeed;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.core.Registered;
+import org.neuroai.core.Registry;
+import org.neuroai.core.TaskFactory;
 
 class CliTest {
     @TempDir
@@ -34,7 +47,7 @@ class CliTest {
         CliRun o = run("run", "nosuch", "--out", out.toString());
         assertOneLine(o);
         assertEquals("neuroai: unknown experiment 'nosuch'; valid experiments are: "
-                + org.neuroai.core.Registry.names(org.neuroai.compare.Experiment.class) + ".", o.err().strip());
+                + org.neuroai.core.Registry.names(org.neuroai.compare.engine.Experiment.class) + ".", o.err().strip());
         assertFalse(Files.exists(out), "nothing is written for a run that cannot start");
     }
 
@@ -85,46 +98,59 @@ class CliTest {
         assertEquals("precious", Files.readString(out.resolve("thesis.tex")));
     }
 
+    /** Every registered thing by kind, as 'neuroai list' names the kinds. */
+    private static Map<String, List<String>> registered() {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        kinds.put("rules", Registry.all(PlasticityRule.class).stream().map(Registered::name).toList());
+        kinds.put("spike_rules", Registry.all(SpikeRule.class).stream().map(Registered::name).toList());
+        kinds.put("networks", Registry.all(NetworkFactory.class).stream().map(Registered::name).toList());
+        kinds.put("tasks", Registry.all(TaskFactory.class).stream().map(Registered::name).toList());
+        kinds.put("experiments", Registry.all(Experiment.class).stream().map(Registered::name).toList());
+        kinds.put("specs", ExampleSpecs.names());
+        kinds.put("figures", Figures.all().stream().map(Registered::name).toList());
+        return kinds;
+    }
+
     @Test
     void listNamesEveryRegisteredThing() throws IOException {
         CliRun o = run("list");
         assertEquals(0, o.code());
-        for (String name : new String[] {"oja", "gha", "bcm", "hopfield", "linear-autoencoder", "gaussian", "digits", "pca",
-            "stdp-balance", "bcm-selectivity", "associative-memory"}) {
-            assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
-        }
-        CliRun j = run("list", "--json");
-        JsonNode root = new ObjectMapper().readTree(j.out());
-        JsonNode oja = null;
-        for (JsonNode rule : root.get("rules")) {
-            if (rule.get("name").asText().equals("oja")) {
-                oja = rule;
+        for (Map.Entry<String, List<String>> kind : registered().entrySet()) {
+            assertTrue(o.out().contains(kind.getKey() + ":\n"), kind.getKey() + " in\n" + o.out());
+            assertFalse(kind.getValue().isEmpty(), "something is registered as " + kind.getKey());
+            for (String name : kind.getValue()) {
+                assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " in\n" + o.out());
             }
         }
-        assertTrue(oja != null, "oja among the rules");
-        assertEquals("eta", oja.at("/parameters/0/name").asText());
-        boolean pca = false;
+        // a figure says what it reads; this one is registered only in the test sources
+        assertTrue(o.out().lines().anyMatch(l -> l.strip().startsWith(FinalBySeed.NAME + " ") && l.endsWith("(reads learners.csv, curves.csv)")),
+                o.out());
+
+        JsonNode root = new ObjectMapper().readTree(run("list", "--json").out());
+        for (Map.Entry<String, List<String>> kind : registered().entrySet()) {
+            List<String> listed = new ArrayList<>();
+            root.get(kind.getKey()).forEach(e -> listed.add(e.get("name").asText()));
+            assertEquals(kind.getValue(), listed, kind.getKey());
+        }
+        assertEquals("eta", named(root.get("rules"), "oja").at("/parameters/0/name").asText());
         for (JsonNode exp : root.get("experiments")) {
-            pca |= exp.get("name").asText().equals("pca");
-        }
-        assertTrue(pca, "pca among the experiments");
-        JsonNode stdp = null;
-        for (JsonNode exp : root.get("experiments")) {
-            if (exp.get("name").asText().equals("stdp-balance")) {
-                stdp = exp;
+            assertFalse(exp.get("parameters").isEmpty(), exp.get("name") + " has settings");
+            for (JsonNode p : exp.get("parameters")) {
+                assertFalse(p.get("unit").isNull(), p.toString());
+                assertFalse(p.get("valid").asText().isEmpty(), p.toString());
+                assertTrue(p.has("default"), p.toString());
             }
         }
-        assertTrue(stdp != null, "stdp-balance among the experiments");
-        boolean ratio = false;
-        for (JsonNode p : stdp.get("parameters")) {
-            assertFalse(p.get("unit").isNull(), p.toString());
-            if (p.get("name").asText().equals("ratio")) {
-                ratio = true;
-                assertEquals(1.05, p.get("default").asDouble());
-                assertEquals("a number in (0, 100]", p.get("valid").asText());
-            }
+        for (Figure f : Figures.all()) {
+            JsonNode j = named(root.get("figures"), f.name());
+            List<String> reads = new ArrayList<>();
+            j.get("reads").forEach(r -> reads.add(r.asText()));
+            assertEquals(f.reads(), reads, f.name());
+            assertEquals(f.file(), j.get("file").asText());
+            assertEquals(f.description(), j.get("description").asText());
+            assertFalse(j.has("parameters"), "a figure has no parameters");
         }
-        assertTrue(ratio, "the ratio A_minus / A_plus is a setting");
+        assertFalse(named(root.get("experiments"), "pca").has("reads"), "only figures read files");
     }
 
     @Test

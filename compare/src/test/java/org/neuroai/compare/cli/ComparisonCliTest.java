@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.neuroai.compare.charts.ComparisonRun;
-import org.neuroai.compare.charts.Figure;
-import org.neuroai.compare.charts.LearningCurvesFigure;
+import org.neuroai.compare.charts.PanelFigure;
+import org.neuroai.compare.figures.LearningCurves;
+import org.neuroai.compare.files.RunFolder;
 import org.neuroai.compare.comparison.ComparisonSpec;
 import org.neuroai.compare.comparison.ExampleSpecs;
 import org.neuroai.compare.comparison.Plan;
@@ -225,8 +225,8 @@ class ComparisonCliTest {
             """;
 
     /** The learning-curves figure as plot draws it from a run's files. */
-    private static Figure curves(Path run) throws IOException {
-        return LearningCurvesFigure.of(ComparisonRun.of(run, new ObjectMapper().readTree(run.resolve("provenance.json").toFile())));
+    private static PanelFigure curves(Path run) throws IOException {
+        return (PanelFigure) new LearningCurves().draw(RunFolder.open(run));
     }
 
     /** The dashed line of one Tribuo model on a panel. */
@@ -274,7 +274,7 @@ class ComparisonCliTest {
         List<String> csv = Files.readAllLines(a.resolve("baselines.csv"));
         assertEquals(List.of("dataset,model,accuracy,macro_f1,train,test"), csv.subList(0, 1));
         assertEquals(3, csv.size(), "logistic regression and linear SVM");
-        Figure f = curves(a);
+        PanelFigure f = curves(a);
         XYChart accuracy = f.panels().get(0);
         for (String row : csv.subList(1, 3)) {
             String[] c = row.split(",");

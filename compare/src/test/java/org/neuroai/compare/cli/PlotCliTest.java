@@ -1,6 +1,7 @@
 package org.neuroai.compare.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,21 +9,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neuroai.compare.Runner;
+import org.neuroai.compare.engine.SmokeRuns;
+import org.neuroai.compare.figures.FinalBySeed;
+import org.neuroai.compare.figures.Figure;
+import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.RunSpec;
 
-/** neuroai plot redraws a run's figures from its files, training nothing. */
+/**
+ * neuroai plot redraws a run's figures from its files, training nothing: smoke runs of each kind,
+ * and a figure registered only in the test sources.
+ */
 class PlotCliTest {
     @TempDir
     Path tmp;
 
-    private void redrawsEveryFigure(String experiment, Map<String, Object> settings) throws IOException {
-        Path run = tmp.resolve(experiment);
-        Runner.Result r = Runner.run(new RunSpec(experiment, 1, 0, true, settings, "test"), run);
-        List<String> figures = r.figures().keySet().stream().toList();
-        assertTrue(!figures.isEmpty());
+    /** A copy of a smoke run, to draw into. */
+    private Path copyOf(Path run, String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * One run of each kind: an experiment with figures of its own, a spiking experiment, and a bundled
+     * spec that records probes. Every registered figure is drawn from the files of every smoke run by
+     * the chart catalogue; here the command that does it for a user.
+     */
+    static Stream<String> smokeRuns() {
+        return Stream.of("pca", "stdp-balance", "bcm-threshold");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("smokeRuns")
+    void everyFigureOfARunIsRedrawnFromItsFilesAlone(String name) throws IOException {
+        Path run = copyOf(SmokeRuns.of(name), name);
+        List<String> figures = Figures.ofRun(RunFolder.open(run)).stream().map(Figure::file).toList();
+        assertFalse(figures.isEmpty());
         for (String f : figures) {
             Files.delete(run.resolve(f + ".png"));
             Files.delete(run.resolve(f + ".svg"));
@@ -34,47 +68,36 @@ class PlotCliTest {
             assertTrue(Files.size(run.resolve(f + ".png")) > 0, f);
             assertTrue(Files.size(run.resolve(f + ".svg")) > 0, f);
         }
+        assertTrue(o.out().contains("redrew " + String.join(", ", figures)), o.out());
         assertTrue(java.util.Arrays.equals(curves, Files.readAllBytes(run.resolve("curves.csv"))), "the traces are untouched");
     }
 
     @Test
-    void pcaFiguresAreRedrawn() throws IOException {
-        redrawsEveryFigure("pca", Map.of("steps", "300", "eval_every", "100"));
-    }
-
-    @Test
-    void stdpBalanceFiguresAreRedrawn() throws IOException {
-        redrawsEveryFigure("stdp-balance", Map.of("duration_s", "2"));
-    }
-
-    @Test
-    void theRateRuleExperimentsFiguresAreRedrawn() throws IOException {
-        redrawsEveryFigure("xor", Map.of("steps", "200", "eval_every", "50", "grid", "21"));
-        redrawsEveryFigure("conditioning", Map.of());
-        redrawsEveryFigure("bcm-selectivity", Map.of("presentations", "4000", "eval_every", "1000"));
-        redrawsEveryFigure("associative-memory", Map.of("stored", "1,5,25", "corruption", "0,0.2", "cues", "2",
-                "dae.presentations", "200"));
-        redrawsEveryFigure("mnist-local-vs-backprop", Map.of("train_size", "300", "test_size", "100", "hidden", "16",
-                "local.epochs", "2", "readout.epochs", "2", "backprop.epochs", "2", "units_drawn", "16"));
-    }
-
-    @Test
-    void gradientAlignmentFiguresAreRedrawn() throws IOException {
-        redrawsEveryFigure("gradient-alignment", Map.of("steps", "100", "digits.epochs", "1", "local.hidden", "8",
-                "eval_batch", "50"));
-    }
-
-    @Test
-    void everyRegisteredExperimentCanRedraw() {
-        // a new experiment that forgets to implement redraw fails here
-        for (org.neuroai.compare.Experiment e : org.neuroai.core.Registry.all(org.neuroai.compare.Experiment.class)) {
-            try {
-                assertTrue(!e.getClass().getMethod("redraw", Path.class, com.fasterxml.jackson.databind.JsonNode.class)
-                        .getDeclaringClass().equals(org.neuroai.compare.Experiment.class), e.name() + " does not redraw");
-            } catch (NoSuchMethodException ex) {
-                throw new AssertionError(ex);
-            }
+    void aFigureOfTheTestSourcesIsDrawnOnAnExistingRunByItsName() throws IOException {
+        Figure f = Figures.get(FinalBySeed.NAME);
+        Path existing = SmokeRuns.feeding(f).get(0);
+        Path run = copyOf(existing, "with-" + f.name());
+        assertFalse(RunFolder.open(run).figures().contains(f.name()), "a figure the run did not draw");
+        CliRun o = CliRun.of("plot", run.toString(), "--figure", f.name());
+        assertEquals(0, o.code(), o.err());
+        for (String ext : List.of("png", "svg", "pdf")) {
+            assertTrue(Files.size(run.resolve("final_by_seed." + ext)) > 0, ext);
         }
+        assertEquals("redrew final_by_seed of " + run + " (" + RunFolder.open(run).experiment() + ")", o.out().strip());
+        // drawn into the folder, it is one of the run's figures from now on
+        assertTrue(Figures.ofRun(RunFolder.open(run)).contains(f), "plot redraws it with the others");
+
+        CliRun unknown = CliRun.of("plot", run.toString(), "--figure", "nosuch");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown figure 'nosuch'") && unknown.err().contains(FinalBySeed.NAME), unknown.err());
+        Path bare = tmp.resolve("bare");
+        Files.createDirectories(bare);
+        Files.copy(run.resolve("provenance.json"), bare.resolve("provenance.json"));
+        Files.copy(run.resolve("learners.csv"), bare.resolve("learners.csv"));
+        CliRun lacking = CliRun.of("plot", bare.toString(), "--figure", f.name());
+        assertEquals(2, lacking.code());
+        assertTrue(lacking.err().contains("figure '" + f.name() + "' reads learners.csv, curves.csv, and this run has no curves.csv"),
+                lacking.err());
     }
 
     @Test

@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.neuroai.compare.Runner;
-import org.neuroai.core.RunSpec;
-import org.neuroai.core.trace.Progress;
+import org.neuroai.compare.engine.SmokeRuns;
 
 /** What {@code neuroai run} prints for people and for scripts, and the progress it measures. */
 class RunOutputTest {
@@ -90,27 +87,16 @@ class RunOutputTest {
         assertTrue(Files.isRegularFile(tmp.resolve("q").resolve("curves.csv")));
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> shortRuns() {
-        return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("xor", Map.of("steps", 300)),
-                org.junit.jupiter.params.provider.Arguments.of("pca", Map.of("steps", 500)),
-                org.junit.jupiter.params.provider.Arguments.of("bcm-selectivity", Map.of("presentations", 2000)),
-                org.junit.jupiter.params.provider.Arguments.of("stdp-balance", Map.of("duration_s", 2.0)),
-                org.junit.jupiter.params.provider.Arguments.of("gradient-alignment", Map.of("steps", 200, "digits.epochs", 1)),
-                org.junit.jupiter.params.provider.Arguments.of("mnist-local-vs-backprop", Map.of("train_size", 200, "test_size", 100,
-                        "hidden", 20, "units_drawn", 20, "local.epochs", 1, "readout.epochs", 1, "backprop.epochs", 2)));
+    static java.util.stream.Stream<String> smokeRuns() {
+        return SmokeRuns.names().stream();
     }
 
-    @ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("shortRuns")
-    void theProgressOfARunReachesItsDeclaredWorkExactly(String experiment, Map<String, Object> settings) {
-        RunSpec spec = new RunSpec(experiment, 2, 0, true, settings, "test");
-        Progress[] tracked = new Progress[1];
-        Runner.run(spec, tmp.resolve(experiment), () -> tracked[0] = Progress.current());
-        Progress p = tracked[0];
-        assertTrue(p != null, "the run was tracked");
-        assertTrue(p.total() > 0, "the experiment declares its work");
-        assertEquals(p.total(), p.done(), "work reported equals work declared");
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("smokeRuns")
+    void theProgressOfARunReachesItsDeclaredWorkExactly(String name) {
+        long[] work = SmokeRuns.work(name);
+        assertTrue(work[0] > 0, "the experiment declares its work");
+        assertEquals(work[0], work[1], "work reported equals work declared");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuroai.compare.Experiment;
+import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.Runner;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;

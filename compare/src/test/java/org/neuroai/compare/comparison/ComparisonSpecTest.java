@@ -65,17 +65,29 @@ class ComparisonSpecTest {
     }
 
     @Test
+    void aColourIsAHexColourAndALabelIsText() {
+        List<String> p = problems("""
+                task: {name: xor}
+                learners:
+                  - {name: d, rule: delta, colour: red, label: "delta rule, one unit"}
+                steps: 10
+                """);
+        assertEquals(List.of("t.yaml:3: invalid value 'red' for 'colour'; valid is a hex colour such as '#0072B2' (quoted in YAML, "
+                + "since # starts a comment)."), p);
+    }
+
+    @Test
     void unknownKeysAreFoundAtEveryLevel() {
         List<String> p = problems("""
                 task: {name: xor, noize: 0.1}
                 learners:
-                  - {name: d, rule: delta, colour: red, params: {eta: 0.1, beta: 2}}
+                  - {name: d, rule: delta, color: red, params: {eta: 0.1, beta: 2}}
                 steps: 10
                 record: {metrics: [accuracy], weights: {often: 3}}
                 """);
         assertEquals(4, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("t.yaml:1: unknown key 'noize'; valid keys are: noise."), p.get(0));
-        assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: unknown key 'learners[0].colour'; valid keys under")), String.join("\n", p));
+        assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: unknown key 'learners[0].color'; valid keys under")), String.join("\n", p));
         assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:3: unknown key 'beta'; valid keys are: eta.")), String.join("\n", p));
         assertTrue(p.stream().anyMatch(l -> l.startsWith("t.yaml:5: unknown key 'record.weights.often'")), String.join("\n", p));
     }
@@ -193,7 +205,7 @@ class ComparisonSpecTest {
         // off by default without class targets, and a mistake when asked for there
         String gaussian = "task: {name: gaussian}\nlearners: [{name: o, rule: oja}]\nsteps: 10\n";
         assertEquals(List.of(), ComparisonSpec.parse(gaussian, "t.yaml", "t").plan().baselines());
-        assertEquals(List.of("t.yaml:4: Tribuo's baselines are classifiers and need a task with class targets (digits, iris, wine, "
+        assertEquals(List.of("t.yaml:4: Tribuo's baselines are classifiers and need a task with class targets (digits, mnist, iris, wine, "
                 + "breast-cancer, xor), and task 'gaussian' has no targets; leave 'baselines' out or write baselines: false."),
                 problems(gaussian + "baselines: true\n"));
         UserError e = assertThrows(UserError.class,

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroai.compare.Runner;
 import org.neuroai.compare.Summary;
+import org.neuroai.compare.measures.Selectivity;
 import org.neuroai.core.UserError;
 import org.neuroai.core.RunSpec;
 import org.neuroai.core.trace.TraceReader;
@@ -36,7 +37,7 @@ class BcmExperimentTest {
 
     @Test
     void everyUnitEndsSelectiveAndSeedsPickDifferentPatterns() throws IOException {
-        for (String f : List.of("curves.csv", "weights.csv", "bcm_responses.png", "bcm_responses.svg", "bcm_threshold.png",
+        for (String f : List.of("curves.csv", "probes.csv", "bcm_responses.png", "bcm_responses.svg", "bcm_threshold.png",
                 "bcm_threshold.svg", "provenance.json")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
@@ -55,7 +56,7 @@ class BcmExperimentTest {
         }
         // the seeds' units pick different patterns: the preferred pattern of unit 1 differs across seeds,
         // or else the sets of patterns chosen do
-        List<TraceRow> last = TraceReader.read(run.resolve("weights.csv"), r -> r.step() == 100_000 && r.metric().equals("response"));
+        List<TraceRow> last = TraceReader.read(run.resolve("probes.csv"), r -> r.step() == 100_000 && r.metric().equals("response"));
         Set<String> assignments = last.stream().collect(Collectors.groupingBy(TraceRow::seed)).values().stream()
                 .map(BcmExperimentTest::preferredPatterns).collect(Collectors.toSet());
         assertTrue(assignments.size() > 1, "seeds give different assignments: " + assignments);
@@ -79,7 +80,7 @@ class BcmExperimentTest {
 
     @Test
     void recordsResponsesThresholdsAndSelectivityOfEveryUnit() {
-        List<TraceRow> first = TraceReader.read(run.resolve("weights.csv"), r -> r.seed() == 0 && r.step() == 0);
+        List<TraceRow> first = TraceReader.read(run.resolve("probes.csv"), r -> r.seed() == 0 && r.step() == 0);
         assertEquals(50, first.stream().filter(r -> r.metric().equals("response")).count(), "10 units x 5 patterns");
         assertEquals(10, first.stream().filter(r -> r.metric().equals("theta")).count());
         assertEquals(10, first.stream().filter(r -> r.metric().equals("selectivity")).count());
@@ -88,6 +89,12 @@ class BcmExperimentTest {
         assertTrue(first.stream().filter(r -> r.metric().equals("response")).allMatch(r -> r.value() > 0));
         long steps = TraceReader.read(run.resolve("curves.csv"), r -> r.seed() == 0 && r.metric().equals("theta_mean")).size();
         assertEquals(21, steps, "0, 5000, ..., 100000");
+        // theta is the layer's own probe, the same values the measure averages
+        List<TraceRow> theta = TraceReader.read(run.resolve("probes.csv"), r -> r.seed() == 0 && r.step() == 100_000 && r.metric().equals("theta"));
+        double mean = theta.stream().mapToDouble(TraceRow::value).average().orElseThrow();
+        double recorded = TraceReader.read(run.resolve("curves.csv"), r -> r.seed() == 0 && r.step() == 100_000
+                && r.metric().equals("theta_mean")).get(0).value();
+        assertEquals(recorded, mean, 1e-12);
     }
 
     @Test
@@ -100,12 +107,12 @@ class BcmExperimentTest {
 
     @Test
     void selectivityIsOneMinusMeanOverMax() {
-        assertEquals(0.8, BcmExperiment.selectivity(new double[] {5, 0, 0, 0, 0}), 1e-12);
-        assertEquals(0, BcmExperiment.selectivity(new double[] {2, 2, 2}), 1e-12);
-        assertEquals(0, BcmExperiment.selectivity(new double[] {0, 0}), "a silent unit");
-        assertEquals(0.5, BcmExperiment.selectivity(new double[] {4, -3}), 1e-12, "negative responses count as 0");
-        assertTrue(BcmExperiment.selective(new double[] {5, 0.4, -0.4}));
-        assertFalse(BcmExperiment.selective(new double[] {5, 0.6, 0}));
-        assertFalse(BcmExperiment.selective(new double[] {5, -0.6, 0}));
+        assertEquals(0.8, Selectivity.selectivity(new double[] {5, 0, 0, 0, 0}), 1e-12);
+        assertEquals(0, Selectivity.selectivity(new double[] {2, 2, 2}), 1e-12);
+        assertEquals(0, Selectivity.selectivity(new double[] {0, 0}), "a silent unit");
+        assertEquals(0.5, Selectivity.selectivity(new double[] {4, -3}), 1e-12, "negative responses count as 0");
+        assertTrue(Selectivity.selective(new double[] {5, 0.4, -0.4}));
+        assertFalse(Selectivity.selective(new double[] {5, 0.6, 0}));
+        assertFalse(Selectivity.selective(new double[] {5, -0.6, 0}));
     }
 }

@@ -84,4 +84,17 @@ class ConditioningExperimentTest {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
     }
+
+    @Test
+    void everyLearnerIsRecordedAfterEveryTrialAndTheControlStandsBesidePhase2() {
+        // trials 0..100 for the two-phase schedules, 50..100 for the control, for every learner
+        for (String learner : List.of("rescorla-wagner", "hebb", "gradient")) {
+            assertEquals(101, series(learner, "blocking.V_B").size(), learner);
+            TreeMap<Long, Double> control = series(learner, "control.V_B");
+            assertEquals(51, control.size(), learner);
+            assertEquals(50L, control.firstKey());
+            assertEquals(0.0, control.get(50L), 0.0, "naive learners start at V = 0");
+        }
+        assertTrue(series("rescorla-wagner", "extinction.V_B").isEmpty(), "B never appears in extinction");
+    }
 }

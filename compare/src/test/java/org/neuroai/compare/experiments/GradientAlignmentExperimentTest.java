@@ -16,10 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.compare.Runner;
-import org.neuroai.compare.Stats;
+import org.neuroai.compare.engine.Stats;
+import org.neuroai.compare.figures.Look;
+import org.neuroai.compare.files.RunFolder;
+import org.neuroai.compare.measures.GradientAlignment;
 import org.neuroai.compare.alignment.SquaredError;
-import org.neuroai.compare.charts.Figure;
-import org.neuroai.compare.charts.GradientAlignmentFigure;
+import org.neuroai.compare.charts.PanelFigure;
+import org.neuroai.compare.figures.GradientAlignmentFigure;
 import org.neuroai.core.Batch;
 import org.neuroai.core.UserError;
 import org.neuroai.core.RunSpec;
@@ -69,7 +72,7 @@ class GradientAlignmentExperimentTest {
             if (r.step() != 0) {
                 continue;
             }
-            Batch eval = task.stream(~org.neuroai.compare.Seeds.weightSeed(r.seed())).next(200);
+            Batch eval = task.stream(GradientAlignment.evaluationSeed(r.seed())).next(200);
             double[] g = SquaredError.gradient(new double[10], eval.inputs(), eval.targets())[0];
             double l1 = 0;
             double l2 = 0;
@@ -92,10 +95,10 @@ class GradientAlignmentExperimentTest {
 
     @Test
     void theKrotovHopfieldRuleIsRecordedAsACosineWithTheReadoutsLoss() {
-        List<TraceRow> kh = rows(run, GradientAlignmentFigure.KROTOV_HOPFIELD, "alignment");
+        List<TraceRow> kh = rows(run, GradientAlignmentExperiment.KROTOV_HOPFIELD, "alignment");
         assertEquals(2 * 6, kh.size(), "checkpoints 0, 360, ..., 1797 for 2 seeds");
         assertTrue(kh.stream().allMatch(r -> r.value() >= -1 && r.value() <= 1), kh.toString());
-        List<TraceRow> loss = rows(run, GradientAlignmentFigure.KROTOV_HOPFIELD, "loss");
+        List<TraceRow> loss = rows(run, GradientAlignmentExperiment.KROTOV_HOPFIELD, "loss");
         assertTrue(loss.get(loss.size() - 1).value() < loss.get(0).value(), "the readout learns");
     }
 
@@ -111,7 +114,7 @@ class GradientAlignmentExperimentTest {
 
     @Test
     void theFigureDrawsTheMeanAndTheTIntervalOverSeedsOfEveryLearner() {
-        Figure f = GradientAlignmentFigure.figure(run, 10, 12);
+        PanelFigure f = GradientAlignmentFigure.figure(Look.of(RunFolder.open(run)));
         XYChart linear = f.panels().get(0);
         XYSeries hebb = linear.getSeriesCollection().stream().filter(s -> s.getName().equals("Hebb, output clamped")).findFirst().orElseThrow();
         List<TraceRow> rows = rows(run, "hebb", "alignment");
@@ -137,6 +140,11 @@ class GradientAlignmentExperimentTest {
         assertTrue(f.subtitle().contains("95 % t-interval over 2 seeds"), f.subtitle());
         assertTrue(linear.getSeriesCollection().stream().anyMatch(s -> s.getName().equals("cos = 0")));
         assertTrue(linear.getSeriesCollection().stream().anyMatch(s -> s.getName().equals("cos = 1")));
+        // the panels follow the run's conditions: the four regression learners beside each other, the digits apart
+        assertEquals(4, f.panels().size());
+        assertTrue(f.panels().get(1).getSeriesCollection().stream().anyMatch(s -> s.getName().equals("Krotov-Hopfield rule, hidden layer")));
+        assertTrue(f.panels().get(1).getSeriesCollection().stream().noneMatch(s -> s.getName().equals("Adam")));
+        assertTrue(linear.getSeriesCollection().stream().noneMatch(s -> s.getName().equals("Krotov-Hopfield rule, hidden layer")));
         assertTrue(Files.exists(run.resolve("gradient_alignment.png")));
         assertTrue(Files.exists(run.resolve("stats.csv")));
     }

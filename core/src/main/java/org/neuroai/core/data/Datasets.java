@@ -32,13 +32,23 @@ public final class Datasets {
 
     /** MNIST training set (the first {@code limit} images), pixels in [0, 1]. */
     public static Dataset mnistTrain(int limit) {
-        return Idx.read(DataFiles.resolve("mnist/train-images-idx3-ubyte.gz"),
-                DataFiles.resolve("mnist/train-labels-idx1-ubyte.gz"), limit);
+        return mnistTrainImages(limit).dataset();
     }
 
     /** MNIST test set (the first {@code limit} images), pixels in [0, 1]. */
     public static Dataset mnistTest(int limit) {
-        return Idx.read(DataFiles.resolve("mnist/t10k-images-idx3-ubyte.gz"),
+        return mnistTestImages(limit).dataset();
+    }
+
+    /** MNIST training set (the first {@code limit} images), pixels as stored: one byte each. */
+    public static Idx.Images mnistTrainImages(int limit) {
+        return Idx.images(DataFiles.resolve("mnist/train-images-idx3-ubyte.gz"),
+                DataFiles.resolve("mnist/train-labels-idx1-ubyte.gz"), limit);
+    }
+
+    /** MNIST test set (the first {@code limit} images), pixels as stored: one byte each. */
+    public static Idx.Images mnistTestImages(int limit) {
+        return Idx.images(DataFiles.resolve("mnist/t10k-images-idx3-ubyte.gz"),
                 DataFiles.resolve("mnist/t10k-labels-idx1-ubyte.gz"), limit);
     }
 }

@@ -18,7 +18,7 @@ public final class PredictionMetrics {
      * @return accuracy in [0, 1]
      */
     public static double accuracy(Predictor learner, Split split, double threshold) {
-        double[][] y = learner.predict(split.inputs());
+        double[][] y = predict(learner, split.inputs());
         double[][] t = split.targets();
         int correct = 0;
         for (int s = 0; s < y.length; s++) {
@@ -35,7 +35,7 @@ public final class PredictionMetrics {
 
     /** Mean squared error per output between predictions and targets. */
     public static double mse(Predictor learner, Split split) {
-        double[][] y = learner.predict(split.inputs());
+        double[][] y = predict(learner, split.inputs());
         double[][] t = split.targets();
         double sum = 0;
         for (int s = 0; s < y.length; s++) {
@@ -45,6 +45,29 @@ public final class PredictionMetrics {
             }
         }
         return sum / ((double) y.length * y[0].length);
+    }
+
+    /** Rows predicted at once, so that a network scoring a large test set holds one chunk's activations at a time. */
+    public static final int CHUNK = 500;
+
+    /**
+     * A learner's outputs for many inputs, {@link #CHUNK} rows at a time.
+     *
+     * @param learner the learner
+     * @param inputs one row per sample
+     * @return one row of outputs per sample
+     */
+    public static double[][] predict(Predictor learner, double[][] inputs) {
+        if (inputs.length <= CHUNK) {
+            return learner.predict(inputs);
+        }
+        double[][] out = new double[inputs.length][];
+        for (int from = 0; from < inputs.length; from += CHUNK) {
+            int to = Math.min(inputs.length, from + CHUNK);
+            double[][] y = learner.predict(java.util.Arrays.copyOfRange(inputs, from, to));
+            System.arraycopy(y, 0, out, from, y.length);
+        }
+        return out;
     }
 
     /** Index of the largest value (the first, on ties). */

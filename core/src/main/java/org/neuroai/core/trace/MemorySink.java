@@ -19,4 +19,13 @@ public final class MemorySink implements TraceSink {
 
     @Override
     public void close() {}
+
+    /** Drops every row: for what a run does not record. */
+    public static final class Discard implements TraceSink {
+        @Override
+        public void row(String learner, long seed, long step, String metric, int index, double value) {}
+
+        @Override
+        public void close() {}
+    }
 }

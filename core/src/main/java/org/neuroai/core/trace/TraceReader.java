@@ -15,6 +15,21 @@ public final class TraceReader {
     private TraceReader() {}
 
     /**
+     * One row of a trace, as {@link CsvSink} writes it.
+     *
+     * @param line the line, without its line break
+     * @param withIndex whether the row has an index column
+     * @return the row
+     * @throws RuntimeException when the line is malformed
+     */
+    public static TraceRow parse(String line, boolean withIndex) {
+        String[] f = line.split(",");
+        return withIndex
+                ? new TraceRow(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]))
+                : new TraceRow(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], -1, Double.parseDouble(f[4]));
+    }
+
+    /**
      * Reads the rows that pass a filter.
      *
      * @param file curves.csv or weights.csv
@@ -42,13 +57,8 @@ public final class TraceReader {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] f = line.split(",");
                 try {
-                    TraceRow r = withIndex
-                            ? new TraceRow(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Integer.parseInt(f[4]),
-                                    Double.parseDouble(f[5]))
-                            : new TraceRow(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], -1,
-                                    Double.parseDouble(f[4]));
+                    TraceRow r = parse(line, withIndex);
                     if (keep.test(r)) {
                         rows.add(r);
                     }

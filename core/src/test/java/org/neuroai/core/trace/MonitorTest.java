@@ -1,5 +1,6 @@
 package org.neuroai.core.trace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,29 +39,41 @@ class MonitorTest {
     }
 
     @Test
-    void weightsAreRecordedOnlyAtTheStrideAndOnlyTheSelectedIndices() {
+    void onlyTheChosenIndicesOfTheGroupsALearnerHasAreRecorded() {
         MemorySink metrics = new MemorySink();
         MemorySink weights = new MemorySink();
         double[] w = {0, 1, 2, 3, 4, 5};
-        try (Monitor m = new Monitor(metrics, weights, 10, Map.of("w", new int[] {1, 4}, "absent", new int[] {0}))) {
-            for (long step = 0; step <= 30; step += 5) {
-                m.weights("x", 7, step, view(w));
-                m.metrics("x", 7, step, Map.of("loss", (double) step));
-            }
+        try (Monitor m = new Monitor(metrics, weights)) {
+            m.weights("x", 7, 10, view(w), Map.of("w", new int[] {1, 4, 9}, "absent", new int[] {0}));
+            m.metrics("x", 7, 10, Map.of("loss", 1.0));
         }
-        assertEquals(8, weights.rows().size(), "steps 0, 10, 20, 30 times indices 1 and 4");
-        assertTrue(weights.rows().stream().allMatch(r -> r.step() % 10 == 0));
-        assertEquals(4.0, weights.rows().get(1).value());
-        assertEquals(7, metrics.rows().size());
+        assertEquals(List.of(new TraceRow("x", 7, 10, "w", 1, 1.0), new TraceRow("x", 7, 10, "w", 4, 4.0)), weights.rows(),
+                "index 9 lies outside the 2 x 3 group, and the learner has no group 'absent'");
+        assertEquals(1, metrics.rows().size());
+    }
+
+    @Test
+    void histogramsCountValuesOutsideTheRangeInTheEndBins() {
+        MemorySink hist = new MemorySink();
+        try (Monitor m = new Monitor(new MemorySink(), new MemorySink(), new MemorySink(), hist)) {
+            m.histograms("x", 0, 5, view(new double[] {-9, 0.1, 0.4, 0.6, 0.99, 7}), List.of("w"), 2, 0, 1);
+        }
+        assertEquals(List.of(new TraceRow("x", 0, 5, "w", 0, 3.0), new TraceRow("x", 0, 5, "w", 1, 3.0)), hist.rows());
+    }
+
+    @Test
+    void spreadKeepsEvenlySpacedIndices() {
+        assertArrayEquals(new int[] {0, 2, 5, 7}, Monitor.spread(10, 4));
+        assertArrayEquals(new int[] {0, 1, 2}, Monitor.spread(3, 100));
     }
 
     @Test
     void csvTracesRoundTrip() {
         Path curves = tmp.resolve("curves.csv");
         Path weights = tmp.resolve("weights.csv");
-        try (Monitor m = new Monitor(new CsvSink(curves, false), new CsvSink(weights, true), 1, Map.of("w", new int[] {5}))) {
+        try (Monitor m = new Monitor(new CsvSink(curves, false), new CsvSink(weights, true))) {
             m.metrics("oja", 3, 100, Map.of("principal_angle_deg", 1.25));
-            m.weights("oja", 3, 100, view(new double[] {0, 0, 0, 0, 0, -0.5}));
+            m.weights("oja", 3, 100, view(new double[] {0, 0, 0, 0, 0, -0.5}), Map.of("w", new int[] {5}));
         }
         List<TraceRow> c = TraceReader.read(curves, r -> true);
         assertEquals(List.of(new TraceRow("oja", 3, 100, "principal_angle_deg", -1, 1.25)), c);

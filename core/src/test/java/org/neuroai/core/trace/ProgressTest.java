@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -24,18 +23,6 @@ class ProgressTest {
             p.end();
         }
         assertNull(Progress.current());
-    }
-
-    @Test
-    void aMonitorReportsEveryMetricRow() {
-        Progress p = Progress.begin(0);
-        try (Monitor m = new Monitor(new MemorySink(), new MemorySink(), 1, Map.of())) {
-            m.metrics("x", 3, 100, Map.of("loss", 1.0));
-            m.metrics("x", 3, 250, Map.of("loss", 0.5));
-            assertEquals(250, p.done());
-        } finally {
-            p.end();
-        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 /**
- * Networks of spiking neurons and learning synapses, written for speed: state in flat arrays,
- * traces decayed in closed form when read, inputs merged in time order. Times are in
- * milliseconds.
+ * Networks of spiking neurons whose synapses learn by any registered spike rule, driven by the
+ * windows of a task of spikes. Times are in milliseconds.
  */
 package org.neuroai.bio.spiking.networks;

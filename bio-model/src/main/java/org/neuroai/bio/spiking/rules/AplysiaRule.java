@@ -288,5 +288,25 @@ public final class AplysiaRule implements SpikeRule {
             out.put("t_last_ms", tLast);
             return out;
         }
+
+        /** The five variables relaxed exactly to {@code tMs}, as the next event would find them; {@code t_last_ms} as before. */
+        @Override
+        public Map<String, Double> probe(double tMs) {
+            if (!(tMs >= tLast) || Double.isInfinite(tMs)) {
+                throw new IllegalArgumentException("cannot read the state at " + tMs + " ms, before the last event at " + tLast + " ms");
+            }
+            if (tMs == tLast) {
+                return probe();
+            }
+            double dt = tMs - tLast;
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("x", 1.0 - (1.0 - x) * Math.exp(-dt * rateFast));
+            out.put("d", 1.0 - (1.0 - d) * Math.exp(-dt * rateSlow));
+            out.put("h", h * Math.exp(-dt * rateFacilitation));
+            out.put("n", 1.0 + (n - 1.0) * Math.exp(-dt * rateStructural));
+            out.put("r", 1.0 - (1.0 - r) * Math.exp(-dt * rateResource));
+            out.put("t_last_ms", tLast);
+            return out;
+        }
     }
 }

@@ -105,6 +105,12 @@ public final class CalciumRule implements SpikeRule {
         return "gb2012-cortex-sjostrom2001";
     }
 
+    /** Five seconds: long enough for calcium (τ_Ca about 20 ms) to fall below both thresholds after the last spike. */
+    @Override
+    public double settleMs() {
+        return 5000;
+    }
+
     @Override
     public SpikeSynapse create(Params p) {
         return new Synapse(p);

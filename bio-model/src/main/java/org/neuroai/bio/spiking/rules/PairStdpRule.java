@@ -26,6 +26,10 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * every change (hard bounds); multiplicative (soft bounds), f₊ = w_max − w and f₋ = w − w_min
  * (van Rossum, Bi &amp; Turrigiano 2000, J Neurosci 20:8812; Rubin, Lee &amp; Sompolinsky 2001).
  *
+ * <p>A presynaptic spike transmits the weight it finds (its return value from {@code pre}), before
+ * its own depression, as in Brian2's example of Song, Miller &amp; Abbott, where the conductance
+ * jumps by w before w is updated.
+ *
  * <p>Which spikes pair. All-to-all: every postsynaptic spike pairs with every earlier
  * presynaptic spike and vice versa; the trace form equals the explicit sum
  * Σ_pairs A₊ exp(−(t_post − t_pre)/τ₊) − A₋ exp(−(t_pre − t_post)/τ₋) as long as no bound is hit.
@@ -131,13 +135,15 @@ public final class PairStdpRule implements SpikeRule {
             return Math.max(wMin, Math.min(wMax, v));
         }
 
+        /** Depresses by the postsynaptic trace; returns the weight the spike found, before that change. */
         @Override
         public double pre(double tMs) {
             decayTo(tMs);
+            double arrived = w;
             double f = additive ? wMax : w - wMin;
             w = clip(w - aMinus * f * post);
             pre = nearest ? 1 : pre + 1;
-            return w;
+            return arrived;
         }
 
         @Override
@@ -164,6 +170,13 @@ public final class PairStdpRule implements SpikeRule {
         @Override
         public Map<String, Double> probe() {
             return Map.of("w", w, "trace_pre", pre, "trace_post", post);
+        }
+
+        /** The weight, and the traces decayed to {@code tMs}. */
+        @Override
+        public Map<String, Double> probe(double tMs) {
+            double dt = Math.max(0, tMs - tLast);
+            return Map.of("w", w, "trace_pre", pre * Math.exp(-dt / tauPlus), "trace_post", post * Math.exp(-dt / tauMinus));
         }
     }
 }

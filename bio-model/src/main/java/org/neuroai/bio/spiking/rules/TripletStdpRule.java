@@ -22,7 +22,8 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * </pre>
  *
  * <p>The triplet trace (r₂ at a presynaptic spike, o₂ at a postsynaptic one) is read before its
- * own increment at that spike. The weight is kept within [w_min, w_max] (by default [0, ∞):
+ * own increment at that spike. A presynaptic spike transmits the weight it finds, before its own
+ * depression. The weight is kept within [w_min, w_max] (by default [0, ∞):
  * only a floor, as the fits use no upper bound). Parameter names are those of the published
  * table (A2_plus, A3_plus, A2_minus, A3_minus, tau_plus_ms, tau_minus_ms, tau_x_ms, tau_y_ms);
  * the four visual-cortex sets fitted to Sjöström, Turrigiano &amp; Nelson 2001 are presets, the
@@ -144,13 +145,15 @@ public final class TripletStdpRule implements SpikeRule {
             }
         }
 
+        /** Depresses by o₁; returns the weight the spike found, before that change. */
         @Override
         public double pre(double tMs) {
             decayTo(tMs);
+            double arrived = w;
             w = Math.max(wMin, Math.min(wMax, w - o1 * (a2m + a3m * r2)));
             r1 = nearest ? 1 : r1 + 1;
             r2 = nearest ? 1 : r2 + 1;
-            return w;
+            return arrived;
         }
 
         @Override
@@ -179,6 +182,14 @@ public final class TripletStdpRule implements SpikeRule {
         @Override
         public Map<String, Double> probe() {
             return Map.of("w", w, "r1", r1, "r2", r2, "o1", o1, "o2", o2);
+        }
+
+        /** The weight, and the four traces decayed to {@code tMs}. */
+        @Override
+        public Map<String, Double> probe(double tMs) {
+            double dt = Math.max(0, tMs - tLast);
+            return Map.of("w", w, "r1", r1 * Math.exp(-dt / tauPlus), "r2", r2 * Math.exp(-dt / tauX),
+                    "o1", o1 * Math.exp(-dt / tauMinus), "o2", o2 * Math.exp(-dt / tauY));
         }
     }
 }

@@ -30,6 +30,12 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * state x* = (1 − E)/(1 − (1 − U)E), E = e^(−1/(f τ_rec)), whose response falls as 1/f at high
  * rates (Tsodyks &amp; Markram 1997, PNAS 94:719).
  *
+ * <p>Probes, the same under both conventions: {@code u}, the utilisation, and {@code R}, the
+ * fraction of resources available, that a spike arriving at the time read would use; its response
+ * would be A·u·R. At rest both conventions give u = U and R = 1. Read between spikes
+ * ({@link SpikeSynapse#probe(double)}), R has recovered and u relaxed (and, under tpm98, been
+ * facilitated by the arriving spike) exactly as the next spike would find them.
+ *
  * <p>{@code tau_inact_ms} is the decay time of the postsynaptic current in the original model; it
  * does not affect the released fraction and is kept for completeness.
  */
@@ -177,7 +183,15 @@ public final class TsodyksMarkramRule implements SpikeRule {
 
         @Override
         public Map<String, Double> probe() {
-            return Map.of("u", u, "x", x);
+            return probe(tLast);
+        }
+
+        /** u after the arriving spike's facilitation, and x recovered to {@code tMs}: what that spike would release from. */
+        @Override
+        public Map<String, Double> probe(double tMs) {
+            double dt = tMs == tLast ? 0 : interval(tMs);
+            double decayed = u * facilDecay(dt);
+            return Map.of("u", decayed + bigU * (1 - decayed), "R", 1 - (1 - x) * Math.exp(-dt / tauRec));
         }
     }
 
@@ -220,7 +234,17 @@ public final class TsodyksMarkramRule implements SpikeRule {
 
         @Override
         public Map<String, Double> probe() {
-            return Map.of("u", u, "x", r);
+            return probe(tLast);
+        }
+
+        /** u_{n+1} and R_{n+1} for a next spike at {@code tMs}; U and 1 before the first spike. */
+        @Override
+        public Map<String, Double> probe(double tMs) {
+            if (first) {
+                return Map.of("u", u, "R", r);
+            }
+            double dt = interval(tMs);
+            return Map.of("u", bigU + u * (1 - bigU) * facilDecay(dt), "R", 1 + (r - u * r - 1) * Math.exp(-dt / tauRec));
         }
     }
 }

@@ -54,6 +54,31 @@ class ShortTermAndCalciumTest {
     }
 
     @Test
+    void uAndRAreWhatASpikeArrivingNowWouldUseUnderBothConventions() {
+        // tpm98-facilitating: U = 0.03, tau_rec = 130 ms, tau_facil = 530 ms; spikes at 0 and 50 ms, read at 20 ms
+        SpikeSynapse s = tm.create(tm.params("tpm98-facilitating", Map.of(), "t"));
+        assertEquals(Map.of("u", 0.03, "R", 1.0), s.probe(), "at rest: u = U, R = 1");
+        s.pre(0);
+        double u1 = 0.03;
+        double x1 = 1 - u1;
+        double uAt20 = u1 * Math.exp(-20 / 530.0) + 0.03 * (1 - u1 * Math.exp(-20 / 530.0));
+        double rAt20 = 1 - (1 - x1) * Math.exp(-20 / 130.0);
+        assertEquals(uAt20, s.probe(20).get("u"), 1e-15);
+        assertEquals(rAt20, s.probe(20).get("R"), 1e-15);
+        // the spike at 50 ms releases exactly u R as read just before it, at 50 ms
+        double u50 = s.probe(50).get("u");
+        double r50 = s.probe(50).get("R");
+        assertEquals(u50 * r50, s.pre(50), 1e-15);
+        // gupta-EE (mwt98): U = 0.5, tau_rec = 1100 ms, tau_facil = 50 ms; after a spike at 0, read at 30 ms
+        SpikeSynapse m = tm.create(tm.params("gupta-EE", Map.of(), "t"));
+        assertEquals(Map.of("u", 0.5, "R", 1.0), m.probe(), "at rest: u = U, R = 1");
+        m.pre(0);
+        assertEquals(0.5 + 0.5 * 0.5 * Math.exp(-30 / 50.0), m.probe(30).get("u"), 1e-15);
+        assertEquals(1 + (1 - 0.5 - 1) * Math.exp(-30 / 1100.0), m.probe(30).get("R"), 1e-15);
+        assertEquals(m.probe(30).get("u") * m.probe(30).get("R"), m.pre(30), 1e-15);
+    }
+
+    @Test
     void calciumThresholdsDecideTheSignOfPlasticity() {
         CalciumRule rule = new CalciumRule();
         // Deterministic mean dynamics. Post 10 ms before pre at 1 Hz: the pre transient alone

@@ -1,0 +1,132 @@
+package org.neuroai.compare.figures;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.neuroai.compare.charts.Render;
+import org.neuroai.compare.files.RunFolder;
+import org.neuroai.core.Registry;
+import org.neuroai.core.UserError;
+
+/** Finds registered figures and draws them for a run. */
+public final class Figures {
+    private Figures() {}
+
+    /** Every registered figure, by name. */
+    public static List<Figure> all() {
+        return Registry.all(Figure.class);
+    }
+
+    /**
+     * The figure of this name.
+     *
+     * @param name a registered figure
+     * @return the figure
+     * @throws UserError naming the registered figures when there is none of that name
+     */
+    public static Figure get(String name) {
+        return Registry.get(Figure.class, name, "figure");
+    }
+
+    /** The files a figure reads that the run lacks (empty when it can be drawn). */
+    public static List<String> missing(Figure f, RunFolder run) {
+        List<String> out = new ArrayList<>();
+        for (String file : f.reads()) {
+            if (!run.has(file)) {
+                out.add(file);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Draws one figure into the run folder.
+     *
+     * @param f the figure
+     * @param run the run
+     * @throws IOException when a file cannot be written
+     * @throws UserError when the run lacks a file the figure reads
+     */
+    public static void draw(Figure f, RunFolder run) throws IOException {
+        List<String> lacking = missing(f, run);
+        if (!lacking.isEmpty()) {
+            throw new UserError(run.dir() + ": figure '" + f.name() + "' reads " + String.join(", ", f.reads()) + ", and this run has no "
+                    + String.join(", ", lacking) + "; figures that can be drawn here: " + String.join(", ", drawable(run)) + ".");
+        }
+        f.draw(run).save(run.dir(), f.file());
+    }
+
+    /** The registered figures a run has every file for. */
+    public static List<String> drawable(RunFolder run) {
+        return all().stream().filter(f -> missing(f, run).isEmpty()).map(Figure::name).toList();
+    }
+
+    /**
+     * Draws every figure the run names.
+     *
+     * @param run the run
+     * @return each figure's file name with its caption, in order
+     * @throws IOException when a file cannot be written
+     */
+    public static Map<String, String> drawAll(RunFolder run) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : run.figures()) {
+            Figure f = get(name);
+            draw(f, run);
+            out.put(f.file(), f.caption(run));
+        }
+        return out;
+    }
+
+    /**
+     * The figures of a run folder: those the run names, then every other registered figure that is
+     * already drawn in the folder (by {@code neuroai landscape} or {@code neuroai plot --figure},
+     * say) and that the run has the files for; a figure saved under the file name of another
+     * is left out, since the drawing in the folder cannot be told apart.
+     *
+     * @param run the run
+     * @return the figures, in order
+     * @throws UserError when the run names a figure that is not registered
+     */
+    public static List<Figure> ofRun(RunFolder run) {
+        List<Figure> out = new ArrayList<>();
+        for (String name : run.figures()) {
+            out.add(get(name));
+        }
+        Set<String> named = out.stream().map(Figure::file).collect(Collectors.toSet());
+        Map<String, List<Figure>> byFile = new LinkedHashMap<>();
+        for (Figure f : all()) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<String, List<Figure>> e : byFile.entrySet()) {
+            Figure f = e.getValue().get(0);
+            if (e.getValue().size() == 1 && !named.contains(e.getKey()) && drawnIn(f, run) && missing(f, run).isEmpty()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a figure's file is in the run folder, in any format. */
+    private static boolean drawnIn(Figure f, RunFolder run) {
+        for (Render.Format x : Render.Format.values()) {
+            if (run.has(f.file() + "." + x.extension())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The captions of the figures of a run folder ({@link #ofRun}), by file name, without drawing. */
+    public static Map<String, String> captions(RunFolder run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Figure f : ofRun(run)) {
+            out.put(f.file(), f.caption(run));
+        }
+        return out;
+    }
+}
