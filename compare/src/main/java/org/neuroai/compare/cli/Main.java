@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "neuroai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learning in synapses and learning by gradient descent, side by side on the same tasks.",
-        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, LandscapeCommand.class, ReportCommand.class, SweepCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, LandscapeCommand.class, ReportCommand.class, SweepCommand.class, ReproduceCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for a mistake the user can fix. */
     public static final int USER_ERROR = 2;
@@ -56,7 +56,16 @@ public final class Main implements Runnable {
                     + " --help').");
             return USER_ERROR;
         });
-        int code = cl.execute(args);
+        org.neuroai.compare.files.OutputFolder.noticesTo(line -> {
+            err.println(line);
+            err.flush();
+        });
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            org.neuroai.compare.files.OutputFolder.noticesTo(null);
+        }
         out.flush();
         err.flush();
         return code;
