@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neuroai.core.Params;
@@ -40,8 +41,9 @@ public final class Runner {
      * @param figures figure base names with captions
      * @param settings the resolved settings
      * @param stepUnit what the traces' step column counts
+     * @param failed figures that could not be drawn, one line each (the run's files are kept)
      */
-    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit) {}
+    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit, List<String> failed) {}
 
     /** Resolves the settings of a spec against its experiment (quick defaults, then the user's values). */
     public static Params resolve(Experiment exp, RunSpec spec) {
@@ -111,6 +113,7 @@ public final class Runner {
         Path abs = out.toAbsolutePath().normalize();
         Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         Map<String, String> figures;
+        Map<String, String> failed = new LinkedHashMap<>();
         try {
             Folders.deleteTree(scratch);
             Files.createDirectories(scratch);
@@ -136,8 +139,8 @@ public final class Runner {
                 // an experiment built from a spec file keeps that file as it was written
                 Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
             }
-            figures = Figures.drawAll(RunFolder.open(scratch));
-            Report.write(scratch, exp.description(), figures, study.stepUnit());
+            figures = Figures.drawAll(RunFolder.open(scratch), failed);
+            Report.write(scratch, exp.description(), figures, failed, study.stepUnit());
             Folders.deleteTree(abs);
             Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -149,7 +152,8 @@ public final class Runner {
                 // leave it; the next run removes it
             }
         }
-        return new Result(abs, figures, settings, study.stepUnit());
+        List<String> failures = failed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return new Result(abs, figures, settings, study.stepUnit(), failures);
     }
 
     private static void checkOutput(Path out) {
