@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neuroai.core.Params;
@@ -41,8 +42,9 @@ public final class Runner {
      * @param figures figure base names with captions
      * @param settings the resolved settings
      * @param stepUnit what the traces' step column counts
+     * @param failed figures that could not be drawn, one line each (the run's files are kept)
      */
-    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit) {}
+    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit, List<String> failed) {}
 
     /** Resolves the settings of a spec against its experiment (quick defaults, then the user's values). */
     public static Params resolve(Experiment exp, RunSpec spec) {
@@ -113,6 +115,7 @@ public final class Runner {
                                   String resolvedSpec, java.util.function.Consumer<Study> started) {
         Path scratch = folder.scratch();
         Map<String, String> figures;
+        Map<String, String> failed = new LinkedHashMap<>();
         try {
             long t0 = System.nanoTime();
             Map<String, Object> facts;
@@ -136,12 +139,13 @@ public final class Runner {
                 // an experiment built from a spec file keeps that file as it was written
                 Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
             }
-            figures = Figures.drawAll(RunFolder.open(scratch));
-            Report.write(scratch, exp.description(), figures, study.stepUnit());
+            figures = Figures.drawAll(RunFolder.open(scratch), failed);
+            Report.write(scratch, exp.description(), figures, failed, study.stepUnit());
             folder.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Result(folder.dir(), figures, settings, study.stepUnit());
+        List<String> failures = failed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return new Result(folder.dir(), figures, settings, study.stepUnit(), failures);
     }
 }

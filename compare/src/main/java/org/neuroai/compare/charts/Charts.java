@@ -229,4 +229,28 @@ public final class Charts {
         s.setShowInLegend(false);
         return s;
     }
+
+    /** Size of the × that marks where a learner diverged, in nominal pixels. */
+    public static final int DIVERGED_MARK = 11;
+
+    /**
+     * Marks with a × the last finite point of a learner that diverged and was stopped (not in the
+     * legend: the learner's legend entry says where it diverged).
+     *
+     * @param c the panel
+     * @param label a name for the series, unique in the panel
+     * @param x the x of the last finite point
+     * @param y its y
+     * @param colour the learner's colour
+     * @return the mark
+     */
+    public static XYSeries divergedMark(XYChart c, String label, double x, double y, Color colour) {
+        XYSeries s = c.addSeries(label, new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CROSS);
+        s.setMarkerColor(colour);
+        s.setShowInLegend(false);
+        c.getStyler().setMarkerSize(DIVERGED_MARK);
+        return s;
+    }
 }
