@@ -129,12 +129,8 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
     public static RunSpec fromYaml(Path file, java.util.function.Function<String, java.util.Collection<String>> settingsOf) {
         SpecYaml.Doc doc = SpecYaml.parse(SpecYaml.read(file), file.toString());
         JsonNode root = doc.root();
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        doc.lines().forEach((k, v) -> {
-            if (!k.contains(".") && !k.contains("[") || k.startsWith("set.") && k.indexOf('.', 4) < 0 && !k.contains("[")) {
-                lines.put(k, v);
-            }
-        });
+        // "seeds", "set.bio.eta": setting names have dots of their own, so every key's line is kept
+        Map<String, Integer> lines = new java.util.TreeMap<>(doc.lines());
         String where = file.toString();
         if (root == null || !root.isObject()) {
             throw new UserError(where + ": a spec must be a YAML mapping with keys " + String.join(", ", KEYS) + ".");
