@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * CSV and, for each swept setting, a figure of the final main metric against its values.
  */
 @Command(name = "sweep", description = "Run a grid of settings times seeds; resumable; writes sweep.csv with every run's final values "
-        + "and a figure per swept setting (final main metric, mean \u00b1 95 % t-interval over seeds); 'neuroai plot DIR' redraws them.")
+        + "and a figure per swept setting (final main metric, mean \u00b1 95 %% t-interval over seeds); 'neuroai plot DIR' redraws them.")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME|FILE.yaml", description = "An experiment name or a YAML spec.")
     String target;
