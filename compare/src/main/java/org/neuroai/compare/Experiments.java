@@ -73,6 +73,15 @@ public final class Experiments {
         return new RunSpec(e.name(), p.seeds(), p.firstSeed(), p.quick(), Map.of(), spec.source(), lines);
     }
 
+    /** The setting names of an experiment, or null when there is none of that name. */
+    private static java.util.Collection<String> settingNames(String name) {
+        try {
+            return get(name).settings().stream().map(org.neuroai.core.ParamSpec::name).toList();
+        } catch (UserError e) {
+            return null;
+        }
+    }
+
     /**
      * The run spec of a command-line target: a YAML file (a comparison or a built-in experiment's
      * spec), an example spec's name, or an experiment's name.
@@ -85,7 +94,7 @@ public final class Experiments {
         java.nio.file.Path file = java.nio.file.Path.of(target);
         boolean isFile = target.endsWith(".yaml") || target.endsWith(".yml") || java.nio.file.Files.isRegularFile(file);
         if (isFile) {
-            return ComparisonSpec.isComparison(file) ? runSpec(ComparisonSpec.read(file)) : RunSpec.fromYaml(file);
+            return ComparisonSpec.isComparison(file) ? runSpec(ComparisonSpec.read(file)) : RunSpec.fromYaml(file, Experiments::settingNames);
         }
         if (ExampleSpecs.names().contains(target)) {
             return runSpec(ExampleSpecs.spec(target));

@@ -28,10 +28,13 @@ public final class Report {
      * @param dir the run folder (with curves.csv and provenance.json)
      * @param title the experiment's one-line description
      * @param figures figure base names and captions
+     * @param failed figures that could not be drawn, base name to why (a figure of {@code figures}
+     *     without its PNG in the folder is also reported as not drawn)
      * @param unit what a step counts
      * @throws IOException when a file cannot be written
      */
-    public static void write(Path dir, String title, Map<String, String> figures, String unit) throws IOException {
+    public static void write(Path dir, String title, Map<String, String> figures, Map<String, String> failed, String unit)
+            throws IOException {
         JsonNode prov = provenance(dir);
         List<Summary.Final> finals = Summary.finals(TraceReader.read(dir.resolve("curves.csv"), r -> true));
         String experiment = prov.at("/spec/experiment").asText();
@@ -51,13 +54,24 @@ public final class Report {
         md.append("## Final values\n\n| learner | metric | mean | min | max |\n|---|---|---|---|---|\n");
         html.append("<h2>Final values</h2>\n<table><tr><th>learner</th><th>metric</th><th>mean</th><th>min</th><th>max</th></tr>\n");
         for (Summary.Final f : finals) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.5g | %.5g | %.5g |%n", f.learner(), f.metric(), f.mean(), f.min(), f.max()));
-            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.5g</td><td>%.5g</td><td>%.5g</td></tr>%n",
-                    esc(f.learner()), esc(f.metric()), f.mean(), f.min(), f.max()));
+            String[] v = f.values("%.5g");
+            String note = f.note().isEmpty() ? "" : " (" + f.note() + ")";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.learner(), f.metric() + note, v[0], v[1], v[2]));
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
+                    esc(f.learner()), esc(f.metric() + note), esc(v[0]), esc(v[1]), esc(v[2])));
         }
         html.append("</table>\n");
-        if (!finals.isEmpty()) {
-            md.append(String.format(Locale.ROOT, "%nAfter %d %s, over %d seed(s).%n", finals.get(0).step(), unit, finals.get(0).seeds()));
+        Summary.Final first = finals.stream().filter(f -> !f.allDiverged()).findFirst().orElse(null);
+        if (first != null) {
+            md.append(String.format(Locale.ROOT, "%nAfter %d %s, over %d seed(s).%n", first.step(), unit,
+                    first.seeds() + first.diverged().size()));
+        }
+        if (finals.stream().anyMatch(f -> !f.diverged().isEmpty())) {
+            String text = "A learner that diverged (a weight or a measured value not a finite number, or a layer's weights "
+                    + "past a norm of 1e6) was stopped at that checkpoint, and the other learners and seeds went on; "
+                    + "its values before are in curves.csv, and the values above are over the seeds in which it did not diverge.";
+            md.append('\n').append(text).append('\n');
+            html.append("<p>").append(esc(text)).append("</p>\n");
         }
         List<Stats.Difference> diffs = Stats.pairedFinal(TraceReader.read(dir.resolve("curves.csv"), r -> true));
         if (!diffs.isEmpty()) {
@@ -85,6 +99,16 @@ public final class Report {
                 html.append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)));
             }
             html.append("\"><figcaption>").append(esc(f.getValue())).append("</figcaption></figure>\n");
+        }
+        Map<String, String> notDrawn = new java.util.LinkedHashMap<>(failed);
+        for (String base : figures.keySet()) {
+            if (!Files.isRegularFile(dir.resolve(base + ".png")) && !notDrawn.containsKey(base)) {
+                notDrawn.put(base, "no " + base + ".png in the run folder");
+            }
+        }
+        for (Map.Entry<String, String> f : notDrawn.entrySet()) {
+            md.append("\nFigure ").append(f.getKey()).append(" was not drawn: ").append(f.getValue()).append('\n');
+            html.append("<p>Figure ").append(esc(f.getKey())).append(" was not drawn: ").append(esc(f.getValue())).append("</p>\n");
         }
         md.append("\n## Settings\n\n| setting | value |\n|---|---|\n");
         html.append("<h2>Settings</h2>\n<table><tr><th>setting</th><th>value</th></tr>\n");

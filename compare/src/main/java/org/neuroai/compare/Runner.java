@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neuroai.core.Params;
@@ -18,7 +19,7 @@ import org.neuroai.core.RunSpec;
 import org.neuroai.compare.engine.Engine;
 import org.neuroai.compare.engine.Study;
 import org.neuroai.compare.figures.Figures;
-import org.neuroai.compare.files.Folders;
+import org.neuroai.compare.files.OutputFolder;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.trace.Progress;
 import org.neuroai.core.trace.TraceReader;
@@ -26,9 +27,10 @@ import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.Stats;
 
 /**
- * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder beside
- * the output, writes provenance, and only then puts the folder in place, so a failed run never
- * leaves a half-written output.
+ * Runs a spec: resolves the experiment and its settings, runs it into a scratch folder inside the
+ * locked output folder, writes provenance, and only then puts the files in place (see
+ * {@link OutputFolder}), so a failed run never leaves a half-written output and never touches a
+ * file it did not write.
  */
 public final class Runner {
     private Runner() {}
@@ -40,8 +42,9 @@ public final class Runner {
      * @param figures figure base names with captions
      * @param settings the resolved settings
      * @param stepUnit what the traces' step column counts
+     * @param failed figures that could not be drawn, one line each (the run's files are kept)
      */
-    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit) {}
+    public record Result(Path out, Map<String, String> figures, Params settings, String stepUnit, List<String> failed) {}
 
     /** Resolves the settings of a spec against its experiment (quick defaults, then the user's values). */
     public static Params resolve(Experiment exp, RunSpec spec) {
@@ -54,15 +57,15 @@ public final class Runner {
     }
 
     /**
-     * Runs a spec into {@code out}.
+     * Runs a spec into a new or empty folder {@code out}.
      *
      * @param spec what to run
-     * @param out the output folder; replaced if it holds an earlier run, refused if it holds anything else
+     * @param out the output folder; refused if it holds anything (see {@link #run(RunSpec, Path, boolean, java.util.function.Consumer)})
      * @return the result
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
     public static Result run(RunSpec spec, Path out) {
-        return run(spec, out, () -> { });
+        return run(spec, out, false, study -> { });
     }
 
     /**
@@ -70,26 +73,28 @@ public final class Runner {
      * the data loaded, just before the run itself.
      *
      * @param spec what to run
-     * @param out the output folder
+     * @param out the output folder, new or empty
      * @param started called when the run starts, with its {@link org.neuroai.core.trace.Progress} tracked (for a display)
      * @return the result
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
     public static Result run(RunSpec spec, Path out, Runnable started) {
-        return run(spec, out, study -> started.run());
+        return run(spec, out, false, study -> started.run());
     }
 
     /**
-     * Runs a spec into {@code out}, telling {@code started} the study once everything has been
-     * checked and the data loaded, just before the run itself.
+     * Runs a spec into {@code out} through an {@link OutputFolder}: the folder must be new, empty,
+     * or (with {@code replace}) hold an earlier run, of which only the files its manifest lists are
+     * replaced; it is locked while the run writes, and the run appears in it whole or not at all.
      *
      * @param spec what to run
      * @param out the output folder
-     * @param started called when the run starts, with its {@link org.neuroai.core.trace.Progress} tracked (for a display)
+     * @param replace whether an earlier run in it may be replaced (--force)
+     * @param started told the study once everything has been checked and the data loaded, just before the run itself
      * @return the result
      * @throws UserError for an unknown experiment, bad settings, bad data or an unusable output folder
      */
-    public static Result run(RunSpec spec, Path out, java.util.function.Consumer<Study> started) {
+    public static Result run(RunSpec spec, Path out, boolean replace, java.util.function.Consumer<Study> started) {
         Experiment exp;
         try {
             exp = Experiments.get(spec.experiment());
@@ -97,23 +102,21 @@ public final class Runner {
             throw spec.lines().containsKey("experiment") ? new UserError(spec.where("experiment") + ": " + e.getMessage()) : e;
         }
         Params settings = resolve(exp, spec);
-        checkOutput(out);
-        try (DataFiles.Log dataLog = DataFiles.log()) {
+        try (OutputFolder folder = OutputFolder.open(out, "run", replace, "--out");
+             DataFiles.Log dataLog = DataFiles.log()) {
             Study study = exp.study(settings);
             String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
                     "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
-            return execute(spec, settings, study, out, dataLog, exp, resolvedSpec, started);
+            return execute(spec, settings, study, folder, dataLog, exp, resolvedSpec, started);
         }
     }
 
-    private static Result execute(RunSpec spec, Params settings, Study study, Path out, DataFiles.Log dataLog, Experiment exp,
+    private static Result execute(RunSpec spec, Params settings, Study study, OutputFolder folder, DataFiles.Log dataLog, Experiment exp,
                                   String resolvedSpec, java.util.function.Consumer<Study> started) {
-        Path abs = out.toAbsolutePath().normalize();
-        Path scratch = abs.resolveSibling(abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path scratch = folder.scratch();
         Map<String, String> figures;
+        Map<String, String> failed = new LinkedHashMap<>();
         try {
-            Folders.deleteTree(scratch);
-            Files.createDirectories(scratch);
             long t0 = System.nanoTime();
             Map<String, Object> facts;
             Progress progress = Progress.begin(study.workPerSeed() * spec.seeds());
@@ -136,37 +139,13 @@ public final class Runner {
                 // an experiment built from a spec file keeps that file as it was written
                 Files.writeString(scratch.resolve("spec.yaml"), resolvedSpec);
             }
-            figures = Figures.drawAll(RunFolder.open(scratch));
-            Report.write(scratch, exp.description(), figures, study.stepUnit());
-            Folders.deleteTree(abs);
-            Files.move(scratch, abs, StandardCopyOption.ATOMIC_MOVE);
+            figures = Figures.drawAll(RunFolder.open(scratch), failed);
+            Report.write(scratch, exp.description(), figures, failed, study.stepUnit());
+            folder.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Folders.deleteTree(scratch);
-            } catch (IOException e) {
-                // leave it; the next run removes it
-            }
         }
-        return new Result(abs, figures, settings, study.stepUnit());
+        List<String> failures = failed.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return new Result(folder.dir(), figures, settings, study.stepUnit(), failures);
     }
-
-    private static void checkOutput(Path out) {
-        if (Files.isRegularFile(out)) {
-            throw new UserError(out + ": --out must be a folder, but this is a file.");
-        }
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> s = Files.list(out)) {
-                boolean empty = s.findAny().isEmpty();
-                if (!empty && !Files.isRegularFile(out.resolve("provenance.json"))) {
-                    throw new UserError(out + ": --out folder is not empty and holds no earlier run "
-                            + "(no provenance.json); choose an empty or new folder.");
-                }
-            } catch (IOException e) {
-                throw new UserError(out + ": cannot read the --out folder (" + e.getMessage() + ").");
-            }
-        }
-    }
-
 }

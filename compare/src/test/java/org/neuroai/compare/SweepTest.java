@@ -75,8 +75,9 @@ class SweepTest {
             assertTrue(Files.size(resumed.resolve(png)) > 0 && Files.size(tmp.resolve("whole").resolve(png)) > 0,
                     "the resumed sweep draws its summary too: " + png);
         }
-        try (Stream<Path> s = Files.list(resumed.resolve("runs"))) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no scratch folder is left");
+        try (Stream<Path> s = Files.walk(resumed)) {
+            assertTrue(s.map(p -> p.getFileName().toString()).noneMatch(n -> n.startsWith(".partial-") || n.equals(".neuroai.lock")),
+                    "no scratch folder or lock is left, in the sweep folder or a point's");
         }
     }
 

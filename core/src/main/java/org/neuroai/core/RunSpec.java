@@ -1,10 +1,6 @@
 package org.neuroai.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -118,19 +114,23 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
      * @throws UserError naming the file, line and key for everything malformed or unknown
      */
     public static RunSpec fromYaml(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": spec file not found.");
-        }
-        JsonNode root;
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        try {
-            YAMLFactory factory = new YAMLFactory();
-            root = new ObjectMapper(factory).readTree(file.toFile());
-            keyLines(factory, file, lines);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new UserError(file + ": not valid YAML (" + msg + ").", e);
-        }
+        return fromYaml(file, name -> null);
+    }
+
+    /**
+     * Reads a YAML spec, reporting unknown keys under {@code set} together with the mistakes at the
+     * top level, so that a user sees every mistake of the file at once.
+     *
+     * @param file the YAML file
+     * @param settingsOf the setting names of an experiment, or null when there is no such experiment
+     * @return the spec
+     * @throws UserError naming the file, line and key for everything malformed or unknown
+     */
+    public static RunSpec fromYaml(Path file, java.util.function.Function<String, java.util.Collection<String>> settingsOf) {
+        SpecYaml.Doc doc = SpecYaml.parse(SpecYaml.read(file), file.toString());
+        JsonNode root = doc.root();
+        // "seeds", "set.bio.eta": setting names have dots of their own, so every key's line is kept
+        Map<String, Integer> lines = new java.util.TreeMap<>(doc.lines());
         String where = file.toString();
         if (root == null || !root.isObject()) {
             throw new UserError(where + ": a spec must be a YAML mapping with keys " + String.join(", ", KEYS) + ".");
@@ -175,33 +175,17 @@ public record RunSpec(String experiment, int seeds, long firstSeed, boolean quic
             }
         }
         if (!problems.isEmpty()) {
+            java.util.Collection<String> known = exp != null && exp.isTextual() ? settingsOf.apply(exp.asText()) : null;
+            if (known != null) {
+                for (String k : set.keySet()) {
+                    if (!known.contains(k)) {
+                        problems.add(at.apply("set." + k) + ": unknown key '" + k + "'; valid keys are: " + String.join(", ", known) + ".");
+                    }
+                }
+            }
             throw new UserError(String.join("\n", problems));
         }
         return new RunSpec(exp.asText(), seeds, first, quick, set, where, lines);
-    }
-
-    /** Records the line of every top-level key and of every key under "set". */
-    private static void keyLines(YAMLFactory factory, Path file, Map<String, Integer> lines) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser p = factory.createParser(file.toFile())) {
-            int depth = 0;
-            String top = null;
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                switch (t) {
-                    case START_OBJECT, START_ARRAY -> depth++;
-                    case END_OBJECT, END_ARRAY -> depth--;
-                    case FIELD_NAME -> {
-                        int line = p.currentTokenLocation().getLineNr();
-                        if (depth == 1) {
-                            top = p.currentName();
-                            lines.put(top, line);
-                        } else if (depth == 2 && "set".equals(top)) {
-                            lines.put("set." + p.currentName(), line);
-                        }
-                    }
-                    default -> { }
-                }
-            }
-        }
     }
 
     private static int integer(JsonNode root, String key, int def, int min, int max,

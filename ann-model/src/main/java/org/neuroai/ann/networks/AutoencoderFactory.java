@@ -3,6 +3,7 @@ package org.neuroai.ann.networks;
 import java.util.ArrayList;
 import java.util.List;
 import org.neuroai.ann.NetworkFactory;
+import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -28,6 +29,12 @@ public final class AutoencoderFactory implements NetworkFactory {
                         "output activation and reconstruction loss (sigmoid-ce for inputs in [0, 1])")));
         p.addAll(MlpFactory.training());
         return List.copyOf(p);
+    }
+
+    @Override
+    public void footprint(Footprint f, Params p, int nInputs, String paramsKey, String learner, int copies) {
+        MlpFactory.declare(f, nInputs, p.string("hidden"), nInputs, p.string("optimiser"), p.integer("batch"), paramsKey, learner,
+                copies);
     }
 
     @Override

@@ -161,6 +161,52 @@ public final class Mlp implements Learner, Predictor, Probeable, Proposer {
         probes = new NetworkProbes(net);
     }
 
+    /**
+     * ND4J's native memory a network of these sizes takes, in bytes: its parameters in float, their
+     * gradients, the optimiser's state (two arrays for Adam, one for RMSProp and Nesterov
+     * momentum) and each layer's activations and errors for a minibatch.
+     *
+     * @param inputs input dimension
+     * @param hidden hidden layer sizes
+     * @param outputs output units
+     * @param optimiser sgd, nesterov, adam or rmsprop
+     * @param batch samples per step
+     * @return the estimate, as a double so that no product of sizes overflows
+     */
+    public static double nativeBytes(int inputs, int[] hidden, int outputs, String optimiser, int batch) {
+        double params = 0;
+        double units = 0;
+        double in = inputs;
+        for (int h : hidden) {
+            params += in * h + h;
+            units += h;
+            in = h;
+        }
+        params += in * outputs + outputs;
+        units += outputs + inputs;
+        int state = switch (optimiser) {
+            case "adam" -> 2;
+            case "rmsprop", "nesterov" -> 1;
+            default -> 0;
+        };
+        return Float.BYTES * (params * (2 + state) + 2.0 * units * batch);
+    }
+
+    /**
+     * The heap a network of these sizes takes while it is recorded: its largest weight matrix
+     * copied into doubles, and transposed.
+     */
+    static double heapBytes(int inputs, int[] hidden, int outputs) {
+        double largest = 0;
+        double in = inputs;
+        for (int h : hidden) {
+            largest = Math.max(largest, in * h);
+            in = h;
+        }
+        largest = Math.max(largest, in * outputs);
+        return 2.0 * Double.BYTES * largest;
+    }
+
     static Activation activation(String key) {
         return switch (key) {
             case "relu" -> Activation.RELU;

@@ -3,6 +3,7 @@ package org.neuroai.ann.networks;
 import java.util.Arrays;
 import java.util.List;
 import org.neuroai.ann.NetworkFactory;
+import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -69,6 +70,22 @@ public final class MlpFactory implements NetworkFactory {
         } catch (NumberFormatException e) {
             throw new UserError("invalid value '" + text + "' for 'hidden'; valid is a comma-separated list of layer sizes >= 1, such as 256,128.");
         }
+    }
+
+    @Override
+    public void footprint(Footprint f, Params p, int nInputs, String paramsKey, String learner, int copies) {
+        declare(f, nInputs, p.string("hidden"), p.integer("outputs"), p.string("optimiser"), p.integer("batch"), paramsKey, learner,
+                copies);
+    }
+
+    /** Declares a network built on {@link Mlp}, under its key 'hidden'. */
+    static void declare(Footprint f, int nInputs, String hiddenText, int outputs, String optimiser, int batch, String paramsKey,
+                        String learner, int copies) {
+        int[] h = hidden(hiddenText);
+        String what = "'hidden' = '" + hiddenText + "' of learner '" + learner + "' (on " + nInputs + " inputs"
+                + (copies > 1 ? ", " + copies + " seeds at once" : "") + ")";
+        f.need(paramsKey + ".hidden", what, copies * Mlp.nativeBytes(nInputs, h, outputs, optimiser, batch), Footprint.Pool.NATIVE);
+        f.need(paramsKey + ".hidden", what, copies * Mlp.heapBytes(nInputs, h, outputs), Footprint.Pool.HEAP);
     }
 
     @Override

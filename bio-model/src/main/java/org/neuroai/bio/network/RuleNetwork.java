@@ -117,6 +117,18 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
      * The rule's probes ({@link PlasticityRule#probeable()}) with their lengths, and
      * {@value #OUTPUT}, the units' outputs at the last presentation.
      */
+    /**
+     * The heap a layer of these sizes takes: its weights and, while it is recorded, a copy of them
+     * and a running sum of the same size.
+     *
+     * @param inputs input dimension
+     * @param units units
+     * @return bytes, as a double so that no product of sizes overflows
+     */
+    public static double heapBytes(int inputs, int units) {
+        return 4.0 * Double.BYTES * units * (inputs + 1.0);
+    }
+
     @Override
     public Map<String, Integer> probes() {
         Map<String, Integer> out = new LinkedHashMap<>();

@@ -89,9 +89,63 @@ public final class Charts {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Adds a solid line (solid whatever its position: XChart would otherwise cycle through dash patterns). */
+    /**
+     * Most points a line or band keeps: a run of ten million steps recorded every hundred would
+     * otherwise put 100,000 points into one series, more than a figure's width can show, and more
+     * memory than the drawing of its SVG and PDF should take.
+     */
+    public static final int MAX_POINTS = 2000;
+
+    /**
+     * A line of at most {@link #MAX_POINTS} points that looks the same at a figure's resolution:
+     * the points are cut into buckets of consecutive steps and each bucket keeps its lowest and its
+     * highest value, in step order, and a gap (NaN) where it has one.
+     *
+     * @param x the steps, in order
+     * @param y the values
+     * @return {x, y}, the arrays themselves when they are short enough
+     */
+    public static double[][] thin(double[] x, double[] y) {
+        int n = x.length;
+        if (n <= MAX_POINTS) {
+            return new double[][] {x, y};
+        }
+        int buckets = MAX_POINTS / 3;
+        double[] ox = new double[3 * buckets];
+        double[] oy = new double[3 * buckets];
+        int k = 0;
+        for (int b = 0; b < buckets; b++) {
+            int lo = (int) ((long) b * n / buckets);
+            int hi = (int) ((long) (b + 1) * n / buckets);
+            int min = -1;
+            int max = -1;
+            int gap = -1;
+            for (int i = lo; i < hi; i++) {
+                if (Double.isNaN(y[i])) {
+                    gap = gap < 0 ? i : gap;
+                } else {
+                    min = min < 0 || y[i] < y[min] ? i : min;
+                    max = max < 0 || y[i] > y[max] ? i : max;
+                }
+            }
+            int[] keep = {min, max, gap};
+            java.util.Arrays.sort(keep);
+            int last = -1;
+            for (int i : keep) {
+                if (i >= 0 && i != last) {
+                    ox[k] = x[i];
+                    oy[k++] = y[i];
+                    last = i;
+                }
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k)};
+    }
+
+    /** Adds a solid line (solid whatever its position: XChart would otherwise cycle through dash patterns), {@link #thin thinned}. */
     public static XYSeries line(XYChart c, String label, double[] x, double[] y, Color colour, float width) {
-        XYSeries s = c.addSeries(label, x, y);
+        double[][] t = thin(x, y);
+        XYSeries s = c.addSeries(label, t[0], t[1]);
         s.setLineColor(colour);
         s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         s.setLineWidth(width);
@@ -130,8 +184,32 @@ public final class Charts {
     /** Suffix of the name of a mean line's band series: {@code "<line label> 95 % t-interval"}. */
     public static final String BAND = "95 % t-interval";
 
-    /** Adds a translucent band between lower and upper (not in the legend). */
+    /**
+     * Adds a translucent band between lower and upper (not in the legend); past {@link #MAX_POINTS}
+     * points, each bucket of consecutive steps keeps its lowest lower and highest upper edge.
+     */
     public static XYSeries band(XYChart c, String label, double[] x, double[] lower, double[] upper, Color colour) {
+        if (x.length > MAX_POINTS) {
+            int buckets = MAX_POINTS / 2;
+            double[] bx = new double[buckets];
+            double[] bl = new double[buckets];
+            double[] bu = new double[buckets];
+            int n0 = x.length;
+            for (int b = 0; b < buckets; b++) {
+                int lo = (int) ((long) b * n0 / buckets);
+                int hi = (int) ((long) (b + 1) * n0 / buckets);
+                bx[b] = x[(lo + hi - 1) / 2];
+                bl[b] = Double.NaN;
+                bu[b] = Double.NaN;
+                for (int i = lo; i < hi; i++) {
+                    bl[b] = Double.isNaN(bl[b]) || lower[i] < bl[b] ? lower[i] : bl[b];
+                    bu[b] = Double.isNaN(bu[b]) || upper[i] > bu[b] ? upper[i] : bu[b];
+                }
+            }
+            x = bx;
+            lower = bl;
+            upper = bu;
+        }
         int n = x.length;
         double[] px = new double[2 * n];
         double[] py = new double[2 * n];
@@ -149,6 +227,30 @@ public final class Charts {
         s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
         s.setMarker(SeriesMarkers.NONE);
         s.setShowInLegend(false);
+        return s;
+    }
+
+    /** Size of the × that marks where a learner diverged, in nominal pixels. */
+    public static final int DIVERGED_MARK = 11;
+
+    /**
+     * Marks with a × the last finite point of a learner that diverged and was stopped (not in the
+     * legend: the learner's legend entry says where it diverged).
+     *
+     * @param c the panel
+     * @param label a name for the series, unique in the panel
+     * @param x the x of the last finite point
+     * @param y its y
+     * @param colour the learner's colour
+     * @return the mark
+     */
+    public static XYSeries divergedMark(XYChart c, String label, double x, double y, Color colour) {
+        XYSeries s = c.addSeries(label, new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CROSS);
+        s.setMarkerColor(colour);
+        s.setShowInLegend(false);
+        c.getStyler().setMarkerSize(DIVERGED_MARK);
         return s;
     }
 }

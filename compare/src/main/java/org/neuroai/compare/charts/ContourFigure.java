@@ -48,6 +48,8 @@ public final class ContourFigure implements Drawing {
     /** The colour scale, light for low values, dark for high: greys, so that learners' colours stand out. */
     private static final Color LOW = new Color(0xFAFAFA);
     private static final Color HIGH = new Color(0x5A5A5A);
+    /** The hatching of cells skipped because their loss is not a finite number. */
+    private static final Color HATCH = new Color(0xC0392B);
 
     /**
      * A path over the contours, with its start and end marked.
@@ -182,6 +184,11 @@ public final class ContourFigure implements Drawing {
                     }
                 }
             }
+            if (lo > hi) {
+                // no finite value at all: every cell is skipped
+                lo = 0;
+                hi = 1;
+            }
             boolean log = lo > 0 && hi / lo > LOG_RATIO;
             if (hi <= lo) {
                 hi = lo + Math.max(1e-12, Math.abs(lo) * 1e-6);
@@ -189,7 +196,11 @@ public final class ContourFigure implements Drawing {
             return new Scale(lo, hi, log);
         }
 
+        /** The position of a value on the scale; NaN for a value that is not a finite number (a skipped cell). */
         double t(double v) {
+            if (!Double.isFinite(v)) {
+                return Double.NaN;
+            }
             double t = log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
             return Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 1;
         }
@@ -214,9 +225,11 @@ public final class ContourFigure implements Drawing {
         double y1 = p.ys()[p.ys().length - 1];
         Scale sc = Scale.of(p.z());
         double[][] t = new double[p.ys().length][p.xs().length];
+        int skipped = 0;
         for (int i = 0; i < t.length; i++) {
             for (int j = 0; j < t[i].length; j++) {
                 t[i][j] = sc.t(p.z()[i][j]);
+                skipped += Double.isNaN(t[i][j]) ? 1 : 0;
             }
         }
         // twice the nominal resolution for the PNG; SVG and PDF embed the bitmap at the nominal one,
@@ -262,6 +275,17 @@ public final class ContourFigure implements Drawing {
             g.setStroke(new BasicStroke(2.2f));
             g.draw(new Line2D.Double(o[0] - 6, o[1] - 6, o[0] + 6, o[1] + 6));
             g.draw(new Line2D.Double(o[0] - 6, o[1] + 6, o[0] + 6, o[1] - 6));
+        }
+        if (skipped > 0) {
+            // say what the hatched cells are, in the plot's top-left corner
+            g.setFont(font(Font.PLAIN, 11));
+            FontMetrics fm = g.getFontMetrics();
+            String note = skipped + " of " + t.length * t[0].length + " points skipped (hatched): loss not finite";
+            note = fit(note, fm, pw - 8);
+            g.setColor(new Color(255, 255, 255, 225));
+            g.fill(new Rectangle2D.Double(LEFT + 2, TOP + 2, fm.stringWidth(note) + 8, fm.getHeight() + 4));
+            g.setColor(ON_SCALE);
+            PanelFigure.text(g, note, LEFT + 6, TOP + 4 + fm.getAscent());
         }
         g.setClip(clip);
         g.setColor(axis());
@@ -317,6 +341,11 @@ public final class ContourFigure implements Drawing {
                 int j = Math.min(nx - 2, (int) gx);
                 double fx = gx - j;
                 double v = (1 - fy) * ((1 - fx) * t[i][j] + fx * t[i][j + 1]) + fy * ((1 - fx) * t[i + 1][j] + fx * t[i + 1][j + 1]);
+                if (Double.isNaN(v)) {
+                    // a cell with a corner that is no finite number: hatched, not given a colour of the scale
+                    pixels[py * w + px] = ((px + py) / (3 * Math.max(1, w / 400))) % 4 == 0 ? HATCH.getRGB() : Color.WHITE.getRGB();
+                    continue;
+                }
                 pixels[py * w + px] = colours[Math.max(0, Math.min(BANDS - 1, (int) (v * BANDS)))];
             }
         }
@@ -353,6 +382,9 @@ public final class ContourFigure implements Drawing {
             for (int j = 0; j + 1 < xs.length; j++) {
                 // corners counter-clockwise from bottom-left; edges 0: bottom, 1: right, 2: top, 3: left
                 double[] c = {v[i][j] - level, v[i][j + 1] - level, v[i + 1][j + 1] - level, v[i + 1][j] - level};
+                if (Double.isNaN(c[0] + c[1] + c[2] + c[3])) {
+                    continue; // a skipped cell: no level runs through it
+                }
                 double[] cx = {xs[j], xs[j + 1], xs[j + 1], xs[j]};
                 double[] cy = {ys[i], ys[i], ys[i + 1], ys[i + 1]};
                 int k = 0;

@@ -2,6 +2,7 @@ package org.neuroai.compare.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.neuroai.compare.files.OutputFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +38,28 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         List<Runner.Result> results = new ArrayList<>();
         List<Experiment> exps = Registry.all(Experiment.class);
-        for (Experiment e : exps) {
-            if (!quiet) {
-                pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
-                pw.flush();
+        // the demo's folder is its own: run again, it replaces what it wrote there and nothing else
+        try (OutputFolder folder = OutputFolder.open(out, "demo", true, "--out")) {
+            folder.record(List.of());
+            for (Experiment e : exps) {
+                if (!quiet) {
+                    pw.println("demo: " + e.name() + " (quick, " + seeds + " seeds)");
+                    pw.flush();
+                }
+                // experiments that can draw loss landscapes draw them in the demo
+                boolean landscape = e.settings().stream().anyMatch(p -> p.name().equals("landscape"));
+                RunSpec s = new RunSpec(e.name(), seeds, 0, true, landscape ? Map.of("landscape", true) : Map.of(), "demo");
+                Runner.Result r = ProgressDisplay.run(s, out.resolve(e.name()), true, spec.commandLine().getErr(),
+                        ProgressDisplay.Mode.choose(quiet, false), () -> { });
+                if (!quiet) {
+                    Summary.print(pw, r);
+                }
+                results.add(r);
             }
-            // experiments that can draw loss landscapes draw them in the demo
-            boolean landscape = e.settings().stream().anyMatch(p -> p.name().equals("landscape"));
-            RunSpec s = new RunSpec(e.name(), seeds, 0, true, landscape ? Map.of("landscape", true) : Map.of(), "demo");
-            Runner.Result r = ProgressDisplay.run(s, out.resolve(e.name()), spec.commandLine().getErr(),
-                    ProgressDisplay.Mode.choose(quiet, false), () -> { });
-            if (!quiet) {
-                Summary.print(pw, r);
-            }
-            results.add(r);
+            Path index = DemoIndex.write(out, exps, results);
+            folder.record(List.of(Path.of("index.html"), Path.of("index.md")));
+            pw.println("index of figures: " + index);
         }
-        Path index = DemoIndex.write(out, exps, results);
-        pw.println("index of figures: " + index);
         return 0;
     }
 }

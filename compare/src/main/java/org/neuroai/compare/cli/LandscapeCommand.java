@@ -16,6 +16,7 @@ import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.figures.Figure;
 import org.neuroai.compare.figures.Figures;
 import org.neuroai.compare.files.LandscapeFiles;
+import org.neuroai.compare.files.Manifest;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.compare.landscape.Landscapes;
 import org.neuroai.compare.landscape.Surface;
@@ -105,6 +106,7 @@ final class LandscapeCommand implements Callable<Integer> {
             }
             return null;
         });
+        Manifest.add(dir, written);
         PrintWriter out = spec.commandLine().getOut();
         for (Path w : written) {
             out.println("wrote " + w);

@@ -11,12 +11,15 @@ import picocli.CommandLine.Command;
  * The {@code neuroai} command line. Mistakes a user can fix end with one sentence on standard
  * error and exit status 2; nothing is left half-written.
  */
-@Command(name = "neuroai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "neuroai", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Learning in synapses and learning by gradient descent, side by side on the same tasks.",
-        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, LandscapeCommand.class, ReportCommand.class, SweepCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, DemoCommand.class, ProtocolCommand.class, ValidateCommand.class, BaselinesCommand.class, BenchCommand.class, PlotCommand.class, LandscapeCommand.class, ReportCommand.class, SweepCommand.class, ReproduceCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for a mistake the user can fix. */
     public static final int USER_ERROR = 2;
+
+    /** Most mistakes printed for one command; a file with more gets a last line saying how many were left out. */
+    static final int MAX_PROBLEMS = 20;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,25 +44,63 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof UserError) {
                 // one line per mistake; a spec with several mistakes reports them all
-                ex.getMessage().lines().forEach(line -> cmd.getErr().println("neuroai: " + line));
+                java.util.List<String> lines = ex.getMessage().lines().toList();
+                lines.stream().limit(MAX_PROBLEMS).forEach(line -> cmd.getErr().println("neuroai: " + line));
+                if (lines.size() > MAX_PROBLEMS) {
+                    cmd.getErr().println("neuroai: ... and " + (lines.size() - MAX_PROBLEMS) + " more mistakes of the same kind.");
+                }
+                return USER_ERROR;
+            }
+            if (ex instanceof java.nio.file.InvalidPathException bad) {
+                // a file name no file system accepts, such as one with a NUL character
+                cmd.getErr().println("neuroai: " + UserError.shorten("'" + bad.getInput().replace('\0', ' ') + "' is not a valid path ("
+                        + bad.getReason() + "); give the name of a file or folder."));
                 return USER_ERROR;
             }
             if (ex instanceof UncheckedIOException io) {
-                cmd.getErr().println("neuroai: cannot write output: " + io.getCause().getMessage());
-                return 1;
+                // an output folder that cannot be written (read-only, /proc, a file in the way) is the user's to change
+                cmd.getErr().println("neuroai: " + UserError.shorten("cannot write output: " + why(io.getCause())
+                        + "; choose an --out folder that can be written."));
+                return USER_ERROR;
             }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, parsedArgs) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("neuroai: " + ex.getMessage() + " (see 'neuroai " + cmd.getCommandName().replace("neuroai", "").trim()
+            cmd.getErr().println("neuroai: " + UserError.shorten(ex.getMessage()).lines().findFirst().orElse("") + " (see 'neuroai " + cmd.getCommandName().replace("neuroai", "").trim()
                     + " --help').");
             return USER_ERROR;
         });
-        int code = cl.execute(args);
+        org.neuroai.compare.files.OutputFolder.noticesTo(line -> {
+            err.println(line);
+            err.flush();
+        });
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            org.neuroai.compare.files.OutputFolder.noticesTo(null);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** An I/O failure in words: the file and the reason, whatever the exception's own message holds. */
+    static String why(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason();
+            if (reason == null) {
+                reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                        : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                        : e.getClass().getSimpleName();
+            }
+            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": " + reason;
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
     }
 
     /**

@@ -10,6 +10,7 @@ import org.neuroai.compare.charts.SweepFigures;
 import org.neuroai.compare.charts.Theme;
 import org.neuroai.compare.figures.Figure;
 import org.neuroai.compare.figures.Figures;
+import org.neuroai.compare.files.Manifest;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.core.UserError;
 import picocli.CommandLine.Command;
@@ -60,6 +61,9 @@ final class PlotCommand implements Callable<Integer> {
                     throw new UserError("--figure: only for a run folder; " + dir + " is a sweep folder.");
                 }
                 render.using(() -> SweepFigures.draw(dir, metric));
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    Manifest.add(dir, files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList());
+                }
                 say("redrew the sweep figures of " + dir);
                 return 0;
             }
@@ -92,6 +96,13 @@ final class PlotCommand implements Callable<Integer> {
             }
             return null;
         });
+        List<Path> drawn = new ArrayList<>();
+        for (Figure f : chosen) {
+            for (Render.Format x : render.formats()) {
+                drawn.add(Path.of(f.file() + "." + x.extension()));
+            }
+        }
+        Manifest.add(dir, drawn);
         say("redrew " + String.join(", ", chosen.stream().map(f -> f.file()).toList()) + " of " + dir + " (" + run.experiment() + ")");
         return 0;
     }

@@ -97,14 +97,15 @@ final class ProgressDisplay implements AutoCloseable {
      *
      * @param spec what to run
      * @param dir the output folder
+     * @param replace whether an earlier run there may be replaced (--force)
      * @param err where progress goes
      * @param mode how progress is shown
      * @param announce called once the spec has been checked, just before the run starts
      * @return the run's result
      */
-    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
+    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, boolean replace, PrintWriter err, Mode mode,
                                                   Runnable announce) {
-        return run(spec, dir, err, mode, spec.experiment(), announce);
+        return run(spec, dir, replace, err, mode, spec.experiment(), announce);
     }
 
     /**
@@ -112,17 +113,18 @@ final class ProgressDisplay implements AutoCloseable {
      *
      * @param spec what to run
      * @param dir the output folder
+     * @param replace whether an earlier run there may be replaced (--force)
      * @param err where progress goes
      * @param mode how progress is shown
      * @param label what the display calls the run
      * @param announce called once the spec has been checked, just before the run starts
      * @return the run's result
      */
-    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, PrintWriter err, Mode mode,
+    static org.neuroai.compare.Runner.Result run(org.neuroai.core.RunSpec spec, java.nio.file.Path dir, boolean replace, PrintWriter err, Mode mode,
                                                   String label, Runnable announce) {
         ProgressDisplay[] display = new ProgressDisplay[1];
         try {
-            return org.neuroai.compare.Runner.run(spec, dir, (org.neuroai.compare.engine.Study study) -> {
+            return org.neuroai.compare.Runner.run(spec, dir, replace, (org.neuroai.compare.engine.Study study) -> {
                 announce.run();
                 display[0] = new ProgressDisplay(err, mode, label, study.stepUnit());
             });

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.neuroai.compare.files.OutputFolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,11 @@ final class ProtocolCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write results.csv and a chart (PNG and SVG) here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write PROTOCOL.csv and a chart (PNG and SVG) here, beside other protocols' results.")
     Path out;
+
+    @Option(names = "--force", description = "Replace this protocol's files from an earlier run in the --out folder.")
+    boolean force;
 
     @Option(names = "--pairs", description = "stdp-window: pairs per timing (default 60).")
     int pairs = 60;
@@ -180,14 +184,17 @@ final class ProtocolCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            Path dir = out;
-            Files.createDirectories(dir);
-            writeCsv(dir.resolve(protocol + ".csv"), rows);
-            if (figure != null) {
-                figure.save(dir, protocol);
+            // a folder of protocol results: each protocol's files beside the others', replaced only with --force
+            try (OutputFolder folder = OutputFolder.open(out, "protocol", true, "--out")) {
+                Path dir = folder.scratch();
+                writeCsv(dir.resolve(protocol + ".csv"), rows);
+                if (figure != null) {
+                    figure.save(dir, protocol);
+                }
+                folder.add(force);
             }
             if (!json) {
-                pw.println("wrote " + dir.resolve(protocol + ".csv") + (figure != null ? " and " + protocol + ".png/.svg" : ""));
+                pw.println("wrote " + out.resolve(protocol + ".csv") + (figure != null ? " and " + protocol + ".png/.svg" : ""));
             }
         }
         pw.flush();

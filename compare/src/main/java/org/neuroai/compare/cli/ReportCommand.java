@@ -22,7 +22,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunFolder run = RunFolder.open(dir);
-        Report.write(dir, run.provenance().path("description").asText(run.experiment()), Figures.captions(run), run.stepUnit());
+        Report.write(dir, run.provenance().path("description").asText(run.experiment()), Figures.captions(run), java.util.Map.of(), run.stepUnit());
+        org.neuroai.compare.files.Manifest.add(dir, java.util.List.of(Path.of("report.md"), Path.of("report.html")));
         spec.commandLine().getOut().println("wrote " + dir.resolve("report.md") + " and report.html");
         spec.commandLine().getOut().flush();
         return 0;

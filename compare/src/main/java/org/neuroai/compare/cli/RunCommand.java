@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/NAME).")
     Path out;
 
+    @Option(names = "--force", description = "Replace an earlier run in the --out folder: the files it wrote (its manifest.json lists them); other files there are kept.")
+    boolean force;
+
     @Option(names = "--quick", description = "A short version, for smoke tests and demos.")
     boolean quick;
 
@@ -64,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", runSpec.experiment());
         PrintWriter pw = spec.commandLine().getOut();
         RunSpec s = runSpec;
-        Runner.Result r = ProgressDisplay.run(runSpec, dir, spec.commandLine().getErr(), ProgressDisplay.Mode.choose(quietOut, json), () -> {
+        Runner.Result r = ProgressDisplay.run(runSpec, dir, force, spec.commandLine().getErr(), ProgressDisplay.Mode.choose(quietOut, json), () -> {
             if (!quietOut && !json) {
                 pw.println("running " + s.experiment() + (s.quick() ? " (quick)" : "") + " with "
                         + s.seeds() + " seed" + (s.seeds() == 1 ? "" : "s") + " into " + dir);

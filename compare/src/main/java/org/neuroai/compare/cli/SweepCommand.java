@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * CSV and, for each swept setting, a figure of the final main metric against its values.
  */
 @Command(name = "sweep", description = "Run a grid of settings times seeds; resumable; writes sweep.csv with every run's final values "
-        + "and a figure per swept setting (final main metric, mean \u00b1 95 % t-interval over seeds); 'neuroai plot DIR' redraws them.")
+        + "and a figure per swept setting (final main metric, mean \u00b1 95 %% t-interval over seeds); 'neuroai plot DIR' redraws them.")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME|FILE.yaml", description = "An experiment name or a YAML spec.")
     String target;
@@ -41,6 +41,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep folder (resumed if it holds finished runs).")
     Path out;
+
+    @Option(names = "--resume-only", description = "Refuse, rather than run again, a point whose earlier run in this folder had other settings.")
+    boolean resumeOnly;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quietOut;
@@ -68,12 +71,16 @@ final class SweepCommand implements Callable<Integer> {
         ProgressDisplay.Mode mode = ProgressDisplay.Mode.choose(quietOut, json);
         int[] counts = new int[2];
         Path csv = Sweep.run(base, g, out, line -> {
-            counts[line.endsWith(": done") ? 0 : 1]++;
+            if (line.endsWith(": done")) {
+                counts[0]++;
+            } else if (line.endsWith(": already done")) {
+                counts[1]++;
+            }
             if (talk) {
                 pw.println(line);
                 pw.flush();
             }
-        }, (s, dir, label) -> ProgressDisplay.run(s, dir, spec.commandLine().getErr(), mode, label, () -> { }));
+        }, resumeOnly, (s, dir, label) -> ProgressDisplay.run(s, dir, true, spec.commandLine().getErr(), mode, label, () -> { }));
         List<String> figures = g.keySet().stream().map(key -> out.resolve(SweepFigures.baseName(key)) + ".png").toList();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

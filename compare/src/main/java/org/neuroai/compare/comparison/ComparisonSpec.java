@@ -33,6 +33,7 @@ import org.neuroai.compare.measures.FiringRates;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.networks.SpikingNetwork;
 import org.neuroai.core.Family;
+import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Probeable;
 import org.neuroai.core.ParamSpec;
@@ -42,6 +43,7 @@ import org.neuroai.core.Registered;
 import org.neuroai.core.Registry;
 import org.neuroai.core.Task;
 import org.neuroai.core.TaskFactory;
+import org.neuroai.core.SpecYaml;
 import org.neuroai.core.UserError;
 
 /**
@@ -174,15 +176,8 @@ public final class ComparisonSpec {
      * @throws UserError listing every mistake, one per line
      */
     public static ComparisonSpec read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": spec file not found.");
-        }
-        try {
-            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), name);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read (" + e.getMessage() + ").");
-        }
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return parse(SpecYaml.read(file), file.toString(), name);
     }
 
     /**
@@ -195,16 +190,9 @@ public final class ComparisonSpec {
      * @throws UserError listing every mistake, one per line
      */
     public static ComparisonSpec parse(String text, String source, String defaultName) {
-        YAMLFactory factory = new YAMLFactory();
-        JsonNode root;
-        Map<String, Integer> lines = new HashMap<>();
-        try {
-            root = new ObjectMapper(factory).readTree(text);
-            lines(factory, text, lines);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new UserError(source + ": not valid YAML (" + msg + ").", e);
-        }
+        SpecYaml.Doc doc = SpecYaml.parse(text, source);
+        JsonNode root = doc.root();
+        Map<String, Integer> lines = doc.lines();
         if (root == null || !root.isObject()) {
             throw new UserError(source + ": a comparison spec must be a YAML mapping with keys " + String.join(", ", KEYS.keySet()) + ".");
         }
@@ -224,9 +212,10 @@ public final class ComparisonSpec {
      */
     public static boolean isComparison(Path file) {
         try {
-            JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            JsonNode n = SpecYaml.parse(SpecYaml.read(file), file.toString()).root();
             return n != null && n.isObject() && !n.has("experiment") && (n.has("learners") || n.has("task"));
-        } catch (IOException e) {
+        } catch (UserError e) {
+            // reported when the file is read as a spec of an experiment
             return false;
         }
     }
@@ -315,42 +304,6 @@ public final class ComparisonSpec {
                     p.unit(), p.description()));
         }
         return out;
-    }
-
-    /** Records the line of every key and list item: "task.name", "learners[0]", "learners[0].params.eta". */
-    private static void lines(YAMLFactory factory, String text, Map<String, Integer> out) throws IOException {
-        try (JsonParser p = factory.createParser(text)) {
-            Deque<String> paths = new ArrayDeque<>();
-            Deque<int[]> counters = new ArrayDeque<>();
-            String field = null;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                int line = p.currentTokenLocation().getLineNr();
-                if (t == JsonToken.FIELD_NAME) {
-                    field = p.currentName();
-                    String parent = paths.isEmpty() ? "" : paths.peek();
-                    out.put(parent.isEmpty() ? field : parent + "." + field, line);
-                    continue;
-                }
-                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    paths.pop();
-                    counters.pop();
-                    continue;
-                }
-                String here;
-                if (paths.isEmpty()) {
-                    here = "";
-                } else if (counters.peek()[0] >= 0) {
-                    here = paths.peek() + "[" + counters.peek()[0]++ + "]";
-                    out.putIfAbsent(here, line);
-                } else {
-                    here = paths.peek().isEmpty() ? field : paths.peek() + "." + field;
-                }
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    paths.push(here);
-                    counters.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
-                }
-            }
-        }
     }
 
     private static Map<String, String> ordered(String... kv) {
@@ -597,6 +550,7 @@ public final class ComparisonSpec {
 
             // the learners
             List<Plan.LearnerPlan> learners = new ArrayList<>();
+            List<String> learnerPaths = new ArrayList<>();
             JsonNode ls = root.get("learners");
             if (ls == null || !ls.isArray() || ls.isEmpty()) {
                 problem("learners", (ls == null ? "missing key 'learners'" : "'learners' must be a non-empty list")
@@ -607,6 +561,32 @@ public final class ComparisonSpec {
                     Plan.LearnerPlan l = learner(ls.get(i), "learners[" + i + "]", task, outputs, batch, seen);
                     if (l != null) {
                         learners.add(l);
+                        learnerPaths.add("learners[" + i + "]");
+                    }
+                }
+            }
+            // what the learners will take, estimated and checked before any of them is built (a network too large for
+            // ND4J's native memory crashes the JVM); seeds run side by side each hold their own learners
+            int parallel = (int) Math.max(1, Math.min(seeds == null ? 1 : seeds,
+                    threads == null || threads == 0 ? Runtime.getRuntime().availableProcessors() : threads));
+            Footprint footprint = new Footprint();
+            boolean fits = true;
+            if (task != null) {
+                List<Integer> sized = new ArrayList<>();
+                for (int i = 0; i < learners.size(); i++) {
+                    try {
+                        learners.get(i).footprint(footprint, task.inputDim(), learnerPaths.get(i), parallel);
+                        sized.add(i);
+                    } catch (UserError e) {
+                        problem(learnerPaths.get(i), "learner '" + learners.get(i).name() + "': " + e.getMessage());
+                    }
+                }
+                List<String> over = footprint.problems(this::at);
+                problems.addAll(over);
+                fits = over.isEmpty();
+                if (fits) {
+                    for (int i : sized) {
+                        learners.set(i, trial(learners.get(i), task, learnerPaths.get(i)));
                     }
                 }
             }
@@ -679,6 +659,34 @@ public final class ComparisonSpec {
             boolean image = task != null && !task.spiking() && side * side == task.inputDim() && side >= 4;
             List<String> figures = figures(root.get("figures"), image, !probes.isEmpty(), task);
             List<String> baselines = baselines(root.get("baselines"), task, metrics);
+            if (fits && task != null && !learners.isEmpty()) {
+                // the traces stream to disk, and are read back whole for the statistics and each figure
+                long n = seeds == null ? 1 : seeds;
+                long run = quick != null && quick ? (inEpochs ? quickLength * Math.max(1, epochSize) : quickLength) : total;
+                double per = (double) n * learners.size();
+                String lengthKey = inEpochs ? "epochs" : "steps";
+                String shape = "'" + lengthKey + "' = " + (quick != null && quick ? quickLength + " (quick)" : length) + ", "
+                        + learners.size() + " learner" + (learners.size() == 1 ? "" : "s") + ", " + n + " seed" + (n == 1 ? "" : "s");
+                List<Footprint.Need> traces = new ArrayList<>();
+                String evalKey = evalL != null ? "eval_every" : lengthKey;
+                traces.add(rows("curves.csv", evalKey, "'eval_every' = " + eval + ", " + shape,
+                        (run / eval + 1.0) * (metrics.size() + 3) * per));
+                traces.add(rows("weights.csv", wEvery != null ? "record.weights.every" : evalKey, "'record.weights.every' = "
+                        + weightsEvery + ", 'max_synapses' = " + (maxSyn == null ? 100 : maxSyn) + ", " + shape,
+                        (run / weightsEvery + 1.0) * (maxSyn == null ? 100 : maxSyn) * per));
+                traces.add(rows("histograms.csv", hEvery != null ? "record.histograms.every" : evalKey, "'record.histograms.every' = "
+                        + histEvery + ", 'bins' = " + (bins == null ? 40 : bins) + ", " + shape,
+                        (run / histEvery + 1.0) * (bins == null ? 40 : bins) * per));
+                if (!probes.isEmpty()) {
+                    traces.add(rows("probes.csv", pEvery != null ? "record.probes.every" : evalKey, "'record.probes.every' = "
+                            + probesEvery + ", 'max_indices' = " + (pIndices == null ? 20 : pIndices) + ", " + shape,
+                            (run / probesEvery + 1.0) * (pIndices == null ? 20 : pIndices) * probes.size() * per));
+                }
+                // the files are read one at a time: the largest counts
+                Footprint.Need most = traces.stream().max(java.util.Comparator.comparingDouble(Footprint.Need::bytes)).orElseThrow();
+                footprint.need(most.key(), most.what(), most.bytes(), most.pool());
+                problems.addAll(footprint.problems(this::at));
+            }
             if (!problems.isEmpty()) {
                 throw new UserError(String.join("\n", problems));
             }
@@ -687,6 +695,15 @@ public final class ComparisonSpec {
                     quick != null && quick, quickLength, weightSeed, threads == null ? 0 : threads.intValue(), List.copyOf(metrics),
                     weightsEvery, maxSyn == null ? 100 : maxSyn.intValue(), histEvery, bins == null ? 40 : bins.intValue(), range[0], range[1],
                     List.copyOf(figures), image ? side : 0, baselines, probes, probesEvery, pIndices == null ? 20 : pIndices.intValue());
+        }
+
+        /** Bytes of one trace row read back into memory (its strings, numbers and the list holding it). */
+        private static final double ROW_BYTES = 160;
+
+        /** The rows of one trace file that will be read back into memory, as a need of the heap. */
+        private static Footprint.Need rows(String file, String key, String shape, double rows) {
+            return new Footprint.Need(key, String.format(java.util.Locale.ROOT, "%.3g", rows) + " rows of " + file + " (" + shape
+                    + ") read back for the statistics and figures", rows * ROW_BYTES, Footprint.Pool.HEAP);
         }
 
         /**
@@ -884,7 +901,7 @@ public final class ComparisonSpec {
             }
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, shown(n, "label"),
                     shown(n, "colour"), Family.GRADIENT);
-            return trial(l, task, path);
+            return l;
         }
 
         /**
@@ -937,9 +954,8 @@ public final class ComparisonSpec {
             if (net == null || synapse == null || name == null || task == null) {
                 return null;
             }
-            return trial(Plan.LearnerPlan.spikingNetwork(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
-                    shown(n, "colour")),
-                    task, path);
+            return Plan.LearnerPlan.spikingNetwork(name, net, new Plan.Synapses(rule, chosen, synapse), shown(n, "label"),
+                    shown(n, "colour"));
         }
 
         private Plan.LearnerPlan ruleLearner(JsonNode n, String path, String name, Map<String, Object> given, Task task, int outputs) {
@@ -976,7 +992,7 @@ public final class ComparisonSpec {
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, rule, null, p, u, act == null ? Activation.LINEAR : Activation.of(act),
                     bias != null && bias, tau == null ? 0 : tau, init == null ? 1 : init, ridge, shown(n, "label"), shown(n, "colour"),
                     Family.BIO);
-            return trial(l, task, path);
+            return l;
         }
 
         /**

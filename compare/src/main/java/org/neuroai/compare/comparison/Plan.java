@@ -9,6 +9,7 @@ import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.networks.SpikingNetwork;
 import org.neuroai.core.Described;
 import org.neuroai.core.Family;
+import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
@@ -159,6 +160,29 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
         LearnerPlan withProbes(List<String> offered) {
             return new LearnerPlan(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, family,
                     List.copyOf(offered), synapses);
+        }
+
+        /**
+         * Declares the memory this learner will take, before it is built: a rule's layer its
+         * weights ('units'), a spiking network its synapses ('neurons' times the task's inputs), a
+         * network what its factory declares.
+         *
+         * @param f the run's footprint
+         * @param inputs the task's input dimension
+         * @param path where the learner was given ("learners[0]")
+         * @param copies how many of it live at once (seeds run in parallel)
+         */
+        public void footprint(Footprint f, int inputs, String path, int copies) {
+            String at = copies > 1 ? ", " + copies + " seeds at once" : "";
+            if (rule != null) {
+                f.need(path + ".units", "'units' = " + units + " of learner '" + name + "' (on " + inputs + " inputs" + at + ")",
+                        copies * RuleNetwork.heapBytes(inputs, units), Footprint.Pool.HEAP);
+            } else if (spiking()) {
+                f.need(path + ".params.neurons", "'neurons' = " + units + " of learner '" + name + "' (each with a synapse from every one of "
+                        + inputs + " inputs" + at + ")", copies * SpikingNetwork.heapBytes(inputs, units), Footprint.Pool.HEAP);
+            } else {
+                network.footprint(f, params, inputs, path + ".params", name, copies);
+            }
         }
 
         /**

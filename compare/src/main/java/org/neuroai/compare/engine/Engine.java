@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroai.compare.engine.Seeds;
+import org.neuroai.compare.files.Divergences;
 import org.neuroai.compare.files.LearnersFile;
 import org.neuroai.compare.files.Traces;
 import org.neuroai.core.Described;
@@ -15,6 +16,7 @@ import org.neuroai.core.Learner;
 import org.neuroai.core.Probeable;
 import org.neuroai.core.UserError;
 import org.neuroai.core.engine.Checkpoint;
+import org.neuroai.core.engine.Divergence;
 import org.neuroai.core.engine.Lanes;
 import org.neuroai.core.engine.Measure;
 import org.neuroai.core.engine.Schedule;
@@ -65,10 +67,11 @@ public final class Engine {
             monitors.add(new Monitor(curves.sinkFor(i), weights.sinkFor(i), probes.sinkFor(i), histograms.sinkFor(i)));
         }
         study.plugin().start(out, seeds.clone());
+        Map<String, String> reasons = java.util.Collections.synchronizedMap(new java.util.TreeMap<>());
         Seeds.inParallel(seeds, seedThreads, (i, seed) -> {
             try (Monitor monitor = monitors.get(i); Lanes l = Lanes.of(lanes)) {
                 for (int k = 0; k < study.conditions().size(); k++) {
-                    runCondition(study, study.conditions().get(k), seed, i, monitor, l, out.resolve(".lanes-" + i + "-" + k));
+                    runCondition(study, study.conditions().get(k), seed, i, monitor, l, out.resolve(".lanes-" + i + "-" + k), reasons);
                 }
                 study.plugin().seedDone(seed, i, monitor);
             }
@@ -91,6 +94,10 @@ public final class Engine {
         LearnersFile.write(out, described);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("run", describe(study, seedThreads, lanes));
+        if (!reasons.isEmpty()) {
+            // why each learner was stopped; curves.csv marks where (Divergences)
+            facts.put("diverged", new LinkedHashMap<>(reasons));
+        }
         facts.putAll(study.facts());
         facts.putAll(study.plugin().finish(out));
         return facts;
@@ -121,8 +128,8 @@ public final class Engine {
         return run;
     }
 
-    private static void runCondition(Study study, Condition c, long seed, int index, Monitor monitor, Lanes lanes, Path scratch)
-            throws IOException {
+    private static void runCondition(Study study, Condition c, long seed, int index, Monitor monitor, Lanes lanes, Path scratch,
+                                     Map<String, String> reasons) throws IOException {
         Plugin.At at = new Plugin.At(seed, index, c);
         long base = Seeds.weightSeed(seed);
         List<Learner> learners = new ArrayList<>();
@@ -148,7 +155,7 @@ public final class Engine {
                 own.add(partMonitor(scratch, j));
             }
             try {
-                loop.run(() -> c.task().stream(seed), new Recorder(c, seed, learners, specs, own));
+                loop.run(() -> c.task().stream(seed), new Recorder(c, seed, learners, specs, own, reasons));
             } finally {
                 own.forEach(Monitor::close);
             }
@@ -156,7 +163,7 @@ public final class Engine {
             Folders.deleteTree(scratch);
         } else {
             loop.run(() -> c.task().stream(seed), new Recorder(c, seed, learners, specs, java.util.Collections.nCopies(learners.size(),
-                    monitor)));
+                    monitor), reasons));
         }
         study.plugin().trained(at, learners, monitor);
     }
@@ -229,10 +236,16 @@ public final class Engine {
         private final List<List<String>> histogramGroups = new ArrayList<>();
         private final long[] previous;
         private final String[] keys;
+        private final Map<String, String> reasons;
 
-        /** @param monitors where each learner's rows go */
-        Recorder(Condition c, long seed, List<Learner> learners, List<LearnerSpec> specs, List<Monitor> monitors) {
+        /**
+         * @param monitors where each learner's rows go
+         * @param reasons where a learner that diverged is told, with the step and why
+         */
+        Recorder(Condition c, long seed, List<Learner> learners, List<LearnerSpec> specs, List<Monitor> monitors,
+                 Map<String, String> reasons) {
             this.c = c;
+            this.reasons = reasons;
             this.seed = seed;
             this.learners = learners;
             this.specs = specs;
@@ -281,13 +294,53 @@ public final class Engine {
                 Monitor monitor = monitors.get(i);
                 long until = loop.until(i);
                 Progress.report(keys[i], seed, Math.min(step, until));
-                if (s.due(Record.METRICS, step, until)) {
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    Map<String, double[]> v = new LinkedHashMap<>();
+                boolean metricsDue = s.due(Record.METRICS, step, until);
+                if (!metricsDue && !anyDue(s, step, until, i)) {
+                    continue;
+                }
+                // a checkpoint: the learner is checked before anything of it is recorded
+                Map<String, Double> m = new LinkedHashMap<>();
+                Map<String, double[]> v = new LinkedHashMap<>();
+                Map<String, Double> checked = new LinkedHashMap<>();
+                if (metricsDue) {
                     Checkpoint at = new Checkpoint(step, previous[i], seed, c.task(), loop.trainingSeconds(i));
                     for (Measure measure : measures.get(i)) {
+                        java.util.Set<String> before = new java.util.HashSet<>(m.keySet());
                         measure.measure(l, at, m, v);
+                        for (Map.Entry<String, Double> e : m.entrySet()) {
+                            if (!before.contains(e.getKey()) && !(Double.isNaN(e.getValue()) && measure.mayBeUndefined(e.getKey()))) {
+                                checked.put(e.getKey(), e.getValue());
+                            }
+                        }
                     }
+                    for (Map.Entry<String, double[]> e : v.entrySet()) {
+                        for (double x : e.getValue()) {
+                            if (Double.isInfinite(x)) {
+                                checked.put(e.getKey(), x);
+                                break;
+                            }
+                        }
+                    }
+                }
+                if (l instanceof Probeable p && p.probes().containsKey(LOSS)) {
+                    // a training loss is NaN until there is one (before the first step, in a phase without a loss)
+                    double[] loss = new double[p.probes().get(LOSS)];
+                    p.probe(LOSS, loss);
+                    if (loss.length > 0 && Double.isInfinite(loss[0])) {
+                        checked.put(LOSS, loss[0]);
+                    }
+                }
+                String why = Divergence.of(l, checked);
+                if (why != null) {
+                    // the learner's records end here, with the mark: nothing it would report now is data
+                    monitor.metrics(l.name(), seed, written, Map.of(c.metric(Divergences.METRIC), 1.0));
+                    loop.stop(i, step);
+                    Progress.report(keys[i], seed, until);
+                    reasons.put(l.name() + " (seed " + seed + (c.name().isEmpty() ? "" : ", " + c.name()) + ")",
+                            "step " + step + ": " + why);
+                    continue;
+                }
+                if (metricsDue) {
                     List<String> only = specs.get(i).metrics();
                     if (only != null) {
                         m.keySet().retainAll(only);
@@ -309,6 +362,14 @@ public final class Engine {
                     monitor.histograms(l.name(), seed, written, l.weights(), histogramGroups.get(i), h.bins(), h.low(), h.high());
                 }
             }
+        }
+
+        /** Whether a record other than the metrics is due for a learner at a step. */
+        private boolean anyDue(Schedule s, long step, long until, int i) {
+            return s.due(Record.WEIGHTS, step, until) && !synapses.get(i).isEmpty()
+                    || s.due(Record.PROBES, step, until) && !probes.get(i).isEmpty()
+                    || probes.get(i).containsKey(LOSS) && s.every().get(Record.PROBES) == Schedule.NEVER && lossDue(s, step, until)
+                    || c.recording().histograms() != null && s.due(Record.HISTOGRAMS, step, until) && !histogramGroups.get(i).isEmpty();
         }
 
         /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neuroai.compare.files.Divergences;
 import org.neuroai.core.trace.TraceRow;
 
 /**
@@ -59,7 +60,9 @@ public final class Stats {
     }
 
     /**
-     * Writes stats.csv: learner, metric, step, n, mean, sd, ci95_low, ci95_high.
+     * Writes stats.csv: learner, metric, step, n, mean, sd, ci95_low, ci95_high. A seed in which a
+     * learner diverged has no rows from that step on ({@link Divergences}), so n counts the seeds
+     * with a value there; the divergence marks are not summarised.
      *
      * @param rows rows of curves.csv
      * @param file the file to write
@@ -68,6 +71,9 @@ public final class Stats {
     public static void write(List<TraceRow> rows, Path file) throws IOException {
         Map<String, TreeMap<Long, List<Double>>> grouped = new LinkedHashMap<>();
         for (TraceRow r : rows) {
+            if (Divergences.isMark(r.metric())) {
+                continue;
+            }
             grouped.computeIfAbsent(r.learner() + "," + r.metric(), k -> new TreeMap<>())
                     .computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r.value());
         }
@@ -89,7 +95,7 @@ public final class Stats {
 
     /**
      * Differences a − b of every metric between every pair of learners that both have it, using each
-     * seed's last value, paired by seed.
+     * seed's last value, paired by seed; a seed in which either learner diverged is left out.
      *
      * @param rows rows of curves.csv
      * @return the differences (empty with fewer than two seeds in common)
@@ -97,7 +103,11 @@ public final class Stats {
     public static List<Difference> pairedFinal(List<TraceRow> rows) {
         // learner -> metric -> seed -> (step, value) of the last row
         Map<String, Map<String, Map<Long, double[]>>> last = new LinkedHashMap<>();
+        List<Divergences.Stop> stops = Divergences.of(rows);
         for (TraceRow r : rows) {
+            if (Divergences.isMark(r.metric()) || Divergences.of(stops, r.learner(), r.seed(), r.metric()) != null) {
+                continue;
+            }
             Map<Long, double[]> bySeed = last.computeIfAbsent(r.learner(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.metric(), k -> new TreeMap<>());
             double[] prev = bySeed.get(r.seed());

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.neuroai.compare.charts.Render;
+import org.neuroai.compare.files.Divergences;
 import org.neuroai.compare.files.RunFolder;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
 
@@ -66,20 +69,64 @@ public final class Figures {
     }
 
     /**
-     * Draws every figure the run names.
+     * Draws every figure the run names. A figure that fails does not take the run with it: its
+     * files are removed, the failure is put in {@code failed} (one line: the figure and why), and the
+     * others are drawn. When a learner of the run diverged, every caption says where
+     * ({@link #divergenceNote}).
      *
      * @param run the run
-     * @return each figure's file name with its caption, in order
-     * @throws IOException when a file cannot be written
+     * @param failed filled with each figure that could not be drawn (file name to why)
+     * @return each drawn figure's file name with its caption, in order
+     * @throws UserError when the run names a figure that is not registered
      */
-    public static Map<String, String> drawAll(RunFolder run) throws IOException {
+    public static Map<String, String> drawAll(RunFolder run, Map<String, String> failed) {
         Map<String, String> out = new LinkedHashMap<>();
+        String note = divergenceNote(run);
         for (String name : run.figures()) {
             Figure f = get(name);
-            draw(f, run);
-            out.put(f.file(), f.caption(run));
+            try {
+                draw(f, run);
+                out.put(f.file(), f.caption(run) + note);
+            } catch (IOException | RuntimeException e) {
+                removeFiles(f, run);
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                failed.put(f.file(), why);
+            }
         }
         return out;
+    }
+
+    /**
+     * What every caption of a run adds when some learner diverged: "; hebb diverged at step 4200
+     * (seed 0), and was stopped there", from the marks in curves.csv ({@link Divergences}); "" when
+     * none did.
+     *
+     * @param run the run
+     * @return the note
+     */
+    public static String divergenceNote(RunFolder run) {
+        if (!run.has(Traces.CURVES)) {
+            return "";
+        }
+        Map<String, List<Divergences.Stop>> stops = Divergences.byLearner(
+                TraceReader.read(run.file(Traces.CURVES), r -> Divergences.isMark(r.metric())));
+        if (stops.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        stops.forEach((learner, s) -> parts.add(learner + " " + Divergences.text(s)));
+        return "; " + String.join("; ", parts) + ", and was stopped there (\u00d7: its last finite values)";
+    }
+
+    private static void removeFiles(Figure f, RunFolder run) {
+        for (Render.Format x : Render.Format.values()) {
+            try {
+                java.nio.file.Files.deleteIfExists(run.file(f.file() + "." + x.extension()));
+                java.nio.file.Files.deleteIfExists(run.file(f.file() + "." + x.extension() + ".tmp"));
+            } catch (IOException e) {
+                // the report says the figure was not drawn; a stale file is left
+            }
+        }
     }
 
     /**
@@ -124,8 +171,9 @@ public final class Figures {
     /** The captions of the figures of a run folder ({@link #ofRun}), by file name, without drawing. */
     public static Map<String, String> captions(RunFolder run) {
         Map<String, String> out = new LinkedHashMap<>();
+        String note = divergenceNote(run);
         for (Figure f : ofRun(run)) {
-            out.put(f.file(), f.caption(run));
+            out.put(f.file(), f.caption(run) + note);
         }
         return out;
     }

@@ -158,7 +158,7 @@ public final class LandscapeFigures {
     /** How a learner drawn on a surface is named in legends: its label, and for a guest what of it is drawn. */
     static String legend(Look look, Surface s, String learner) {
         String note = s.note(learner);
-        return look.label(learner) + (s.guest(learner) && !note.isEmpty() ? ": " + note : "");
+        return look.labelWithStops(learner) + (s.guest(learner) && !note.isEmpty() ? ": " + note : "");
     }
 
     /** The value of a map for a surface, or a one-line error naming the file that lacks it. */
@@ -198,14 +198,22 @@ public final class LandscapeFigures {
             double[] range = ranges.computeIfAbsent(loss, l -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
             for (LandscapeFiles.Line l : ls) {
                 String label = legend(look, s, l.learner());
-                if (s.guest(l.learner())) {
-                    Charts.dashed(c, label, l.alpha(), l.loss(), look.colour(l.learner()), true);
-                } else {
-                    Charts.line(c, label, l.alpha(), l.loss(), look.colour(l.learner()), 2.2f);
+                // a point whose loss is not a finite number is skipped (a gap in the line), and the legend says so
+                double[] ys = java.util.Arrays.stream(l.loss()).map(v -> Double.isFinite(v) ? v : Double.NaN).toArray();
+                long skipped = java.util.Arrays.stream(ys).filter(Double::isNaN).count();
+                if (skipped > 0) {
+                    label += " (" + skipped + " of " + ys.length + " points skipped: loss not finite)";
                 }
-                for (double v : l.loss()) {
-                    range[0] = Math.min(range[0], v);
-                    range[1] = Math.max(range[1], v);
+                if (s.guest(l.learner())) {
+                    Charts.dashed(c, label, l.alpha(), ys, look.colour(l.learner()), true);
+                } else {
+                    Charts.line(c, label, l.alpha(), ys, look.colour(l.learner()), 2.2f);
+                }
+                for (double v : ys) {
+                    if (!Double.isNaN(v)) {
+                        range[0] = Math.min(range[0], v);
+                        range[1] = Math.max(range[1], v);
+                    }
                 }
             }
         }

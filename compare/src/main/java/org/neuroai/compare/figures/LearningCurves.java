@@ -15,6 +15,7 @@ import org.neuroai.compare.charts.Drawing;
 import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.ReferenceLines;
 import org.neuroai.compare.charts.SeedStats;
+import org.neuroai.compare.files.Divergences;
 import org.neuroai.compare.files.LearnersFile;
 import org.neuroai.compare.files.Norms;
 import org.neuroai.compare.files.RunFolder;
@@ -76,6 +77,33 @@ public final class LearningCurves implements Figure {
         Charts.mean(c, label, st.clamped(lo, hi).mapSteps(look::x), colour, 2f);
     }
 
+    /**
+     * Marks with a × where a learner's line ends for each seed in which it diverged: the line's last
+     * point before the divergence, its last finite value (the engine records nothing of a learner
+     * from the checkpoint where it diverged on).
+     *
+     * @param c the panel
+     * @param look the run's look
+     * @param learner the learner
+     * @param label the name of the learner's line in the panel
+     * @param st its summary over seeds, in steps
+     * @param colour its colour
+     */
+    static void markStops(XYChart c, Look look, String learner, String label, SeedStats st, Color colour) {
+        java.util.Set<Integer> marked = new java.util.HashSet<>();
+        for (org.neuroai.compare.files.Divergences.Stop s : look.stops(learner)) {
+            int last = -1;
+            for (int i = 0; i < st.steps().length; i++) {
+                if (st.steps()[i] < s.step() && Double.isFinite(st.mean()[i])) {
+                    last = i;
+                }
+            }
+            if (last >= 0 && marked.add(last)) {
+                Charts.divergedMark(c, label + " diverged " + last, look.x(st.steps()[last]), st.mean()[last], colour);
+            }
+        }
+    }
+
     /** How a metric is labelled on an axis, with its unit. */
     static String axis(String metric) {
         return switch (metric) {
@@ -126,7 +154,8 @@ public final class LearningCurves implements Figure {
      */
     static PanelFigure of(Look look) {
         RunFolder run = look.run();
-        List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES), r -> !r.metric().startsWith(Norms.PREFIX));
+        List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES),
+                r -> !r.metric().startsWith(Norms.PREFIX) && !Divergences.isMark(r.metric()));
         List<String> metrics = run.metrics().isEmpty() ? rows.stream().map(TraceRow::metric).distinct().toList() : run.metrics();
         List<XYChart> panels = new ArrayList<>();
         Path baselines = run.file(TribuoBaselines.FILE);
@@ -147,7 +176,9 @@ public final class LearningCurves implements Figure {
             double top = 0;
             for (Map.Entry<String, SeedStats> e : bands.entrySet()) {
                 // an interval stops at the possible values: [0, 1] for an accuracy, >= 0 for errors and angles
-                draw(c, look, look.label(e.getKey()), e.getValue(), 0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY, look.colour(e.getKey()));
+                String label = look.labelWithStops(e.getKey());
+                draw(c, look, label, e.getValue(), 0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY, look.colour(e.getKey()));
+                markStops(c, look, e.getKey(), label, e.getValue(), look.colour(e.getKey()));
                 seeds = Math.max(seeds, e.getValue().seeds());
                 for (double v : e.getValue().high()) {
                     top = Math.max(top, Math.abs(v));

@@ -3,7 +3,10 @@ package org.neuroai.compare.figures;
 import java.awt.Color;
 import java.util.Map;
 import org.neuroai.compare.charts.Palette;
+import org.neuroai.compare.files.Divergences;
 import org.neuroai.compare.files.RunFolder;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 
@@ -15,10 +18,32 @@ import org.neuroai.core.Family;
 public final class Look {
     private final RunFolder run;
     private final Map<String, Color> colours;
+    private Map<String, java.util.List<Divergences.Stop>> stops;
 
     private Look(RunFolder run) {
         this.run = run;
         this.colours = Palette.of(run.learners().values());
+    }
+
+    /**
+     * Where a learner diverged and was stopped, from the marks in curves.csv ({@link Divergences}).
+     *
+     * @param learner the learner
+     * @return its stops, by seed (empty when it never diverged or the run has no curves.csv)
+     */
+    public java.util.List<Divergences.Stop> stops(String learner) {
+        if (stops == null) {
+            stops = run.has(Traces.CURVES)
+                    ? Divergences.byLearner(TraceReader.read(run.file(Traces.CURVES), r -> Divergences.isMark(r.metric())))
+                    : Map.of();
+        }
+        return stops.getOrDefault(learner, java.util.List.of());
+    }
+
+    /** A learner's legend entry, followed by where it diverged when it did: "hebb, diverged at step 2100 (seed 0)". */
+    public String labelWithStops(String learner) {
+        java.util.List<Divergences.Stop> s = stops(learner);
+        return s.isEmpty() ? label(learner) : label(learner) + ", " + Divergences.text(s);
     }
 
     /**

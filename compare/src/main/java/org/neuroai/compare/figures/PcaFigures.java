@@ -146,7 +146,9 @@ public final class PcaFigures {
             Map<String, SeedStats> stats = SeedStats.byLearner(rows, metric);
             for (Map.Entry<String, SeedStats> e : stats.entrySet()) {
                 SeedStats st = c == angle ? e.getValue().floored(angleFloor) : e.getValue();
-                Charts.mean(c, look.label(e.getKey()), st, look.colour(e.getKey()), 2.2f);
+                String label = look.labelWithStops(e.getKey());
+                Charts.mean(c, label, st, look.colour(e.getKey()), 2.2f);
+                LearningCurves.markStops(c, look, e.getKey(), label, st, look.colour(e.getKey()));
                 seeds = Math.max(seeds, st.seeds());
                 xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
             }

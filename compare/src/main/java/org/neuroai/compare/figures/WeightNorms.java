@@ -9,6 +9,7 @@ import org.neuroai.compare.files.LearnersFile;
 import org.neuroai.compare.files.Norms;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.compare.files.Traces;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,15 @@ public final class WeightNorms implements Figure {
             if (mine.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.panel(look.label(learner), look.xTitle(), "mean norm of a unit's weights (L2)");
+            XYChart c = Charts.panel(look.labelWithStops(learner), look.xTitle(), "mean norm of a unit's weights (L2)");
             int k = 0;
             List<String> own = layers.stream().filter(l -> mine.stream().anyMatch(r -> r.metric().equals(l))).toList();
             for (String layer : own) {
                 Map<String, SeedStats> b = SeedStats.byLearner(mine, layer);
                 double shade = own.size() == 1 ? 0 : 0.55 * k / (own.size() - 1);
-                LearningCurves.draw(c, look, layer.substring(Norms.PREFIX.length()), b.get(learner), 0,
-                        Double.POSITIVE_INFINITY, Palette.shade(look.colour(learner), shade));
+                Color colour = Palette.shade(look.colour(learner), shade);
+                LearningCurves.draw(c, look, layer.substring(Norms.PREFIX.length()), b.get(learner), 0, Double.POSITIVE_INFINITY, colour);
+                LearningCurves.markStops(c, look, learner, layer, b.get(learner), colour);
                 k++;
             }
             c.getStyler().setYAxisMin(0.0);

@@ -128,7 +128,9 @@ public final class XorFigures {
         }
         for (Map.Entry<String, SeedStats> e : SeedStats.byLearner(rows, "accuracy").entrySet()) {
             SeedStats st = e.getValue();
-            Charts.mean(acc, look.label(e.getKey()), st.clamped(0, 1), look.colour(e.getKey()), 2.2f);
+            String label = look.labelWithStops(e.getKey());
+            Charts.mean(acc, label, st.clamped(0, 1), look.colour(e.getKey()), 2.2f);
+            LearningCurves.markStops(acc, look, e.getKey(), label, st.clamped(0, 1), look.colour(e.getKey()));
             seeds = Math.max(seeds, st.seeds());
             xmax = Math.max(xmax, st.steps()[st.steps().length - 1]);
         }
@@ -136,7 +138,9 @@ public final class XorFigures {
         double mseFloor = SeedStats.logFloor(mseStats.values(), MSE_FLOOR);
         mse.getStyler().setYAxisMin(mseFloor);
         for (Map.Entry<String, SeedStats> e : mseStats.entrySet()) {
-            Charts.mean(mse, look.label(e.getKey()), e.getValue().floored(mseFloor), look.colour(e.getKey()), 2.2f);
+            String label = look.labelWithStops(e.getKey());
+            Charts.mean(mse, label, e.getValue().floored(mseFloor), look.colour(e.getKey()), 2.2f);
+            LearningCurves.markStops(mse, look, e.getKey(), label, e.getValue().floored(mseFloor), look.colour(e.getKey()));
         }
         double[] ends = {0, xmax};
         Charts.dashed(acc, "best any single layer can do (3 of 4)", ends, new double[] {0.75, 0.75}, Palette.GREY, true);

@@ -71,6 +71,12 @@ public final class GradientAlignment implements Measure {
         return ~Seeds.weightSeed(seed);
     }
 
+    /** The cosine of 0/0 (a learner that proposes no change, or a zero gradient) is NaN, which is no divergence. */
+    @Override
+    public boolean mayBeUndefined(String metric) {
+        return metric.equals(ALIGNMENT);
+    }
+
     @Override
     public void measure(Learner l, Checkpoint at, Map<String, Double> metrics, Map<String, double[]> vectors) {
         if (!(l instanceof Proposer p)) {

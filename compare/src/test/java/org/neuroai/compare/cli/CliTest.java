@@ -154,12 +154,12 @@ class CliTest {
     }
 
     @Test
-    void aQuickRunWritesEverythingAndReplacesAnEarlierRun() throws IOException {
+    void aQuickRunWritesEverythingAndReplacesAnEarlierRunWithForce() throws IOException {
         Path out = tmp.resolve("run");
         CliRun first = run("run", "pca", "--quick", "--set", "steps=300", "--set", "eval_every=100", "--out", out.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("principal_angle_deg"), first.out());
-        CliRun again = run("run", "pca", "--quick", "--set", "steps=200", "--set", "eval_every=100", "--out", out.toString());
+        CliRun again = run("run", "pca", "--quick", "--set", "steps=200", "--set", "eval_every=100", "--out", out.toString(), "--force");
         assertEquals(0, again.code(), again.err());
         assertTrue(Files.readString(out.resolve("curves.csv")).lines().noneMatch(l -> l.contains(",300,")),
                 "the earlier run's rows are gone");

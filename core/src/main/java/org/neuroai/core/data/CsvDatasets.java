@@ -38,6 +38,9 @@ public final class CsvDatasets {
         } catch (RuntimeException e) {
             throw new UserError(file + ":1: malformed header '" + lines[0] + "'; expected 'n,d,class names...'.");
         }
+        if (n < 1 || d < 1) {
+            throw new UserError(file + ":1: malformed header '" + lines[0] + "'; expected 'n,d,class names...' with n and d >= 1.");
+        }
         List<String> classes = new ArrayList<>();
         for (int i = 2; i < head.length; i++) {
             classes.add(head[i].trim());
@@ -74,7 +77,7 @@ public final class CsvDatasets {
     }
 
     private static Dataset parseRows(Path file, String[] rows, int lineOffset, int d, List<String> classes) {
-        double[][] x = new double[rows.length][d];
+        double[][] x = new double[rows.length][];
         int[] y = new int[rows.length];
         for (int r = 0; r < rows.length; r++) {
             int lineNo = r + 1 + lineOffset;
@@ -83,14 +86,26 @@ public final class CsvDatasets {
                 throw new UserError(file + ":" + lineNo + ": expected " + (d + 1) + " comma-separated values ("
                         + d + " features and a label) but found " + f.length + ".");
             }
-            try {
-                for (int j = 0; j < d; j++) {
-                    x[r][j] = Double.parseDouble(f[j].trim());
+            x[r] = new double[d];
+            for (int j = 0; j < d; j++) {
+                String cell = f[j].trim();
+                try {
+                    x[r][j] = Double.parseDouble(cell);
+                } catch (NumberFormatException e) {
+                    throw new UserError(file + ":" + lineNo + ": column " + (j + 1) + ": '" + cell
+                            + "' is not a number; every feature must be a finite number and the label an integer.");
                 }
+                if (!Double.isFinite(x[r][j])) {
+                    // one NaN would otherwise turn a whole standardised feature into NaN or 0 without a word
+                    throw new UserError(file + ":" + lineNo + ": column " + (j + 1) + ": '" + cell
+                            + "' is not a finite number; every feature must be a finite number (no NaN or Infinity).");
+                }
+            }
+            try {
                 y[r] = Integer.parseInt(f[d].trim());
             } catch (NumberFormatException e) {
-                throw new UserError(file + ":" + lineNo + ": not a number (" + e.getMessage()
-                        + "); every value must be numeric and the label an integer.");
+                throw new UserError(file + ":" + lineNo + ": column " + (d + 1) + ": label '" + f[d].trim()
+                        + "' is not an integer; the last value of a row is its class, 0.." + (classes.size() - 1) + ".");
             }
             if (y[r] < 0 || y[r] >= classes.size()) {
                 throw new UserError(file + ":" + lineNo + ": label " + y[r] + " out of range; valid labels are 0.."

@@ -17,6 +17,9 @@ public final class Idx {
     /** Magic number of an IDX label file. */
     public static final int LABELS_MAGIC = 2049;
 
+    /** Most pixels an IDX image may have (a 4096x4096 image); a header promising more is malformed. */
+    public static final int MAX_PIXELS = 4096 * 4096;
+
     private Idx() {}
 
     /**
@@ -98,6 +101,13 @@ public final class Idx {
             throw new UserError(images + ": holds " + n + " images but " + labels + " holds " + nl
                     + " labels; they must be a matching pair.");
         }
+        if (n < 0 || rows < 1 || cols < 1 || (long) rows * cols > MAX_PIXELS) {
+            throw new UserError(images + ": malformed IDX header: " + n + " images of " + rows + "x" + cols
+                    + " pixels; valid is a count >= 0 and a size of at least 1x1 and at most " + MAX_PIXELS + " pixels.");
+        }
+        if (nl < 0) {
+            throw new UserError(labels + ": malformed IDX header: " + nl + " labels; valid is a count >= 0.");
+        }
         int pixels = rows * cols;
         if (im.remaining() < (long) n * pixels) {
             throw new UserError(images + ": truncated: the header promises " + n + " images of " + rows + "x" + cols
@@ -107,7 +117,7 @@ public final class Idx {
             throw new UserError(labels + ": truncated: the header promises " + n + " labels but only "
                     + lb.remaining() + " bytes follow.");
         }
-        int count = Math.min(n, limit);
+        int count = Math.max(0, Math.min(n, limit));
         byte[] x = new byte[count * pixels];
         im.get(x);
         int[] y = new int[count];

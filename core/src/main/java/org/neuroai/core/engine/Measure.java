@@ -20,4 +20,16 @@ public interface Measure {
      * @param vectors where vector values go, by name
      */
     void measure(Learner learner, Checkpoint at, Map<String, Double> metrics, Map<String, double[]> vectors);
+
+    /**
+     * Whether a metric of this measure may be NaN for a learner that has not diverged (a cosine of
+     * 0/0). Any other value that is not a finite number marks the learner as diverged
+     * ({@link Divergence}).
+     *
+     * @param metric a metric this measure gives
+     * @return true when NaN is a legitimate value of it
+     */
+    default boolean mayBeUndefined(String metric) {
+        return false;
+    }
 }

@@ -20,6 +20,10 @@ import org.neuroai.core.SampleStream;
  *
  * <p>It times each learner's calls to {@link Learner#learn} and nothing else, so a measure can
  * report a learner's own training time apart from the time spent scoring it.
+ *
+ * <p>A learner that has diverged ({@link Divergence}) is {@link #stop stopped} at a boundary: it gets
+ * no more chunks and is in no later boundary, while the others go on. The chunks are still cut at
+ * its own end, as they would have been, so what the others see does not depend on it.
  */
 public final class TrainingLoop {
     /** Told where the run stands. */
@@ -41,6 +45,7 @@ public final class TrainingLoop {
     private final Schedule schedule;
     private final Lanes lanes;
     private final long[] nanos;
+    private final long[] stopped;
 
     /**
      * @param learners the learners, each given every chunk until its own end
@@ -66,6 +71,8 @@ public final class TrainingLoop {
             }
         }
         this.nanos = new long[learners.size()];
+        this.stopped = new long[learners.size()];
+        Arrays.fill(this.stopped, -1);
     }
 
     /**
@@ -132,10 +139,14 @@ public final class TrainingLoop {
         }
         long pos = stream.position();
         while (pos < end) {
+            int[] going = going(mine);
+            if (going.length == 0) {
+                return;
+            }
             long from = pos;
             long to = schedule.chunkEnd(from, until);
             Batch b = stream.next((int) (to - from));
-            for (int i : mine) {
+            for (int i : going) {
                 if (from < until[i]) {
                     long t0 = System.nanoTime();
                     learners.get(i).learn(b);
@@ -146,8 +157,36 @@ public final class TrainingLoop {
             if (pos != to) {
                 throw new IllegalStateException("the stream handed out " + (pos - from) + " steps for a chunk of " + (to - from));
             }
-            listener.boundary(pos, mine, this);
+            listener.boundary(pos, going(going), this);
         }
+    }
+
+    /** Those of the learners that have not been stopped. */
+    private int[] going(int[] learners) {
+        return Arrays.stream(learners).filter(i -> stopped[i] < 0).toArray();
+    }
+
+    /**
+     * Stops a learner that has diverged: from now on it gets no chunk and is in no boundary. Called
+     * by the listener, from the thread of the learner's lane, at a boundary the learner is in.
+     *
+     * @param learner its index
+     * @param step the boundary's step
+     */
+    public void stop(int learner, long step) {
+        if (stopped[learner] < 0) {
+            stopped[learner] = step;
+        }
+    }
+
+    /**
+     * Where a learner was stopped.
+     *
+     * @param learner its index
+     * @return the step, or −1 when it was not stopped
+     */
+    public long stoppedAt(int learner) {
+        return stopped[learner];
     }
 
     /** The learners. */

@@ -79,7 +79,10 @@ class DataLoadersTest {
         Path f = tmp.resolve("bad.csv");
         Files.writeString(f, "2,2,a,b\n1,2,0\n3,x,1\n");
         UserError e = assertThrows(UserError.class, () -> CsvDatasets.withHeader(f));
-        assertTrue(e.getMessage().startsWith(f + ":3: not a number"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":3: column 2: 'x' is not a number"), e.getMessage());
+        Files.writeString(f, "2,2,a,b\n1,2,0\n3,NaN,1\n");
+        e = assertThrows(UserError.class, () -> CsvDatasets.withHeader(f));
+        assertTrue(e.getMessage().startsWith(f + ":3: column 2: 'NaN' is not a finite number"), e.getMessage());
         Files.writeString(f, "2,2,a,b\n1,2,0\n3,4,5\n");
         e = assertThrows(UserError.class, () -> CsvDatasets.withHeader(f));
         assertTrue(e.getMessage().contains("label 5 out of range; valid labels are 0..1"), e.getMessage());

@@ -99,6 +99,18 @@ public final class SpikingNetwork implements Learner, Probeable, Spiking {
     }
 
     /**
+     * The heap a network of these sizes takes: each synapse is an object holding its weight, its
+     * traces and its rule's state (about 200 bytes), one per neuron and input.
+     *
+     * @param inputs inputs
+     * @param neurons output neurons
+     * @return bytes, as a double so that no product of sizes overflows
+     */
+    public static double heapBytes(int inputs, int neurons) {
+        return 200.0 * neurons * inputs;
+    }
+
+    /**
      * The network's own parameters: {@code neurons}, {@code g_max}, {@code w_max}, and the neurons'
      * ({@link LifNeuron.ConductanceBased#conductanceParameters()}), with the defaults of Brian2's
      * example of Song, Miller &amp; Abbott (2000).
