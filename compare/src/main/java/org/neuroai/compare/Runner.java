@@ -105,10 +105,48 @@ public final class Runner {
         try (OutputFolder folder = OutputFolder.open(out, "run", replace, "--out");
              DataFiles.Log dataLog = DataFiles.log()) {
             Study study = exp.study(settings);
+            checkRecording(study, spec.seeds(), exp);
             String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
                     "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
             return execute(spec, settings, study, folder, dataLog, exp, resolvedSpec, started);
         }
+    }
+
+    /** Bytes of one trace row read back into memory (its strings, numbers and the list holding it). */
+    static final double ROW_BYTES = 160;
+
+    /**
+     * Refuses, before anything runs, a study whose traces could not be read back within the heap:
+     * the rows of curves.csv (every measure of every learner at every checkpoint) and of
+     * probes.csv (every probe index, and the training loss), over all seeds; the larger counts,
+     * since the files are read one at a time for the statistics and figures.
+     */
+    static void checkRecording(Study study, int seeds, Experiment exp) {
+        double curves = 0;
+        double probes = 0;
+        for (org.neuroai.compare.engine.Condition c : study.conditions()) {
+            org.neuroai.core.engine.Schedule s = c.schedule();
+            double learners = c.learners().size();
+            curves += learners * Math.max(1, c.measures().size()) * times(s, org.neuroai.core.engine.Schedule.Record.METRICS);
+            double probeStride = times(s, org.neuroai.core.engine.Schedule.Record.PROBES);
+            double indices = c.recording().probes().size() * (double) Math.max(1, c.recording().probeIndices());
+            probes += learners * (indices + 1) * Math.max(probeStride, times(s, org.neuroai.core.engine.Schedule.Record.METRICS));
+        }
+        double rows = Math.max(curves, probes) * seeds;
+        org.neuroai.core.Footprint f = new org.neuroai.core.Footprint();
+        f.need("steps", String.format(java.util.Locale.ROOT, "%.3g", rows) + " rows of " + (curves >= probes ? "curves.csv" : "probes.csv")
+                + " read back for the statistics and figures (" + seeds + " seed" + (seeds == 1 ? "" : "s") + " of " + exp.name()
+                + " at these steps and strides)", rows * ROW_BYTES, org.neuroai.core.Footprint.Pool.HEAP);
+        f.check(key -> "--set " + key);
+    }
+
+    /** How many times a schedule records one kind over a run. */
+    private static double times(org.neuroai.core.engine.Schedule s, org.neuroai.core.engine.Schedule.Record kind) {
+        long every = s.every().getOrDefault(kind, org.neuroai.core.engine.Schedule.NEVER);
+        if (every == org.neuroai.core.engine.Schedule.NEVER) {
+            return 0;
+        }
+        return every == org.neuroai.core.engine.Schedule.AT_END ? 1 : (double) s.length() / every + 1;
     }
 
     private static Result execute(RunSpec spec, Params settings, Study study, OutputFolder folder, DataFiles.Log dataLog, Experiment exp,
