@@ -147,6 +147,8 @@ public final class Sweep {
                 Path out = runs.resolve(p.folder());
                 String label = String.format(Locale.ROOT, "[%d/%d] %s", i, points.size(), p.folder());
                 if (done.get(p)) {
+                    // a writer killed between putting the run in place and letting go of the folder
+                    OutputFolder.tidy(out);
                     progress.accept(label + ": already done");
                     continue;
                 }

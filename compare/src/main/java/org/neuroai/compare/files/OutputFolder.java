@@ -129,6 +129,29 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes what a killed writer left in a folder it had finished or will not write again (a
+     * sweep point found done): its lock and its scratch folders, if their process is gone.
+     *
+     * @param dir the folder
+     */
+    public static void tidy(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d) || HELD.contains(d)) {
+            return;
+        }
+        String[] held = readLock(d.resolve(LOCK));
+        if (held != null) {
+            long pid = parsePid(held[0]);
+            String start = held.length > 1 ? held[1] : "";
+            boolean alive = pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> startOf(p).equals(start)).orElse(false);
+            if (!alive) {
+                deleteQuietly(d.resolve(LOCK));
+            }
+        }
+        new OutputFolder(d, "", null).removeDeadScratch();
+    }
+
     /** The folder. */
     public Path dir() {
         return dir;
