@@ -105,7 +105,9 @@ public final class Runner {
         try (OutputFolder folder = OutputFolder.open(out, "run", replace, "--out");
              DataFiles.Log dataLog = DataFiles.log()) {
             Study study = exp.study(settings);
-            checkRecording(study, spec.seeds(), exp);
+            if (!exp.checksItsFootprint()) {
+                checkRecording(study, spec.seeds(), exp);
+            }
             String resolvedSpec = SpecWriter.yaml(exp, spec.seeds(), spec.firstSeed(), false, settings.asMap(),
                     "the resolved spec of this run (quick values included): neuroai run THIS_FILE --out DIR runs it again");
             return execute(spec, settings, study, folder, dataLog, exp, resolvedSpec, started);
@@ -128,9 +130,11 @@ public final class Runner {
             org.neuroai.core.engine.Schedule s = c.schedule();
             double learners = c.learners().size();
             curves += learners * Math.max(1, c.measures().size()) * times(s, org.neuroai.core.engine.Schedule.Record.METRICS);
-            double probeStride = times(s, org.neuroai.core.engine.Schedule.Record.PROBES);
+            // the probes asked for, at their stride, and the training loss, recorded with them (or with the metrics when none is asked for)
             double indices = c.recording().probes().size() * (double) Math.max(1, c.recording().probeIndices());
-            probes += learners * (indices + 1) * Math.max(probeStride, times(s, org.neuroai.core.engine.Schedule.Record.METRICS));
+            double stride = indices > 0 ? times(s, org.neuroai.core.engine.Schedule.Record.PROBES)
+                    : times(s, org.neuroai.core.engine.Schedule.Record.METRICS);
+            probes += learners * (indices + 1) * stride;
         }
         double rows = Math.max(curves, probes) * seeds;
         org.neuroai.core.Footprint f = new org.neuroai.core.Footprint();

@@ -26,6 +26,15 @@ public interface Experiment extends Registered {
         return null;
     }
 
+    /**
+     * Whether the experiment checks its own memory footprint, with the keys of its own file, when
+     * it is read (a comparison spec does); otherwise the runner checks the rows its recording will
+     * write from the study's schedule, before it runs.
+     */
+    default boolean checksItsFootprint() {
+        return false;
+    }
+
     /** Defaults that replace those of {@link #settings()} in quick mode (the user's values still win). */
     default Map<String, Object> quickSettings() {
         return Map.of();

@@ -169,27 +169,17 @@ class CliTest {
     }
 
     @Test
-    void aTruncatedDataFileIsOneLineAndExitTwo() throws IOException {
+    void aTruncatedDataFileIsOneLineAndExitTwo() throws Exception {
         Path data = tmp.resolve("data");
         Files.createDirectories(data);
         Files.writeString(data.resolve("README.md"), "test data");
         byte[] digits = Files.readAllBytes(org.neuroai.core.data.DataFiles.resolve("digits.csv.gz"));
         Files.write(data.resolve("digits.csv.gz"), java.util.Arrays.copyOf(digits, digits.length / 3));
-        String before = System.getProperty("neuroai.data");
-        System.setProperty("neuroai.data", data.toString());
-        try {
-            Path out = tmp.resolve("o");
-            CliRun o = run("run", "pca", "--quick", "--set", "task=digits", "--out", out.toString());
-            assertOneLine(o);
-            assertTrue(o.err().contains("digits.csv.gz: truncated or corrupt gzip data"), o.err());
-            assertFalse(Files.exists(out));
-        } finally {
-            if (before == null) {
-                System.clearProperty("neuroai.data");
-            } else {
-                System.setProperty("neuroai.data", before);
-            }
-        }
+        Path out = tmp.resolve("o");
+        CliRun o = CliRun.withData(data, () -> run("run", "pca", "--quick", "--set", "task=digits", "--out", out.toString()));
+        assertOneLine(o);
+        assertTrue(o.err().contains("digits.csv.gz: truncated or corrupt gzip data"), o.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test

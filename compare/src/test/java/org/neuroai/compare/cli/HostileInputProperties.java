@@ -238,16 +238,10 @@ class HostileInputProperties {
         write.accept(data);
         Path spec = file("data.yaml", ("task: {name: " + task + "}\nsteps: 10\nlearners:\n  - {name: d, rule: delta}\n"
                 + "record: {metrics: [zz_not_a_metric]}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String before = System.getProperty("neuroai.data");
-        System.setProperty("neuroai.data", data.toString());
         try {
-            return check("run", spec.toString(), "--out", spec.resolveSibling("out").toString());
-        } finally {
-            if (before == null) {
-                System.clearProperty("neuroai.data");
-            } else {
-                System.setProperty("neuroai.data", before);
-            }
+            return CliRun.withData(data, () -> check("run", spec.toString(), "--out", spec.resolveSibling("out").toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -91,17 +91,7 @@ class HostileInputTest {
         Files.createDirectories(data);
         Files.writeString(data.resolve("README.md"), "test data");
         Files.writeString(data.resolve(file), text);
-        String before = System.getProperty("neuroai.data");
-        System.setProperty("neuroai.data", data.toString());
-        try {
-            return body.call();
-        } finally {
-            if (before == null) {
-                System.clearProperty("neuroai.data");
-            } else {
-                System.setProperty("neuroai.data", before);
-            }
-        }
+        return CliRun.withData(data, body);
     }
 
     @Test
