@@ -153,7 +153,7 @@ public final class ConditioningFigures {
         boolean identical = true;
         List<XYChart> panels = new ArrayList<>();
         for (String learner : learners) {
-            XYChart c = Charts.panel(look.label(learner), "trial (count from the first)", "associative strength V (units of US)");
+            XYChart c = Charts.panel(look.labelWithStops(learner), "trial (count from the first)", "associative strength V (units of US)");
             Color col = look.colour(learner);
             double lo = 0;
             double hi = lambda;

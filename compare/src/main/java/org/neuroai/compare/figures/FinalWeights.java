@@ -79,7 +79,7 @@ public final class FinalWeights implements Figure {
         for (String learner : run.learners().keySet()) {
             for (TraceRow r : rows) {
                 if (r.learner().equals(learner)) {
-                    String key = r.metric().equals("w") ? look.label(learner) : look.label(learner) + " \u2013 " + r.metric();
+                    String key = r.metric().equals("w") ? look.labelWithStops(learner) : look.labelWithStops(learner) + " \u2013 " + r.metric();
                     owner.put(key, learner);
                     all.computeIfAbsent(key, k -> new java.util.TreeMap<>()).computeIfAbsent(r.seed(), k -> new TreeMap<>())
                             .computeIfAbsent(r.step(), k -> new double[range.bins()])[r.index()] = r.value();

@@ -220,7 +220,7 @@ public final class GradientAlignmentFigure implements Figure {
             }
         }
         Color colour = look.colour(learner);
-        String label = look.label(learner);
+        String label = look.labelWithStops(learner);
         if (band) {
             Charts.band(c, label + " " + Charts.BAND, x, low, high, colour);
         }

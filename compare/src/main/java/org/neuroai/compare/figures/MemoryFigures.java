@@ -188,7 +188,7 @@ public final class MemoryFigures {
                 continue;
             }
             SeedStats st = SeedStats.of(byX, seen.size());
-            Charts.mean(c, look.label(learner), st.clamped(0, 100), look.colour(learner), 2.2f);
+            Charts.mean(c, look.labelWithStops(learner), st.clamped(0, 100), look.colour(learner), 2.2f);
             seeds = Math.max(seeds, st.seeds());
         }
         if (first == null) {

@@ -106,13 +106,13 @@ public final class MnistFigures {
             SeedStats st = e.getValue();
             Color c = look.colour(learner);
             SeedStats pct = st.scaled(1, 100).clamped(0, 100);
-            Charts.mean(byEpoch, look.label(learner), pct.mapSteps(look::x), c, 2.2f);
+            Charts.mean(byEpoch, look.labelWithStops(learner), pct.mapSteps(look::x), c, 2.2f);
             SeedStats seconds = wall.get(learner);
             if (seconds == null) {
                 throw new UserError(run.file(Traces.CURVES) + ": no " + TrainingProgress.WALL_SECONDS + " rows of learner '" + learner
                         + "' to place its accuracy in time.");
             }
-            Charts.mean(byTime, look.label(learner), new SeedStats(at(seconds, st.steps(), run), pct.mean(), pct.low(), pct.high(),
+            Charts.mean(byTime, look.labelWithStops(learner), new SeedStats(at(seconds, st.steps(), run), pct.mean(), pct.low(), pct.high(),
                     pct.min(), pct.max(), pct.seeds()), c, 2.2f);
             for (double v : st.low()) {
                 lowest = Math.min(lowest, 100 * v);
@@ -155,7 +155,7 @@ public final class MnistFigures {
                 Color tint = look.colour(learner);
                 phase.setFillColor(new Color(tint.getRed(), tint.getGreen(), tint.getBlue(), 24));
                 phase.setShowInLegend(true);
-                Charts.mean(units, look.label(learner), st.scaled(1, 100).clamped(0, 100).mapSteps(look::x), look.colour(learner), 2.2f);
+                Charts.mean(units, look.labelWithStops(learner), st.scaled(1, 100).clamped(0, 100).mapSteps(look::x), look.colour(learner), 2.2f);
             }
             units.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
             units.getStyler().setXAxisMin(0.0).setXAxisMax(lastEpoch);

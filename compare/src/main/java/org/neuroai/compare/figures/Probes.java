@@ -89,7 +89,7 @@ public final class Probes implements Figure {
             for (String learner : order(look, p.getValue().keySet())) {
                 TreeMap<Integer, TreeMap<Long, Double>> byIndex = p.getValue().get(learner);
                 Color colour = look.colour(learner);
-                String label = look.label(learner);
+                String label = look.labelWithStops(learner);
                 if (byIndex.size() == 1) {
                     double[][] xy = line(byIndex.firstEntry().getValue());
                     Charts.line(c, label, look.x(xy[0]), xy[1], colour, 2.2f);

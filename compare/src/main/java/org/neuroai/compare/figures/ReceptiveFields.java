@@ -164,7 +164,7 @@ public final class ReceptiveFields implements Figure {
         List<TileGridFigure.Grid> grids = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, double[]>> e : units.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                grids.add(new TileGridFigure.Grid(look.label(e.getKey()), e.getValue().values().toArray(new double[0][]), side));
+                grids.add(new TileGridFigure.Grid(look.labelWithStops(e.getKey()), e.getValue().values().toArray(new double[0][]), side));
             }
         }
         return grids;

@@ -74,7 +74,7 @@ public final class WeightHistograms implements Figure {
         for (String learner : run.learners().keySet()) {
             for (TraceRow r : all) {
                 if (r.seed() == seed && r.learner().equals(learner)) {
-                    maps.computeIfAbsent(look.label(learner) + " \u2013 " + r.metric(), k -> new TreeMap<>())
+                    maps.computeIfAbsent(look.labelWithStops(learner) + " \u2013 " + r.metric(), k -> new TreeMap<>())
                             .computeIfAbsent(r.step(), k -> new double[range.bins()])[r.index()] = r.value();
                 }
             }

@@ -83,7 +83,7 @@ public final class WeightTrajectories implements Figure {
             if (lines.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.panel(look.label(learner), look.xTitle(), "weight (model units)");
+            XYChart c = Charts.panel(look.labelWithStops(learner), look.xTitle(), "weight (model units)");
             int total = lines.values().stream().mapToInt(Map::size).sum();
             int stride = Math.max(1, (total + MAX_LINES - 1) / MAX_LINES);
             int k = 0;
