@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * each input a test of its own, so a failure names the input and comes back on every run; set
  * {@code -Dhostile.seed=N} to draw others, {@code -Dhostile.tries=K} to draw more.
  */
-class HostileInputProperties {
+class GeneratedHostileInputTest {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static Path tmp;
     /** Most mistakes the command line prints for one command (Main.MAX_PROBLEMS). */
@@ -136,9 +136,9 @@ class HostileInputProperties {
             String k = keys().next(r);
             return "experiment: pca\n" + k + ": " + values().next(r) + "\n" + k + ": " + values().next(r) + "\n";
         };
-        Gen<String> aliasBomb = Gen.between(2, 12).map(HostileInputProperties::aliasBomb);
+        Gen<String> aliasBomb = Gen.between(2, 12).map(GeneratedHostileInputTest::aliasBomb);
         Gen<String> deep = Gen.between(50, 3000).map(n -> "experiment: pca\nset: " + "[".repeat(n) + "]".repeat(n) + "\n");
-        Gen<String> indented = Gen.between(20, 400).map(HostileInputProperties::deepMapping);
+        Gen<String> indented = Gen.between(20, 400).map(GeneratedHostileInputTest::deepMapping);
         return Gen.oneOf(runSpec, comparison, duplicates, aliasBomb, deep, indented);
     }
 
