@@ -58,8 +58,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserError(dir + ": not a folder; give a folder written by 'neuroai run'.");
         }
-        Manifest manifest = Manifest.read(dir).orElseThrow(() -> new UserError(dir + ": no " + Manifest.NAME
-                + ", so not a run written by this version of neuroai; give a folder written by 'neuroai run'."));
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(dir).orElseThrow(() -> new UserError(dir + ": no " + Manifest.NAME
+                    + ", so not a run written by this version of neuroai; give a folder written by 'neuroai run'."));
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(Manifest.NAME) + ": cannot be read (" + e.getMessage() + "); not a run that can be reproduced.");
+        }
         if (!manifest.kind().equals("run")) {
             throw new UserError(dir + ": holds a " + manifest.kind() + ", not a run; give a folder written by 'neuroai run'.");
         }

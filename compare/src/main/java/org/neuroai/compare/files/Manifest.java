@@ -50,7 +50,13 @@ public record Manifest(String kind, List<Path> files, Map<Path, String> sha256) 
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        JsonNode root = JSON.readTree(f.toFile());
+        JsonNode root;
+        try {
+            root = JSON.readTree(f.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IOException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+        }
         if (root == null || !root.path("written_by").asText().equals("neuroai") || !root.path("kind").isTextual()) {
             throw new IOException("not a manifest of neuroai");
         }

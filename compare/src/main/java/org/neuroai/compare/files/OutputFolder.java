@@ -100,7 +100,7 @@ public final class OutputFolder implements AutoCloseable {
         boolean ok = false;
         try {
             f.lock(out, option);
-            f.removeDeadScratch();
+            removeDeadScratch(dir);
             if (created == null) {
                 f.checkOwner(out, replace, option);
             }
@@ -149,7 +149,7 @@ public final class OutputFolder implements AutoCloseable {
                 deleteQuietly(d.resolve(LOCK));
             }
         }
-        new OutputFolder(d, "", null).removeDeadScratch();
+        removeDeadScratch(d);
     }
 
     /** The folder. */
@@ -386,7 +386,7 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private void removeDeadScratch() {
+    private static void removeDeadScratch(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(q -> q.getFileName().toString().startsWith(SCRATCH)).toList()) {
                 String rest = p.getFileName().toString().substring(SCRATCH.length());

@@ -45,6 +45,20 @@ class ReproduceCliTest {
     }
 
     @Test
+    void aMalformedManifestIsOneLineAndExit2AndTheFolderIsLeftAlone() throws Exception {
+        Path run = tmp.resolve("run");
+        assertEquals(0, CliRun.of("run", "xor", "--quick", "--seeds", "1", "--set", "steps=200", "--out", run.toString(), "--quiet").code());
+        Files.writeString(run.resolve("manifest.json"), "{bad");
+        byte[] curves = Files.readAllBytes(run.resolve("curves.csv"));
+        for (String[] args : new String[][] {{"reproduce", run.toString()}, {"run", "xor", "--quick", "--out", run.toString(), "--force"}}) {
+            CliRun o = CliRun.of(args);
+            assertEquals(2, o.code(), o.err());
+            assertTrue(o.err().contains("not valid JSON at line 1") && o.err().strip().lines().count() == 1, o.err());
+        }
+        assertTrue(java.util.Arrays.equals(curves, Files.readAllBytes(run.resolve("curves.csv"))), "nothing replaced");
+    }
+
+    @Test
     void aFolderThatIsNotARunIsOneLineAndExit2() throws Exception {
         Files.writeString(tmp.resolve("x.txt"), "x");
         CliRun o = CliRun.of("reproduce", tmp.toString());
