@@ -150,7 +150,12 @@ public final class Charts {
         s.setLineStyle(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         s.setLineWidth(width);
         s.setMarkerColor(colour);
-        s.setMarker(SeriesMarkers.NONE);
+        // a line of one point (a learner stopped at its first checkpoint) would draw nothing: a dot shows it
+        s.setMarker(t[0].length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        if (t[0].length == 1 && c.getStyler().getMarkerSize() == 0) {
+            // the panel's markers are sized at 0 (lines only); the other series have none to show
+            c.getStyler().setMarkerSize(6);
+        }
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return s;
     }
