@@ -101,6 +101,19 @@ public final class BetaBernoulli extends BayesianLearner {
         return sd;
     }
 
+    /**
+     * The density of Beta(a, b) at p in (0, 1).
+     *
+     * @param a the first shape
+     * @param b the second shape
+     * @param p a probability strictly between 0 and 1
+     * @return the density
+     */
+    public static double density(double a, double b, double p) {
+        return Math.exp((a - 1) * Math.log(p) + (b - 1) * Math.log1p(-p) + Special.logGamma(a + b) - Special.logGamma(a)
+                - Special.logGamma(b));
+    }
+
     /** The posterior's a of each output. */
     public double[] alpha() {
         return a.clone();

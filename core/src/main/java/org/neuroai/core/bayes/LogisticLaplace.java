@@ -23,55 +23,78 @@ import org.neuroai.core.Params;
  * over the posterior by MacKay's probit approximation, p = σ(μ / √(1 + π v / 8)) (MacKay 1992;
  * Bishop 2006, §4.5.2), so a posterior that is unsure gives probabilities nearer ½.
  *
- * <p>K classes use K such units, one against the rest, and their probabilities are normalised to
- * sum to 1; a task with one target column is one unit. {@code covariance: diagonal} keeps only
- * Σ's diagonal, for inputs too many for a full matrix (MNIST), at O(d) per sample instead of
- * O(d²). The log evidence it reports is the prequential log likelihood of the approximate
- * predictive, not an exact marginal likelihood.
+ * <p>K classes (K target columns) make it multinomial: K units with a softmax, their K·d weights
+ * one Gaussian. The likelihood then varies along the K directions of the activations a = Wx only,
+ * so the mode is found by Newton's method in those K dimensions, a* = μ + V (y − π(a*)) with
+ * μ = Wx and V the activations' posterior covariance, and the covariance shrinks by the Woodbury
+ * identity, Σ ← Σ − ΣΦ H (I + V H)⁻¹ ΦᵀΣ, where H = diag(π) − ππᵀ is the softmax's curvature at
+ * a* and Φ maps the weights to the activations. Predictions moderate each activation as above
+ * before the softmax, a_k / √(1 + π V̄_kk / 8), by the variance V̄_kk of its difference from the
+ * mean activation (the softmax does not see what the activations share). A task with one target column is one logistic
+ * unit. {@code covariance: diagonal} keeps only Σ's diagonal, for inputs too many for a full
+ * matrix (MNIST), at O(Kd) per sample instead of O(K²d²). The log evidence it reports is the
+ * prequential log likelihood of the approximate predictive, not an exact marginal likelihood.
  */
 public final class LogisticLaplace extends BayesianLearner {
-    private static final int NEWTON_STEPS = 30;
+    private static final int NEWTON_STEPS = 50;
 
     private final int dim;
     private final int units;
+    private final int size;
     private final boolean diagonal;
-    private final double[][] mean;
-    private final double[][][] cov;
-    private final double[][] diag;
+    private final double temper;
+    private final double[] mean;
+    private final double[][] cov;
+    private final double[] diag;
     private final double[] xb;
-    private final double[] s;
+    /** ΣΦ: column k is the posterior covariance of the weights with activation k. */
+    private final double[][] g;
 
     /**
      * @param name the learner's name
      * @param inputs input dimension (a bias input is added)
-     * @param outputs target columns: 1 for a single unit, K for K classes one against the rest
+     * @param outputs target columns: 1 for a single logistic unit, K for K classes under a softmax
      * @param priorSd the prior standard deviation of every weight
      * @param diagonal whether only Σ's diagonal is kept
      */
     public LogisticLaplace(String name, int inputs, int outputs, double priorSd, boolean diagonal) {
+        this(name, inputs, outputs, priorSd, diagonal, 1);
+    }
+
+    /**
+     * A learner that takes each sample's likelihood to the power {@code temper}: given every
+     * sample 1/temper times, it counts the evidence once, in smaller steps whose Laplace
+     * approximations err less than one big step each.
+     *
+     * @param name the learner's name
+     * @param inputs input dimension (a bias input is added)
+     * @param outputs target columns: 1 for a single logistic unit, K for K classes under a softmax
+     * @param priorSd the prior standard deviation of every weight
+     * @param diagonal whether only Σ's diagonal is kept
+     * @param temper the power of each likelihood, in (0, 1]; 1 is plain Bayes
+     */
+    public LogisticLaplace(String name, int inputs, int outputs, double priorSd, boolean diagonal, double temper) {
         super(name);
+        this.temper = temper;
         this.dim = inputs + 1;
         this.units = outputs;
+        this.size = units * dim;
         this.diagonal = diagonal;
-        this.mean = new double[units][dim];
+        this.mean = new double[size];
         double v0 = priorSd * priorSd;
         if (diagonal) {
             this.cov = null;
-            this.diag = new double[units][dim];
-            for (double[] d : diag) {
-                java.util.Arrays.fill(d, v0);
-            }
+            this.diag = new double[size];
+            java.util.Arrays.fill(diag, v0);
         } else {
             this.diag = null;
-            this.cov = new double[units][dim][dim];
-            for (double[][] c : cov) {
-                for (int i = 0; i < dim; i++) {
-                    c[i][i] = v0;
-                }
+            this.cov = new double[size][size];
+            for (int i = 0; i < size; i++) {
+                cov[i][i] = v0;
             }
         }
         this.xb = new double[dim];
-        this.s = new double[dim];
+        this.g = new double[size][units];
     }
 
     private double[] withBias(double[] x) {
@@ -80,63 +103,119 @@ public final class LogisticLaplace extends BayesianLearner {
         return xb;
     }
 
-    /** Fills {@link #s} with Σ_u x and returns xᵀΣ_u x. */
-    private double spread(int u, double[] v) {
-        double q = 0;
+    /** Fills {@link #g} with ΣΦ for input v and returns V = ΦᵀΣΦ, the activations' covariance. */
+    private double[][] spread(double[] v) {
+        double[][] cv = new double[units][units];
         if (diagonal) {
-            double[] d = diag[u];
+            for (int k = 0; k < units; k++) {
+                double q = 0;
+                for (int i = 0; i < dim; i++) {
+                    int p = k * dim + i;
+                    java.util.Arrays.fill(g[p], 0);
+                    g[p][k] = diag[p] * v[i];
+                    q += v[i] * g[p][k];
+                }
+                cv[k][k] = q;
+            }
+            return cv;
+        }
+        for (int p = 0; p < size; p++) {
+            double[] row = cov[p];
+            for (int k = 0; k < units; k++) {
+                double sum = 0;
+                int base = k * dim;
+                for (int i = 0; i < dim; i++) {
+                    sum += row[base + i] * v[i];
+                }
+                g[p][k] = sum;
+            }
+        }
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                double sum = 0;
+                int base = k * dim;
+                for (int i = 0; i < dim; i++) {
+                    sum += v[i] * g[base + i][j];
+                }
+                cv[k][j] = sum;
+            }
+        }
+        return cv;
+    }
+
+    private double[] activations(double[] v) {
+        double[] a = new double[units];
+        for (int k = 0; k < units; k++) {
+            double sum = 0;
+            int base = k * dim;
             for (int i = 0; i < dim; i++) {
-                s[i] = d[i] * v[i];
-                q += v[i] * s[i];
+                sum += mean[base + i] * v[i];
             }
-            return q;
+            a[k] = sum;
         }
-        double[][] c = cov[u];
-        for (int i = 0; i < dim; i++) {
-            double row = 0;
-            double[] ci = c[i];
-            for (int k = 0; k < dim; k++) {
-                row += ci[k] * v[k];
-            }
-            s[i] = row;
-            q += v[i] * row;
-        }
-        return q;
+        return a;
     }
 
-    private static double dot(double[] a, double[] b) {
+    /** The likelihood's probabilities at activations a: σ(a) for one unit, softmax(a) for several. */
+    private double[] probabilities(double[] a) {
+        if (units == 1) {
+            return new double[] {Special.sigmoid(a[0])};
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : a) {
+            max = Math.max(max, x);
+        }
         double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    /** Each unit's moderated probability of its class at one input. */
-    private double[] unitProbabilities(double[] x) {
-        double[] v = withBias(x);
         double[] p = new double[units];
-        for (int u = 0; u < units; u++) {
-            double var = spread(u, v);
-            p[u] = Special.sigmoid(dot(mean[u], v) / Math.sqrt(1 + Math.PI * var / 8));
+        for (int k = 0; k < units; k++) {
+            p[k] = Math.exp(a[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < units; k++) {
+            p[k] /= sum;
         }
         return p;
+    }
+
+    /** The likelihood's curvature −∇²log p(y | a): π(1 − π) for one unit, diag(π) − ππᵀ for a softmax. */
+    private double[][] curvature(double[] pi) {
+        double[][] h = new double[units][units];
+        if (units == 1) {
+            h[0][0] = pi[0] * (1 - pi[0]);
+            return h;
+        }
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                h[k][j] = (k == j ? pi[k] : 0) - pi[k] * pi[j];
+            }
+        }
+        return h;
     }
 
     @Override
     protected double[] predictOne(double[] x) {
-        double[] p = unitProbabilities(x);
+        double[] v = withBias(x);
+        double[][] cv = spread(v);
+        double[] a = activations(v);
         if (units == 1) {
-            return p;
+            a[0] /= Math.sqrt(1 + Math.PI * cv[0][0] / 8);
+            return probabilities(a);
         }
-        double sum = 0;
-        for (double q : p) {
-            sum += q;
+        // a softmax ignores what its activations share, so each is moderated by the variance of its
+        // difference from their mean: the diagonal of C V C with C = I − 11ᵀ/K
+        double total = 0;
+        double[] rows = new double[units];
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                rows[k] += cv[k][j];
+            }
+            total += rows[k];
         }
-        for (int u = 0; u < units; u++) {
-            p[u] /= sum;
+        for (int k = 0; k < units; k++) {
+            double centred = cv[k][k] - 2 * rows[k] / units + total / ((double) units * units);
+            a[k] /= Math.sqrt(1 + Math.PI * Math.max(0, centred) / 8);
         }
-        return p;
+        return probabilities(a);
     }
 
     @Override
@@ -147,9 +226,9 @@ public final class LogisticLaplace extends BayesianLearner {
             return y[0] * Math.log(q) + (1 - y[0]) * Math.log1p(-q);
         }
         double sum = 0;
-        for (int u = 0; u < units; u++) {
-            if (y[u] != 0) {
-                sum += y[u] * Math.log(Math.max(p[u], 1e-300));
+        for (int k = 0; k < units; k++) {
+            if (y[k] != 0) {
+                sum += y[k] * Math.log(Math.max(p[k], 1e-300));
             }
         }
         return sum;
@@ -158,47 +237,160 @@ public final class LogisticLaplace extends BayesianLearner {
     @Override
     protected void update(double[] x, double[] y) {
         double[] v = withBias(x);
-        for (int u = 0; u < units; u++) {
-            double var = spread(u, v);
-            double mu = dot(mean[u], v);
-            double target = y[u];
-            // Newton on f(a) = a − mu − var (target − σ(a)), which is increasing: one root
-            double a = mu;
-            for (int it = 0; it < NEWTON_STEPS; it++) {
-                double p = Special.sigmoid(a);
-                double f = a - mu - var * (target - p);
-                double step = f / (1 + var * p * (1 - p));
-                a -= step;
-                if (Math.abs(step) < 1e-12 * (1 + Math.abs(a))) {
-                    break;
-                }
-            }
-            double p = Special.sigmoid(a);
-            double lambda = p * (1 - p);
-            double r = target - p;
-            double[] m = mean[u];
-            for (int i = 0; i < dim; i++) {
-                m[i] += s[i] * r;
-            }
-            double shrink = lambda / (1 + lambda * var);
-            if (diagonal) {
-                double[] d = diag[u];
-                for (int i = 0; i < dim; i++) {
-                    d[i] -= shrink * s[i] * s[i];
-                }
-            } else {
-                double[][] c = cov[u];
-                for (int i = 0; i < dim; i++) {
-                    double si = shrink * s[i];
-                    double[] ci = c[i];
-                    for (int k = i; k < dim; k++) {
-                        double val = ci[k] - si * s[k];
-                        ci[k] = val;
-                        c[k][i] = val;
+        double[][] cv = spread(v);
+        double[] mu = activations(v);
+        // Newton on F(a) = a − μ − V (y − π(a)), whose Jacobian I + V H is invertible (V ⪰ 0, H ⪰ 0)
+        double[] a = mu.clone();
+        for (int it = 0; it < NEWTON_STEPS; it++) {
+            double[] pi = probabilities(a);
+            double[][] h = curvature(pi);
+            double[] f = new double[units];
+            double[][] jac = new double[units][units];
+            for (int k = 0; k < units; k++) {
+                double sum = 0;
+                for (int j = 0; j < units; j++) {
+                    sum += temper * cv[k][j] * (y[j] - pi[j]);
+                    double vh = 0;
+                    for (int l = 0; l < units; l++) {
+                        vh += cv[k][l] * h[l][j];
                     }
+                    jac[k][j] = (k == j ? 1 : 0) + temper * vh;
+                }
+                f[k] = a[k] - mu[k] - sum;
+            }
+            double[] step = solve(jac, f);
+            double size2 = 0;
+            for (int k = 0; k < units; k++) {
+                a[k] -= step[k];
+                size2 += step[k] * step[k];
+            }
+            if (Math.sqrt(size2) < 1e-13 * (1 + norm(a))) {
+                break;
+            }
+        }
+        double[] pi = probabilities(a);
+        double[][] h = curvature(pi);
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                h[k][j] *= temper;
+            }
+        }
+        for (int p = 0; p < size; p++) {
+            double sum = 0;
+            for (int k = 0; k < units; k++) {
+                sum += g[p][k] * (y[k] - pi[k]);
+            }
+            mean[p] += temper * sum;
+        }
+        // M = H (I + V H)⁻¹, then Σ ← Σ − G M Gᵀ
+        double[][] ivh = new double[units][units];
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                double vh = 0;
+                for (int l = 0; l < units; l++) {
+                    vh += cv[k][l] * h[l][j];
+                }
+                ivh[k][j] = (k == j ? 1 : 0) + vh;
+            }
+        }
+        double[][] inv = inverse(ivh);
+        double[][] m = new double[units][units];
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                double sum = 0;
+                for (int l = 0; l < units; l++) {
+                    sum += h[k][l] * inv[l][j];
+                }
+                m[k][j] = sum;
+            }
+        }
+        if (diagonal) {
+            for (int k = 0; k < units; k++) {
+                for (int i = 0; i < dim; i++) {
+                    int p = k * dim + i;
+                    diag[p] -= g[p][k] * m[k][k] * g[p][k];
+                }
+            }
+            return;
+        }
+        double[] gm = new double[units];
+        for (int p = 0; p < size; p++) {
+            for (int k = 0; k < units; k++) {
+                double sum = 0;
+                for (int j = 0; j < units; j++) {
+                    sum += g[p][j] * m[j][k];
+                }
+                gm[k] = sum;
+            }
+            double[] row = cov[p];
+            for (int q = p; q < size; q++) {
+                double sum = 0;
+                for (int k = 0; k < units; k++) {
+                    sum += gm[k] * g[q][k];
+                }
+                double c = row[q] - sum;
+                row[q] = c;
+                cov[q][p] = c;
+            }
+        }
+    }
+
+    private static double norm(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Solves a small dense system by Gaussian elimination with partial pivoting. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            for (int r = c + 1; r < n; r++) {
+                double f = m[r][c] / m[c][c];
+                for (int k = c; k <= n; k++) {
+                    m[r][k] -= f * m[c][k];
                 }
             }
         }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = m[i][n];
+            for (int k = i + 1; k < n; k++) {
+                sum -= m[i][k] * x[k];
+            }
+            x[i] = sum / m[i][i];
+        }
+        return x;
+    }
+
+    private static double[][] inverse(double[][] a) {
+        int n = a.length;
+        double[][] inv = new double[n][n];
+        for (int c = 0; c < n; c++) {
+            double[] e = new double[n];
+            e[c] = 1;
+            double[] col = solve(a, e);
+            for (int r = 0; r < n; r++) {
+                inv[r][c] = col[r];
+            }
+        }
+        return inv;
     }
 
     @Override
@@ -208,37 +400,31 @@ public final class LogisticLaplace extends BayesianLearner {
 
     @Override
     public double[] posteriorMean() {
-        double[] out = new double[units * dim];
-        for (int u = 0; u < units; u++) {
-            System.arraycopy(mean[u], 0, out, u * dim, dim);
-        }
-        return out;
+        return mean.clone();
     }
 
     @Override
     public double[] posteriorSd() {
-        double[] out = new double[units * dim];
-        for (int u = 0; u < units; u++) {
-            for (int i = 0; i < dim; i++) {
-                out[u * dim + i] = Math.sqrt(Math.max(0, diagonal ? diag[u][i] : cov[u][i][i]));
-            }
+        double[] out = new double[size];
+        for (int p = 0; p < size; p++) {
+            out[p] = Math.sqrt(Math.max(0, diagonal ? diag[p] : cov[p][p]));
         }
         return out;
     }
 
-    /** A copy of one unit's full posterior covariance (a learner that keeps the full matrix). */
-    double[][] covariance(int unit) {
-        double[][] out = new double[dim][];
-        for (int i = 0; i < dim; i++) {
-            out[i] = cov[unit][i].clone();
+    /** A copy of the full posterior covariance (a learner that keeps the full matrix), weights ordered unit by unit. */
+    double[][] covariance() {
+        double[][] out = new double[size][];
+        for (int i = 0; i < size; i++) {
+            out[i] = cov[i].clone();
         }
         return out;
     }
 
     /** Registered as {@code bayes-logistic}. */
     public static final class Model implements BayesianModel {
-        /** Inputs above which {@code covariance: auto} keeps the diagonal only. */
-        public static final int FULL_UP_TO = 200;
+        /** Weights (classes times inputs) above which {@code covariance: auto} keeps the diagonal only. */
+        public static final int FULL_UP_TO = 1000;
 
         @Override
         public String name() {
@@ -247,35 +433,37 @@ public final class LogisticLaplace extends BayesianLearner {
 
         @Override
         public String description() {
-            return "Bayesian logistic regression, online by the Laplace approximation, one unit per class, with moderated probabilities";
+            return "Bayesian logistic (softmax) regression, online by the Laplace approximation, with moderated probabilities";
         }
 
         @Override
         public List<ParamSpec> parameters() {
             return List.of(
                     ParamSpec.positive("prior_sd", 1.0, 1e6, "1", "the prior standard deviation of every weight"),
+                    ParamSpec.real("temper", 1.0, 1e-6, 1, "1",
+                            "power of each sample's likelihood: 1/passes when the learner is given every sample that many times"),
                     ParamSpec.choice("covariance", "auto", List.of("auto", "full", "diagonal"),
-                            "the posterior covariance kept: full, diagonal, or auto (full up to " + FULL_UP_TO + " inputs)"),
-                    ParamSpec.integer("outputs", 1, 1, 100_000, "target columns: 1 for one unit, K classes one against the rest (set from the task)"));
+                            "the posterior covariance kept: full, diagonal, or auto (full up to " + FULL_UP_TO + " weights)"),
+                    ParamSpec.integer("outputs", 1, 1, 100_000, "target columns: 1 for one logistic unit, K classes under a softmax (set from the task)"));
         }
 
         static boolean diagonal(Params p, int nInputs) {
             String c = p.string("covariance");
-            return c.equals("diagonal") || c.equals("auto") && nInputs > FULL_UP_TO;
+            return c.equals("diagonal") || c.equals("auto") && (long) p.integer("outputs") * (nInputs + 1) > FULL_UP_TO;
         }
 
         @Override
         public Learner create(String name, Params p, int nInputs, long weightSeed) {
-            return new LogisticLaplace(name, nInputs, p.integer("outputs"), p.real("prior_sd"), diagonal(p, nInputs));
+            return new LogisticLaplace(name, nInputs, p.integer("outputs"), p.real("prior_sd"), diagonal(p, nInputs), p.real("temper"));
         }
 
         @Override
         public void footprint(Footprint f, Params p, int nInputs, String paramsKey, String learner, int copies) {
-            double d = nInputs + 1.0;
-            double perUnit = diagonal(p, nInputs) ? 2 * d : d * (d + 1);
-            f.need(paramsKey, "the posterior of learner '" + learner + "' (" + p.integer("outputs") + " units on " + (long) d
-                    + " inputs" + (copies > 1 ? ", " + copies + " seeds at once" : "") + ")", copies * 8 * perUnit * p.integer("outputs"),
-                    Footprint.Pool.HEAP);
+            double n = (double) p.integer("outputs") * (nInputs + 1);
+            double bytes = 8 * (diagonal(p, nInputs) ? 3 * n : n * n + 2 * n * p.integer("outputs"));
+            f.need(paramsKey, "the posterior of learner '" + learner + "' (" + (long) n + " weights"
+                    + (diagonal(p, nInputs) ? ", diagonal" : ", full covariance") + (copies > 1 ? ", " + copies + " seeds at once" : "") + ")",
+                    copies * bytes, Footprint.Pool.HEAP);
         }
     }
 }

@@ -369,6 +369,82 @@ class ConjugateUpdatesTest {
     }
 
     @Test
+    void softmaxLaplaceStepIsTheModeAndCurvatureOfTheOneSamplePosterior() {
+        Random r = new Random(10);
+        for (int trial = 0; trial < 20; trial++) {
+            int d = 1 + r.nextInt(3);
+            int k = 2 + r.nextInt(3);
+            int dim = d + 1;
+            int size = k * dim;
+            LogisticLaplace l = new LogisticLaplace("softmax", d, k, 0.5 + 2 * r.nextDouble(), false);
+            for (int t = 0; t < 6; t++) {
+                double[] y = new double[k];
+                y[r.nextInt(k)] = 1;
+                l.learn(new Batch(new double[][] {gaussian(r, d)}, new double[][] {y}, t));
+            }
+            double[] m0 = l.posteriorMean();
+            double[][] precision0 = Gauss.inverse(l.covariance());
+            double[] x = gaussian(r, d);
+            double[] y = new double[k];
+            y[r.nextInt(k)] = 1;
+            l.learn(new Batch(new double[][] {x}, new double[][] {y}, 6));
+            double[] xb = java.util.Arrays.copyOf(x, dim);
+            xb[d] = 1;
+            // Newton in the full space of K·(d+1) weights on −log N(w; m0, Σ0) − Σ_k y_k log softmax(Wx)_k
+            double[] w = m0.clone();
+            double[][] hessian = null;
+            for (int it = 0; it < 100; it++) {
+                double[] a = new double[k];
+                for (int c = 0; c < k; c++) {
+                    for (int i = 0; i < dim; i++) {
+                        a[c] += w[c * dim + i] * xb[i];
+                    }
+                }
+                double max = java.util.Arrays.stream(a).max().orElseThrow();
+                double z = 0;
+                double[] pi = new double[k];
+                for (int c = 0; c < k; c++) {
+                    pi[c] = Math.exp(a[c] - max);
+                    z += pi[c];
+                }
+                for (int c = 0; c < k; c++) {
+                    pi[c] /= z;
+                }
+                double[] grad = new double[size];
+                hessian = new double[size][size];
+                for (int p = 0; p < size; p++) {
+                    int cp = p / dim;
+                    int ip = p % dim;
+                    double pr = 0;
+                    for (int q = 0; q < size; q++) {
+                        pr += precision0[p][q] * (w[q] - m0[q]);
+                        int cq = q / dim;
+                        int iq = q % dim;
+                        double h = (cp == cq ? pi[cp] : 0) - pi[cp] * pi[cq];
+                        hessian[p][q] = precision0[p][q] + h * xb[ip] * xb[iq];
+                    }
+                    grad[p] = pr - (y[cp] - pi[cp]) * xb[ip];
+                }
+                double[] step = Gauss.solve(hessian, grad);
+                for (int p = 0; p < size; p++) {
+                    w[p] -= step[p];
+                }
+            }
+            double[] m = l.posteriorMean();
+            for (int p = 0; p < size; p++) {
+                assertRel(w[p], m[p], "mode " + p);
+            }
+            double[][] cov = Gauss.inverse(hessian);
+            double[][] lc = l.covariance();
+            for (int p = 0; p < size; p++) {
+                for (int q = 0; q < size; q++) {
+                    assertEquals(cov[p][q], lc[p][q], 1e-8 * Math.max(1, Math.abs(cov[p][p])), "covariance");
+                }
+            }
+        }
+    }
+
+    @Test
     void logisticLearnsASeparableProblemAndIsUnsureFarFromData() {
         Random r = new Random(9);
         LogisticLaplace l = new LogisticLaplace("bl", 2, 1, 3, false);
@@ -384,7 +460,7 @@ class ConjugateUpdatesTest {
     }
 
     private static double[][] fullCov(LogisticLaplace l, int dim) {
-        return l.covariance(0);
+        return l.covariance();
     }
 
     private static double[] gaussian(Random r, int d) {
