@@ -138,7 +138,7 @@ public final class BayesFigures {
             Map<String, TreeMap<Long, double[]>> weights = byLearner(TraceReader.read(run.file(Traces.WEIGHTS), r -> true), seed, null, d);
             List<XYChart> panels = new ArrayList<>();
             for (int i = 0; i < Math.min(d, PANELS); i++) {
-                XYChart c = Charts.panel("Weight w" + (i + 1), look.xTitle(), "w" + (i + 1));
+                XYChart c = Charts.panel("Weight w" + (i + 1), look.xTitle(), "w" + (i + 1) + " (target units per input unit)");
                 TreeMap<Long, double[]> m = means.get(bayes);
                 double[] x = look.x(steps(m));
                 double[] mu = column(m, i);
@@ -209,7 +209,7 @@ public final class BayesFigures {
             Map<String, TreeMap<Long, double[]>> covs = byLearner(probes, seed, LinearGaussian.COV2, 3);
             String bayes = bayesian(look, means);
             Map<String, TreeMap<Long, double[]>> weights = byLearner(TraceReader.read(run.file(Traces.WEIGHTS), r -> true), seed, null, 2);
-            XYChart c = Charts.panel("Posterior over (w1, w2)", "w1", "w2");
+            XYChart c = Charts.panel("Posterior over (w1, w2)", "w1 (target units per input unit)", "w2 (target units per input unit)");
             Color colour = look.colour(bayes);
             TreeMap<Long, double[]> m = means.get(bayes);
             TreeMap<Long, double[]> cv = covs.get(bayes);

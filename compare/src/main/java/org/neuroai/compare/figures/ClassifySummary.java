@@ -76,7 +76,7 @@ public final class ClassifySummary implements Figure {
         List<XYChart> panels = new ArrayList<>();
         for (String metric : List.of("accuracy", "ece")) {
             XYChart c = Charts.panel(metric.equals("accuracy") ? "Held-out accuracy" : "Expected calibration error (lower is better)",
-                    "task", metric.equals("accuracy") ? "accuracy (fraction)" : "ECE (fraction)");
+                    "task (its own held-out split)", metric.equals("accuracy") ? "accuracy (fraction)" : "ECE (fraction)");
             double lo = 1;
             double hi = 0;
             for (int li = 0; li < learners.size(); li++) {

@@ -98,14 +98,14 @@ public final class CoinFigures {
             if (!at.contains(last)) {
                 at.add(last);
             }
-            int grid = 399;
+            int grid = 151;
             double[] p = new double[grid];
             for (int i = 0; i < grid; i++) {
                 p[i] = (i + 1.0) / (grid + 1);
             }
             List<XYChart> panels = new ArrayList<>();
             for (long n : at) {
-                XYChart c = Charts.panel("After " + n + (n == 1 ? " toss" : " tosses"), "bias (probability of heads)", "density");
+                XYChart c = Charts.panel("After " + n + (n == 1 ? " toss" : " tosses"), "bias (probability of heads)", "density (per unit of bias)");
                 double top = 0;
                 for (String l : Probes.order(look, counts.keySet())) {
                     double[] ab = counts.get(l).get(n);
