@@ -78,26 +78,26 @@ public final class CueCombinationExperiment implements Experiment {
     @Override
     public List<ParamSpec> settings() {
         return List.of(
-                ParamSpec.integer("trials", 3000, 1, 10_000_000, "feedback trials per ratio of cue noises"),
+                ParamSpec.integer("trials", 2000, 1, 10_000_000, "feedback trials per ratio of cue noises"),
                 ParamSpec.positive("prior_sd", 3, 1e6, "mm", "sigma_0, the spread of the true sizes around the standard; the larger, the closer the optimal weights come to the reliability weights"),
                 ParamSpec.positive("cue_sd", 1, 1e6, "mm", "sigma, the geometric mean of the two cues' noises: sigma_1 = sigma sqrt(rho), "
                         + "sigma_2 = sigma / sqrt(rho)"),
                 ParamSpec.real("ratio_max", 4, 1.01, 1000, "1", "the largest ratio rho = sigma_1/sigma_2; the ratios run from its inverse "
                         + "to it, evenly on a log scale"),
-                ParamSpec.integer("ratios", 9, 2, 41, "ratios of the cue noises, one condition each"),
+                ParamSpec.integer("ratios", 7, 2, 41, "ratios of the cue noises, one condition each"),
                 ParamSpec.positive("bayes.shape", 1, 1e6, "1", "shape a of the observer's inverse-gamma prior over every variance"),
                 ParamSpec.positive("bayes.scale", 1, 1e12, "mm^2", "scale b of that prior: its guess of every precision is a/b"),
                 ParamSpec.positive("gradient.lr", 0.01, 1, "1", "initial SGD learning rate of the linear unit; above about 1/(2 (cue_sd^2 + 2 prior_sd^2)) "
                         + "it diverges"),
-                ParamSpec.real("gradient.tau", 200, 0, 1e12, "trials", "time constant of its rate lr/(1 + t/tau); 0 keeps it constant"),
-                ParamSpec.integer("eval_every", 10, 1, 10_000_000, "trials between records"),
-                ParamSpec.integer("held_out", 2000, 10, 1_000_000, "held-out trials that score each learner's estimates"),
+                ParamSpec.real("gradient.tau", 100, 0, 1e12, "trials", "time constant of its rate lr/(1 + t/tau); 0 keeps it constant"),
+                ParamSpec.integer("eval_every", 20, 1, 10_000_000, "trials between records"),
+                ParamSpec.integer("held_out", 1000, 10, 1_000_000, "held-out trials that score each learner's estimates"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("trials", 1000, "ratios", 5, "held_out", 500);
+        return Map.of("trials", 1000, "ratios", 5, "eval_every", 10, "held_out", 500);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.neuroai.core.trace.TraceRow;
 class CueCombinationExperimentTest {
     static final double PRIOR_SD = 3;
     static final double[] RATIOS = {0.25, 1, 4};
-    static final int TRIALS = 3000;
+    static final int TRIALS = 2000;
 
     @TempDir
     static Path tmp;
@@ -32,7 +32,7 @@ class CueCombinationExperimentTest {
     @BeforeAll
     static void runOnce() {
         Path run = tmp.resolve("cue-combination");
-        Runner.run(new RunSpec("cue-combination", 2, 0, false, Map.of("ratios", 3, "trials", TRIALS, "eval_every", 500, "held_out", 4000),
+        Runner.run(new RunSpec("cue-combination", 2, 0, false, Map.of("ratios", 3, "trials", TRIALS, "eval_every", 500, "held_out", 2000),
                 "test"), run);
         rows = TraceReader.read(run.resolve("curves.csv"), r -> r.step() == TRIALS);
     }

@@ -78,27 +78,19 @@ public final class CueCombinationTask implements Task {
     @Override
     public SampleStream stream(long orderSeed) {
         SplittableRandom rng = new SplittableRandom(orderSeed);
-        return new SampleStream() {
-            private long position;
+        return new PositionStream() {
+            /** The true size of the trial whose cues were drawn last: its target. */
+            private double s;
 
             @Override
-            public Batch next(int n) {
-                double[][] x = new double[n][2];
-                double[][] t = new double[n][1];
-                for (int k = 0; k < n; k++) {
-                    double s = sd[0] * GaussianTask.gaussian(rng);
-                    x[k][0] = s + sd[1] * GaussianTask.gaussian(rng);
-                    x[k][1] = s + sd[2] * GaussianTask.gaussian(rng);
-                    t[k][0] = s;
-                }
-                Batch b = new Batch(x, t, position);
-                position += n;
-                return b;
+            protected double[] input(long position) {
+                s = sd[0] * GaussianTask.gaussian(rng);
+                return new double[] {s + sd[1] * GaussianTask.gaussian(rng), s + sd[2] * GaussianTask.gaussian(rng)};
             }
 
             @Override
-            public long position() {
-                return position;
+            protected double[] target(long position) {
+                return new double[] {s};
             }
         };
     }

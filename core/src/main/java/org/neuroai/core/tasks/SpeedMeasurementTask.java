@@ -1,7 +1,6 @@
 package org.neuroai.core.tasks;
 
 import java.util.SplittableRandom;
-import org.neuroai.core.Batch;
 import org.neuroai.core.SampleStream;
 import org.neuroai.core.Split;
 import org.neuroai.core.Task;
@@ -55,25 +54,15 @@ public final class SpeedMeasurementTask implements Task {
     @Override
     public SampleStream stream(long orderSeed) {
         SplittableRandom rng = new SplittableRandom(orderSeed ^ (stimulus * 0x9E3779B97F4A7C15L));
-        return new SampleStream() {
-            private long position;
-
+        return new PositionStream() {
             @Override
-            public Batch next(int n) {
-                double[][] x = new double[n][1];
-                double[][] t = new double[n][1];
-                for (int k = 0; k < n; k++) {
-                    x[k][0] = speed + noise * GaussianTask.gaussian(rng);
-                    t[k][0] = speed;
-                }
-                Batch b = new Batch(x, t, position);
-                position += n;
-                return b;
+            protected double[] input(long position) {
+                return new double[] {speed + noise * GaussianTask.gaussian(rng)};
             }
 
             @Override
-            public long position() {
-                return position;
+            protected double[] target(long position) {
+                return new double[] {speed};
             }
         };
     }
