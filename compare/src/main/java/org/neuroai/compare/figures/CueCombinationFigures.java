@@ -282,8 +282,8 @@ public final class CueCombinationFigures {
         DoubleUnaryOperator sd1 = rho -> sigma * Math.sqrt(rho);
         DoubleUnaryOperator sd2 = rho -> sigma / Math.sqrt(rho);
 
-        XYChart a = ratioPanel("Relative weight of cue 1, w\u2081/(w\u2081 + w\u2082)", "relative weight of cue 1 (fraction)", lo, hi, 0.5);
-        theory(a, "optimal, whatever the prior: \u03c3\u2082\u00b2/(\u03c3\u2081\u00b2 + \u03c3\u2082\u00b2)", lo, hi,
+        XYChart a = ratioPanel("Relative weight of cue 1, w\u2081/(w\u2081 + w\u2082), under any prior", "relative weight of cue 1 (fraction)", lo, hi, 0.5);
+        theory(a, "optimal: \u03c3\u2082\u00b2/(\u03c3\u2081\u00b2 + \u03c3\u2082\u00b2)", lo, hi,
                 rho -> 1 / (1 + rho * rho), THEORY, false);
         yRange(a, 0, 1, points(a, look, ratios, relative));
         a.getStyler().setYAxisDecimalPattern("0.0");
@@ -294,14 +294,15 @@ public final class CueCombinationFigures {
             double r2 = 1 / Math.pow(sd2.applyAsDouble(rho), 2);
             return (r1 + r2) / (r0 + r1 + r2);
         };
-        theory(b, "1: under a broad prior (r\u2080 \u2192 0)", lo, hi, rho -> 1, Palette.GREY, true);
+        // two points, so that the dashes show (XChart strokes each segment on its own)
+        Charts.dashed(b, "1: under a broad prior (r\u2080 \u2192 0)", new double[] {lo, hi}, new double[] {1, 1}, Palette.GREY, true);
         theory(b, "optimal: (r\u2081 + r\u2082)/(r\u2080 + r\u2081 + r\u2082)", lo, hi, total, THEORY, false);
         double least = Math.min(total.applyAsDouble(Math.pow(2, lo)), total.applyAsDouble(1));
         yRange(b, least, 1, points(b, look, ratios, sum));
         b.getStyler().setYAxisDecimalPattern("0.00");
 
         XYChart s = ratioPanel("Spread of the estimate", "sd of the estimate around the true size (mm)", lo, hi, sigma / 2);
-        theory(s, "cue 1 alone, \u03c3\u2081", lo, hi, sd1, Palette.GREY, true);
+        theory(s, "cue 1 alone, \u03c3\u2081", lo, hi, sd1, Palette.GREY, false).setLineWidth(1.2f);
         theory(s, "cue 2 alone, \u03c3\u2082", lo, hi, sd2, Palette.shade(Palette.GREY, 0.4), true)
                 .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f));
         theory(s, "optimal: 1/\u221a(r\u2080 + r\u2081 + r\u2082)", lo, hi, rho -> 1 / Math.sqrt(r0 + 1 / Math.pow(sd1.applyAsDouble(rho), 2)
@@ -352,7 +353,9 @@ public final class CueCombinationFigures {
             c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             panels.add(c);
         }
-        int columns = Math.min(3, panels.size());
+        // rows of at most four panels, as full as they can be
+        int panelRows = (panels.size() + 3) / 4;
+        int columns = (panels.size() + panelRows - 1) / panelRows;
         return new PanelFigure("Learning to weight the cues: the weight of cue 1 under the Bayesian observer and under gradient descent",
                 "The weight of cue 1 trial by trial, one panel per ratio of the cue noises, " + SeedStats.caption(run.seeds())
                         + "; both learners see the same trials; reliability weight \u03c3\u2082\u00b2/(\u03c3\u2081\u00b2 + \u03c3\u2082\u00b2), "
