@@ -100,7 +100,8 @@ class ChartCatalogueTest {
             Map.entry("receptive-fields", ChartCatalogueTest::receptiveFields),
             Map.entry("landscape-line", ChartCatalogueTest::landscapeLine),
             Map.entry("landscape-random", ChartCatalogueTest::landscapeRandom),
-            Map.entry("landscape-pca", ChartCatalogueTest::landscapePca));
+            Map.entry("landscape-pca", ChartCatalogueTest::landscapePca),
+            Map.entry("cue-combination-weights", ChartCatalogueTest::cueWeights));
 
     static Stream<String> registered() {
         return Figures.all().stream().map(Figure::name);
@@ -1020,6 +1021,56 @@ class ChartCatalogueTest {
         assertEquals(oja.getRGB(), at.apply(1.5, 0.5), "the path ends at (1.5, 0.5), a dot in its colour");
         assertEquals(java.awt.Color.WHITE.getRGB(), at.apply(0.5, 0.5), "it starts at (0.5, 0.5), an open circle");
         assertEquals(new java.awt.Color(0x222222).getRGB(), at.apply(1.5, 0.75), "the cross at (1.5, 0.75)");
+        return f;
+    }
+
+    // ---- cue combination
+
+    static final String BAYES = "Bayesian observer (fixture)";
+    static final String UNIT = "linear unit (fixture)";
+
+    /**
+     * Two ratios of cue noises, 1/2 and 2, three seeds: the sums of the weights 0.9, 1.0, 1.1 (mean
+     * 1, sd 0.1), the squared errors 0.25 on every seed (sd of the estimate 0.5, no interval).
+     */
+    static Drawing cueWeights(Figure fig, Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (String c : List.of("ratio-1", "ratio-2")) {
+            for (String l : List.of("bayes", "gradient")) {
+                for (int s = 0; s < SEEDS; s++) {
+                    double w1 = c.equals("ratio-1") ? 0.8 : 0.2;
+                    double sum = 1 + (s - 1) * 0.1;
+                    t.row(l, s, 0, c + ".w_1", 0.5).row(l, s, 0, c + ".w_2", 0.5);
+                    t.row(l, s, 100, c + ".w_1", w1 * sum).row(l, s, 100, c + ".w_2", (1 - w1) * sum).row(l, s, 100, c + ".mse", 0.25);
+                }
+            }
+        }
+        t.write(dir.resolve(Traces.CURVES));
+        List<Map<String, Object>> conditions = List.of(
+                map("name", "ratio-1", "ratio", 0.5, "sd_1", Math.sqrt(0.5), "sd_2", Math.sqrt(2)),
+                map("name", "ratio-2", "ratio", 2.0, "sd_1", Math.sqrt(2), "sd_2", Math.sqrt(0.5)));
+        RunFolder run = fixture(dir, List.of(new Described("bayes", Family.BAYESIAN, BAYES, "", "fixture"), gradient("gradient", UNIT)),
+                map("prior_sd", 3.0, "cue_sd", 1.0), map("step_unit", "trials"), map("cue_conditions", conditions));
+        PanelFigure f = (PanelFigure) fig.draw(run);
+        assertEquals(3, f.panels().size());
+        // x is log2 of the ratio, the two learners set 2 % of the span (2) to either side
+        double[] xBayes = v(-1 - 0.02, 1 - 0.02);
+        double[] xUnit = v(-1 + 0.02, 1 + 0.02);
+        // the relative weight is each seed's w1 / (w1 + w2): 0.8 and 0.2 on every seed, no interval
+        XYSeries relative = series(f.panels().get(0), BAYES);
+        assertArrayEquals(xBayes, relative.getXData(), EPS);
+        assertArrayEquals(v(0.8, 0.2), relative.getYData(), EPS);
+        assertArrayEquals(v(0, 0), relative.getExtraValues(), EPS);
+        // the theory there: sigma_2^2 / (sigma_1^2 + sigma_2^2) = 1 / (1 + rho^2), 0.8 at rho = 1/2
+        XYSeries theory = f.panels().get(0).getSeriesCollection().stream().filter(s -> s.getName().startsWith("optimal")).findFirst().orElseThrow();
+        assertEquals(0.8, theory.getYData()[0], 1e-3, "the theory's line starts at the first ratio");
+        // the sum: mean 1, half-width t sd / sqrt(3)
+        XYSeries sum = series(f.panels().get(1), UNIT);
+        assertArrayEquals(xUnit, sum.getXData(), EPS);
+        assertArrayEquals(v(1, 1), sum.getYData(), EPS);
+        assertArrayEquals(v(half(0.1), half(0.1)), sum.getExtraValues(), EPS);
+        // the spread: sqrt of the squared error
+        assertArrayEquals(v(0.5, 0.5), series(f.panels().get(2), BAYES).getYData(), EPS);
         return f;
     }
 }
