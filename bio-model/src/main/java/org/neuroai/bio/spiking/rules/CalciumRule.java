@@ -30,7 +30,9 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * (w_end − w₀)/w₀ with w₀ = 1 + (b − 1)β, is the paper's change in synaptic strength written
  * with the UP/DOWN transition probabilities; it can be negative (depression) or positive.
  * A single synapse starting DOWN (β = 0), as an earlier version read it, could never show
- * depression.
+ * depression. Probes: {@code c}, the mean {@code rho}, the fraction {@code up}, and the transition
+ * probabilities so far, {@code p_up} (of the synapses that started DOWN, the fraction now UP) and
+ * {@code p_down} (of those that started UP, the fraction now DOWN).
  *
  * <p>Calcium is exact: it jumps by C_post at a postsynaptic spike and by C_pre a delay D after a
  * presynaptic one, and decays exponentially, so the times at which it crosses θ_p and θ_d are
@@ -302,7 +304,15 @@ public final class CalciumRule implements SpikeRule {
             for (double r : rho) {
                 mean += r / rho.length;
             }
-            return Map.of("c", c, "rho", mean, "up", upFraction(), "w", weight());
+            int leftDown = 0;
+            int leftUp = 0;
+            for (int i = 0; i < rho.length; i++) {
+                leftDown += i >= startUp && rho[i] > rhoStar ? 1 : 0;
+                leftUp += i < startUp && rho[i] <= rhoStar ? 1 : 0;
+            }
+            return Map.of("c", c, "rho", mean, "up", upFraction(), "w", weight(),
+                    "p_up", startUp == rho.length ? 0.0 : (double) leftDown / (rho.length - startUp),
+                    "p_down", startUp == 0 ? 0.0 : (double) leftUp / startUp);
         }
     }
 }
