@@ -45,6 +45,7 @@ public final class NeuronFigures {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.DIAMOND);
             s.setMarkerColor(Palette.VERMILLION);
+            c.getStyler().setMarkerSize(8);
         }
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         return c;
