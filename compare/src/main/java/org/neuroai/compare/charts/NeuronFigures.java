@@ -24,36 +24,41 @@ public final class NeuronFigures {
     public static XYChart fiPanel(String title, String xTitle, double[] x, double[] simulated, double[] theory, String theoryLabel) {
         XYChart c = Charts.panel(title, xTitle, "firing rate (Hz)");
         Charts.line(c, theoryLabel, x, theory, Palette.GREY, 2f);
-        XYSeries s = c.addSeries("simulated", x, simulated);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(Palette.BLUE);
-        c.getStyler().setMarkerSize(7);
+        points(c, "simulated", x, simulated, SeriesMarkers.CIRCLE, Palette.BLUE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return c;
+    }
+
+    /** Adds points without a line. */
+    private static void points(XYChart c, String label, double[] x, double[] y, org.knowm.xchart.style.markers.Marker marker,
+                               java.awt.Color colour) {
+        XYSeries s = c.addSeries(label, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(colour);
+        c.getStyler().setMarkerSize(8);
     }
 
     /** A membrane-potential panel, spikes drawn as marks above the trace. */
     public static XYChart voltage(String title, NeuronProtocols.Trace t, double spikeMarkMv) {
         XYChart c = Charts.panel(title, "time (ms)", "membrane potential V (mV)");
-        Charts.line(c, "V", t.timeMs(), t.v(), Palette.BLUE, 1.5f);
+        double[] v = t.v();
+        Charts.roundXTicks(c, t.timeMs()[0], t.timeMs()[t.timeMs().length - 1], v[0]);
+        Charts.line(c, "V", t.timeMs(), v, Palette.BLUE, 1.5f);
         if (!t.spikesMs().isEmpty()) {
             double[] x = t.spikesMs().stream().mapToDouble(Double::doubleValue).toArray();
             double[] y = new double[x.length];
             java.util.Arrays.fill(y, spikeMarkMv);
-            XYSeries s = c.addSeries("spikes (" + x.length + ")", x, y);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.DIAMOND);
-            s.setMarkerColor(Palette.VERMILLION);
-            c.getStyler().setMarkerSize(8);
+            points(c, "spikes (" + x.length + ")", x, y, SeriesMarkers.DIAMOND, Palette.VERMILLION);
         }
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return c;
     }
 
     /** A panel of the trace's first variable (input current or conductance). */
     public static XYChart input(String title, String yTitle, NeuronProtocols.Trace t) {
         XYChart c = Charts.panel(title, "time (ms)", yTitle);
+        Charts.roundXTicks(c, t.timeMs()[0], t.timeMs()[t.timeMs().length - 1], t.first()[0]);
         Charts.line(c, yTitle, t.timeMs(), t.first(), Palette.BLUISH_GREEN, 1.5f);
         c.getStyler().setLegendVisible(false);
         return c;

@@ -51,12 +51,17 @@ final class ValidateCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** A table cell's text, its vertical bars escaped so that they do not end the cell. */
+    static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
     /** The checks as a Markdown table (also used in the README). */
     static String table(List<Check> checks) {
         StringBuilder sb = new StringBuilder("| check | kind | model | expected | got | error | pass |\n|---|---|---|---|---|---|---|\n");
         for (Check c : checks) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4g | %s | %s |%n", c.check(), c.role().label(), c.model(),
-                    c.expected(), c.got(), c.error(), c.pass() ? "pass" : "FAIL"));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4g | %s | %s |%n", cell(c.check()), c.role().label(), cell(c.model()),
+                    cell(c.expected()), c.got(), cell(c.error()), c.pass() ? "pass" : "FAIL"));
         }
         return sb.toString().stripTrailing();
     }

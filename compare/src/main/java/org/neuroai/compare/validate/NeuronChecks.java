@@ -64,7 +64,7 @@ final class NeuronChecks {
         double[] inputKHz = {19, 21, 23, 25};
         double[] simS = new double[inputKHz.length];
         double[] thS = new double[inputKHz.length];
-        double seconds = 20;
+        double seconds = 10;
         for (int i = 0; i < inputKHz.length; i++) {
             NeuronProtocols.Trace t = NeuronProtocols.poisson(fast, inputKHz[i] * 1000, jump, seconds * 1000, 0, 7 + i);
             simS[i] = t.spikesMs().size() / seconds;
@@ -96,11 +96,11 @@ final class NeuronChecks {
                 String.format(Locale.ROOT, "%.4g mV ± 1e-4 relative", vPeak), gotV, String.format(Locale.ROOT, "%.1e", Math.abs(gotV / vPeak - 1)),
                 Math.abs(gotV / vPeak - 1) <= 1e-4, "neuron_psp", Check.Role.THEORY));
         new PanelFigure("LIF neurons against their closed forms", "refractory period 2 ms; left: f-I curves; right: Siegert rate",
-                List.of(NeuronFigures.fiPanel("Current-based LIF: rate against constant current", "current I (nA)", currents, simI, thI,
+                List.of(NeuronFigures.fiPanel("Current-based: rate against current", "current I (nA)", currents, simI, thI,
                         "1/(t_ref + τ ln(RI/(RI − θ)))"),
-                        NeuronFigures.fiPanel("Conductance-based LIF: rate against constant conductance", "g_e (leak units)", gs, simG, thG,
+                        NeuronFigures.fiPanel("Conductance-based: rate against g_e", "g_e (leak units)", gs, simG, thG,
                                 "closed form, τ/(1+g) and E_l/(1+g)"),
-                        NeuronFigures.fiPanel("Poisson input, J = 0.1 mV: rate against input rate", "input rate (kHz)", inputKHz, simS, thS,
+                        NeuronFigures.fiPanel("Poisson input, J = 0.1 mV", "input rate (kHz)", inputKHz, simS, thS,
                                 "Siegert (diffusion limit)")), 3, 420, 360).save(out, "neuron_rates");
         NeuronFigures.psp(ev, "1 nA jump, τ_syn = 5 ms", NeuronProtocols.pspConductance(m.lif(Models.LIF_CONDUCTANCE, Map.of()), 0.1, 10, 80),
                 "jump of 0.1, τ_e = 5 ms").save(out, "neuron_psp");

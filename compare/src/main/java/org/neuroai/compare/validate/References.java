@@ -280,4 +280,37 @@ public final class References {
         double pDown = 0.5 * Erf.erfc((meanFromUp - rhoStar) / (sd * Math.sqrt(2)));
         return new double[] {pUp, pDown};
     }
+
+    /**
+     * One presentation of Krotov &amp; Hopfield's rule (2019, PNAS 116:7723, Eq. 3 with the ranking of
+     * their Eqs. 9-10 and R = 1): with ⟨W_μ, v⟩_μ = Σ_i sign(W_μi)|W_μi|^(p−1) v_i, the unit with the
+     * largest ⟨W_μ, v⟩_μ gets g = 1, the one ranked k-th g = −Δ, the others 0, and
+     * ΔW_μi = η g_μ (v_i − ⟨W_μ, v⟩_μ W_μi). Ties are broken towards the lower index.
+     *
+     * @param w weights, one row per hidden unit; changed in place
+     */
+    public static void krotovHopfield(double[][] w, double[] v, double p, int k, double delta, double eta) {
+        int n = w.length;
+        double[] drive = new double[n];
+        Integer[] order = new Integer[n];
+        for (int mu = 0; mu < n; mu++) {
+            order[mu] = mu;
+            for (int i = 0; i < v.length; i++) {
+                drive[mu] += Math.signum(w[mu][i]) * Math.pow(Math.abs(w[mu][i]), p - 1) * v[i];
+            }
+        }
+        java.util.Arrays.sort(order, (a, b) -> drive[a] != drive[b] ? Double.compare(drive[b], drive[a]) : Integer.compare(a, b));
+        double[] g = new double[n];
+        g[order[0]] = 1;
+        if (n >= k) {
+            g[order[k - 1]] = -delta;
+        }
+        for (int mu = 0; mu < n; mu++) {
+            if (g[mu] != 0) {
+                for (int i = 0; i < v.length; i++) {
+                    w[mu][i] += eta * g[mu] * (v[i] - drive[mu] * w[mu][i]);
+                }
+            }
+        }
+    }
 }

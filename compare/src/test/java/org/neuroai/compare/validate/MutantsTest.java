@@ -40,9 +40,15 @@ class MutantsTest {
     static List<Mutant> mutants() {
         Models real = Models.registered();
         List<Mutant> m = new ArrayList<>();
+        SpikeRule pair = spike("stdp-pair");
+        m.add(new Mutant("stdp-pair: τ₊ and τ₋ swapped", PairStdpChecks::run, real.with(Mutants.params(pair, Mutants.swap("tau_plus_ms", "tau_minus_ms")))));
+        m.add(new Mutant("stdp-pair: the pairing schemes exchanged (traces reset where they should add, and back)", PairStdpChecks::run,
+                real.with(Mutants.params(pair, v -> v.put("pairing", "all-to-all".equals(v.get("pairing")) ? "nearest-spike" : "all-to-all")))));
         SpikeRule triplet = spike("stdp-triplet");
         m.add(new Mutant("triplet: τ_x and τ_y swapped", Validation::triplet,
                 real.with(Mutants.params(triplet, Mutants.swap("tau_x_ms", "tau_y_ms")))));
+        m.add(new Mutant("triplet: A2₊ and A3₊ swapped (the pair and triplet potentiation terms exchanged)", Validation::triplet,
+                real.with(Mutants.params(triplet, Mutants.swap("A2_plus", "A3_plus")))));
         m.add(new Mutant("triplet: A2− off by +40 %", Validation::triplet, real.with(Mutants.params(triplet, Mutants.scale("A2_minus", 1.4)))));
         m.add(new Mutant("triplet: A2− off by −40 %", Validation::triplet, real.with(Mutants.params(triplet, Mutants.scale("A2_minus", 0.6)))));
         SpikeRule tm = spike("tsodyks-markram");
@@ -52,6 +58,7 @@ class MutantsTest {
                 real.with(Mutants.create(tm, Mutants.ReleaseBeforeFacilitation::new))));
         SpikeRule calcium = spike("calcium");
         m.add(new Mutant("calcium: θ_d and θ_p swapped", CalciumChecks::run, real.with(Mutants.params(calcium, Mutants.swap("theta_d", "theta_p")))));
+        m.add(new Mutant("calcium: γ_d and γ_p swapped", CalciumChecks::run, real.with(Mutants.params(calcium, Mutants.swap("gamma_d", "gamma_p")))));
         m.add(new Mutant("calcium: γ_p off by −20 %", CalciumChecks::run, real.with(Mutants.params(calcium, Mutants.scale("gamma_p", 0.8)))));
         m.add(new Mutant("calcium: noise σ off by +50 %", CalciumChecks::run, real.with(Mutants.params(calcium, Mutants.scale("sigma", 1.5)))));
         m.add(new Mutant("LIF: refractory period missing", NeuronChecks::run,
@@ -90,6 +97,48 @@ class MutantsTest {
         m.add(new Mutant("hopfield: diagonal kept", Validation::hopfield, real.with(Mutants.rate(rate("hopfield"), p -> MutantsTest::withDiagonal))));
         m.add(new Mutant("hopfield: sign of the update flipped", Validation::hopfield,
                 real.with(Mutants.rate(rate("hopfield"), p -> (w, pre, post, t, eta) -> p.update(w, pre, post, t, -eta)))));
+        m.add(new Mutant("bcm: θ averages y instead of y²", Validation::bcm, real.with(Mutants.rate(rate("bcm"), p -> new Mutants.Update() {
+            private double[] theta;
+
+            @Override
+            public void apply(double[][] w, double[] pre, double[] post, double[] target, double eta) {
+                theta = theta == null ? new double[w.length] : theta;
+                for (int i = 0; i < w.length; i++) {
+                    double g = eta * post[i] * (post[i] - theta[i]);
+                    for (int j = 0; j < pre.length; j++) {
+                        w[i][j] += g * pre[j];
+                    }
+                    theta[i] += (post[i] - theta[i]) / 50;
+                }
+            }
+        }))));
+        PlasticityRule kh = rate("krotov-hopfield");
+        m.add(new Mutant("krotov-hopfield: the anti-Hebbian rank off by one (k − 1)", Validation::krotovHopfield,
+                real.with(Mutants.rate(kh, p -> (w, pre, post, t, eta) -> {
+                    double[][] copy = w;
+                    References.krotovHopfield(copy, pre, 3, 6, 0.4, eta);
+                }))));
+        m.add(new Mutant("krotov-hopfield: units ranked by the plain product W·v", Validation::krotovHopfield,
+                real.with(Mutants.rate(kh, p -> (w, pre, post, t, eta) -> References.krotovHopfield(w, pre, 2, 7, 0.4, eta)))));
+        PlasticityRule rw = rate("rescorla-wagner");
+        m.add(new Mutant("rescorla-wagner: each cue's error uses its own strength only (no shared surprise)", SupervisedChecks::run,
+                real.with(Mutants.rate(rw, p -> (w, pre, post, t, eta) -> {
+                    for (int j = 0; j < pre.length; j++) {
+                        w[0][j] += 0.5 * eta * pre[j] * (t[0] - w[0][j] * pre[j]);
+                    }
+                }))));
+        m.add(new Mutant("rescorla-wagner: saliences ignored (α = 0.5 for every cue)", SupervisedChecks::run,
+                real.with(Mutants.rate(rw, p -> (w, pre, post, t, eta) -> {
+                    double err = t[0] - (w[0][0] * pre[0] + w[0][1] * pre[1]);
+                    for (int j = 0; j < pre.length; j++) {
+                        w[0][j] += 0.5 * eta * err * pre[j];
+                    }
+                }))));
+        m.add(new Mutant("perceptron: sign of the update flipped", SupervisedChecks::run,
+                real.with(Mutants.rate(rate("perceptron"), p -> (w, pre, post, t, eta) -> p.update(w, pre, post, t, -eta)))));
+        m.add(new Mutant("delta: error taken on the thresholded output (a perceptron)", SupervisedChecks::run,
+                real.with(Mutants.rate(rate("delta"), p -> (w, pre, post, t, eta) -> rate("perceptron").create(null, pre.length, 1)
+                        .update(w, pre, post, t, eta)))));
         return m;
     }
 
@@ -147,7 +196,7 @@ class MutantsTest {
         StringBuilder table = new StringBuilder("| check | mutants that fail it |\n|---|---|\n");
         TreeSet<String> survivors = new TreeSet<>();
         for (Map.Entry<String, List<String>> e : killers.entrySet()) {
-            table.append("| ").append(e.getKey()).append(" | ").append(String.join("; ", e.getValue())).append(" |\n");
+            table.append("| ").append(e.getKey().replace("|", "\\|")).append(" | ").append(String.join("; ", e.getValue())).append(" |\n");
             if (e.getValue().isEmpty()) {
                 survivors.add(e.getKey());
             }

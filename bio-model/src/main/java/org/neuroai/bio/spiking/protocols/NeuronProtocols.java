@@ -74,24 +74,32 @@ public final class NeuronProtocols {
      */
     public static Trace step(Params p, double nA, double onMs, double offMs, double durationMs, double sampleMs) {
         LifNeuron.CurrentBased n = new LifNeuron.CurrentBased(p);
+        return sampled(n, new double[] {onMs, offMs}, new Runnable[] {() -> n.setDrive(nA), () -> n.setDrive(0)}, durationMs, sampleMs,
+                tk -> tk >= onMs && tk < offMs ? nA : 0);
+    }
+
+    /**
+     * Runs a current-based LIF, applying each event at its time (times increasing), and samples V
+     * and an input every {@code sampleMs}.
+     */
+    private static Trace sampled(LifNeuron.CurrentBased n, double[] eventMs, Runnable[] events, double durationMs, double sampleMs,
+                                 java.util.function.DoubleUnaryOperator input) {
         int samples = (int) Math.floor(durationMs / sampleMs) + 1;
         double[] t = new double[samples];
         double[] in = new double[samples];
         double[] v = new double[samples];
         List<Double> spikes = new ArrayList<>();
-        double[] switches = {onMs, offMs};
-        double[] levels = {nA, 0};
         int next = 0;
         for (int k = 0; k < samples; k++) {
             double tk = k * sampleMs;
-            while (next < 2 && switches[next] <= tk) {
-                runTo(n, switches[next], spikes);
-                n.setDrive(levels[next]);
+            while (next < eventMs.length && eventMs[next] <= tk) {
+                runTo(n, eventMs[next], spikes);
+                events[next].run();
                 next++;
             }
             runTo(n, tk, spikes);
             t[k] = tk;
-            in[k] = tk >= onMs && tk < offMs ? nA : 0;
+            in[k] = input.applyAsDouble(tk);
             v[k] = n.v();
         }
         return new Trace(t, in, v, spikes);
@@ -147,25 +155,7 @@ public final class NeuronProtocols {
      */
     public static Trace pspCurrent(Params p, double jumpNA, double atMs, double durationMs, double sampleMs) {
         LifNeuron.CurrentBased n = new LifNeuron.CurrentBased(p);
-        int samples = (int) Math.floor(durationMs / sampleMs) + 1;
-        double[] t = new double[samples];
-        double[] in = new double[samples];
-        double[] v = new double[samples];
-        List<Double> spikes = new ArrayList<>();
-        boolean sent = false;
-        for (int k = 0; k < samples; k++) {
-            double tk = k * sampleMs;
-            if (!sent && atMs <= tk) {
-                runTo(n, atMs, spikes);
-                n.inject(jumpNA);
-                sent = true;
-            }
-            runTo(n, tk, spikes);
-            t[k] = tk;
-            in[k] = n.synapticCurrent();
-            v[k] = n.v();
-        }
-        return new Trace(t, in, v, spikes);
+        return sampled(n, new double[] {atMs}, new Runnable[] {() -> n.inject(jumpNA)}, durationMs, sampleMs, tk -> n.synapticCurrent());
     }
 
     /**
