@@ -119,26 +119,37 @@ final class Mutants {
         };
     }
 
-    private abstract static class Wrapped implements SpikeRule {
-        final SpikeRule base;
+    /** A mutant's name, description and parameters: those of the model it mutates. */
+    private abstract static class Named implements org.neuroai.core.Registered {
+        private final String name;
+        private final List<ParamSpec> parameters;
 
-        Wrapped(SpikeRule base) {
-            this.base = base;
+        Named(String name, List<ParamSpec> parameters) {
+            this.name = name;
+            this.parameters = parameters;
         }
 
         @Override
         public String name() {
-            return base.name();
+            return name;
         }
 
         @Override
         public String description() {
-            return "mutant of " + base.name();
+            return "mutant of " + name;
         }
 
-        @Override
         public List<ParamSpec> parameters() {
-            return base.parameters();
+            return parameters;
+        }
+    }
+
+    private abstract static class Wrapped extends Named implements SpikeRule {
+        final SpikeRule base;
+
+        Wrapped(SpikeRule base) {
+            super(base.name(), base.parameters());
+            this.base = base;
         }
 
         @Override
@@ -219,22 +230,12 @@ final class Mutants {
 
     /** A rate rule named {@code name} whose update is {@code update}, written in the test. */
     static PlasticityRule rate(PlasticityRule base, java.util.function.Function<Plasticity, Update> update) {
-        return new PlasticityRule() {
-            @Override
-            public String name() {
-                return base.name();
+        abstract class RateMutant extends Named implements PlasticityRule {
+            RateMutant() {
+                super(base.name(), base.parameters());
             }
-
-            @Override
-            public String description() {
-                return "mutant of " + base.name();
-            }
-
-            @Override
-            public List<ParamSpec> parameters() {
-                return base.parameters();
-            }
-
+        }
+        return new RateMutant() {
             @Override
             public Plasticity create(Params params, int nPre, int nPost) {
                 Plasticity real = base.create(params, nPre, nPost);
