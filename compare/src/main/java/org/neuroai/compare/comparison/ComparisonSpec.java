@@ -930,7 +930,7 @@ public final class ComparisonSpec {
             String where = path + ".spiking";
             JsonNode sp = n.get("spiking");
             if (!sp.isObject()) {
-                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: song-2000}.");
+                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: brian2-song-2000}.");
                 return null;
             }
             if (!sp.has("rule")) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.bio.spiking.protocols.Habituation;
+import org.neuroai.bio.spiking.protocols.NeuronProtocols;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.engine.SmokeRuns;
@@ -167,6 +168,8 @@ class ChartCatalogueTest {
             new Case("protocol stdp frequency", ProtocolFigures.class, ChartCatalogueTest::protocolFrequency),
             new Case("protocol stp train", ProtocolFigures.class, ChartCatalogueTest::protocolTrain),
             new Case("protocol custom", ProtocolFigures.class, ChartCatalogueTest::protocolCustom),
+            new Case("neuron membrane", NeuronFigures.class, ChartCatalogueTest::neuronMembrane),
+            new Case("neuron psp", NeuronFigures.class, ChartCatalogueTest::neuronPsp),
             new Case("habituation protocol", HabituationFigures.class, ChartCatalogueTest::habituationProtocol),
             new Case("habituation vs Byrne", HabituationFigures.class, ChartCatalogueTest::habituationByrne),
             new Case("sweep summary, log axis", SweepFigures.class, ChartCatalogueTest::sweepLog),
@@ -918,6 +921,23 @@ class ChartCatalogueTest {
         PanelFigure f = ProtocolFigures.train(List.of(new Trains.Response(1, 0, 0.5), new Trains.Response(2, 50, 0.25)), "tm", 20);
         assertArrayEquals(v(0.5, 0.25), series(f.panels().get(0), "tm").getYData(), EPS);
         assertTrue(f.panels().get(0).getTitle().contains("20 Hz"));
+        return f;
+    }
+
+    static Drawing neuronMembrane(Path dir) {
+        NeuronProtocols.Trace step = new NeuronProtocols.Trace(v(0, 1, 2), v(0, 2, 2), v(-74, -60, -55), List.of(1.5));
+        PanelFigure f = NeuronFigures.membrane(step, "step", step, "poisson");
+        assertArrayEquals(v(-74, -60, -55), series(f.panels().get(0), "V").getYData(), EPS);
+        assertArrayEquals(v(1.5), series(f.panels().get(0), "spikes (1)").getXData(), EPS);
+        assertArrayEquals(v(0, 2, 2), series(f.panels().get(1), "I (nA)").getYData(), EPS);
+        return f;
+    }
+
+    static Drawing neuronPsp(Path dir) {
+        NeuronProtocols.Trace c = new NeuronProtocols.Trace(v(0, 1, 2), v(0, 1, 0.8), v(-74, -73.5, -73), List.of());
+        PanelFigure f = NeuronFigures.psp(c, "current", c, "conductance");
+        assertEquals(4, f.panels().size());
+        assertArrayEquals(v(0, 1, 0.8), series(f.panels().get(2), "g_e (leak units)").getYData(), EPS);
         return f;
     }
 
