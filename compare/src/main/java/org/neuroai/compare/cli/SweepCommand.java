@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Map<String, List<String>> g = o.grid();
         RunSpec base = o.base();
-        Path out = Path.of(o.out);
+        Path out = localFolder(o.out);
         PrintWriter pw = spec.commandLine().getOut();
         boolean talk = !o.quiet && !o.json;
         ProgressDisplay.Mode mode = ProgressDisplay.Mode.choose(o.quiet, o.json);
@@ -64,5 +64,22 @@ final class SweepCommand implements Callable<Integer> {
         o.report(pw, csv.toString(), figures, g.keySet(), counts[0], counts[1]);
         pw.flush();
         return 0;
+    }
+
+    /** The folder of an --out value: a path, or a file:// URI; another scheme is the Spark engine's. */
+    static Path localFolder(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):").matcher(out);
+        if (m.find()) {
+            if (m.group(1).equalsIgnoreCase("file")) {
+                try {
+                    return Path.of(java.net.URI.create(out));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--out: '" + out + "' is not a file URI; give a folder, or file:///ABSOLUTE/PATH.");
+                }
+            }
+            throw new UserError("--out: " + out + " is not a folder of this machine; the local engine writes to a folder, and "
+                    + m.group(1) + ":// takes --engine spark.");
+        }
+        return Path.of(out);
     }
 }

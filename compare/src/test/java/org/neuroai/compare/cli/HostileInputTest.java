@@ -213,6 +213,7 @@ class HostileInputTest {
         assertTrue(spark.err().contains("bin/neuroai-spark"), spark.err());
         assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--engine", "dask", "--out", out.toString()));
         assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--master", "local[2]", "--out", out.toString()));
+        assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--out", "hdfs://namenode/sweeps/pca"));
         assertFalse(Files.exists(out));
     }
 }
