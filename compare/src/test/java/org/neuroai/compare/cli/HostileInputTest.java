@@ -200,4 +200,16 @@ class HostileInputTest {
         assertTrue(exec.indexOf("NEUROAI_JAVA_OPTS") > exec.indexOf("-Dneuroai.data"), exec);
         assertTrue(exec.contains("${NEUROAI_DATA:-"), exec);
     }
+
+    @Test
+    void aSweepOnAnEngineThisCommandLineHasNotIsOneLine() {
+        Path out = tmp.resolve("sweep");
+        CliRun spark = CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--engine", "spark", "--out", out.toString());
+        assertOneLine(spark);
+        assertTrue(spark.err().contains("bin/neuroai-spark"), spark.err());
+        assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--engine", "dask", "--out", out.toString()));
+        assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--master", "local[2]", "--out", out.toString()));
+        assertOneLine(CliRun.of("sweep", "pca", "--quick", "--grid", "k=2,3", "--out", "hdfs://namenode/sweeps/pca"));
+        assertFalse(Files.exists(out));
+    }
 }
