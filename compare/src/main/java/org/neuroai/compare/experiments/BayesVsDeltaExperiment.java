@@ -84,7 +84,7 @@ public final class BayesVsDeltaExperiment implements Experiment {
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("steps", 150);
+        return Map.of("steps", 100, "heldout", 300);
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class CueCombinationExperiment implements Experiment {
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("trials", 1000, "ratios", 5, "eval_every", 10, "held_out", 500);
+        return Map.of("trials", 400, "ratios", 3, "eval_every", 20, "held_out", 300);
     }
 
     @Override
