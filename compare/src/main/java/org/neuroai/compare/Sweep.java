@@ -98,7 +98,7 @@ public final class Sweep {
     }
 
     /**
-     * Runs (or resumes) a sweep, each point through {@code runner}.
+     * Runs (or resumes) a sweep, each point through {@code runner}, one after the other.
      *
      * @param base the spec every point starts from
      * @param grid the swept settings
@@ -111,64 +111,172 @@ public final class Sweep {
      */
     public static Path run(RunSpec base, Map<String, List<String>> grid, Path dir, Consumer<String> progress, boolean resumeOnly,
                            PointRunner runner) throws IOException {
+        return run(base, grid, dir, resumeOnly, points -> {
+            for (Todo t : points) {
+                if (t.done()) {
+                    progress.accept(t.label() + ": already done");
+                    continue;
+                }
+                if (t.earlier() != null) {
+                    progress.accept(t.label() + ": run again, its earlier run had other settings (" + t.earlier() + ")");
+                }
+                runner.run(t.spec(), t.out(), t.label());
+                progress.accept(t.label() + ": done");
+            }
+        });
+    }
+
+    /**
+     * One point of a sweep as the sweep found it.
+     *
+     * @param index its place in the grid, from 1
+     * @param total the number of points
+     * @param point the point
+     * @param spec the point's spec
+     * @param out its run folder
+     * @param earlier null when it has no finished run, "" when its finished run is the one asked for now,
+     *                else how that run differs ("steps 400 -> 200")
+     */
+    public record Todo(int index, int total, Point point, RunSpec spec, Path out, String earlier) {
+        /** "[i/n] folder", for progress lines. */
+        public String label() {
+            return String.format(Locale.ROOT, "[%d/%d] %s", index, total, point.folder());
+        }
+
+        /** Whether the point's finished run is the one asked for, so that it is not run again. */
+        public boolean done() {
+            return "".equals(earlier);
+        }
+    }
+
+    /**
+     * How a sweep runs its points: one by one in this process, or all at once on a cluster. It is
+     * given every point in grid order, the done ones too (to report them), and must leave each
+     * point it runs as a finished run in {@link Todo#out()}.
+     */
+    @FunctionalInterface
+    public interface Points {
+        /**
+         * Runs the points not done.
+         *
+         * @param points every point of the grid
+         * @throws IOException when a file cannot be written
+         */
+        void run(List<Todo> points) throws IOException;
+    }
+
+    /**
+     * Checks a sweep before anything runs: the grid is not empty and every point's settings are
+     * valid for the experiment, so a mistake in the last value is found at once.
+     *
+     * @param base the spec every point starts from
+     * @param grid the swept settings
+     * @return the points, in grid order
+     * @throws UserError for a bad grid or spec, in the words of a single run
+     */
+    public static List<Point> check(RunSpec base, Map<String, List<String>> grid) {
         if (grid.isEmpty()) {
             throw new UserError("--grid: give at least one KEY=V1,V2,... to sweep.");
         }
         List<Point> points = points(grid);
-        // check every point before running any, so a mistake in the last value is found at once
         Experiment exp = Experiments.get(base.experiment());
         for (Point p : points) {
-            Runner.resolve(exp, base.with(null, null, new LinkedHashMap<>(p.values())));
+            Runner.resolve(exp, spec(base, p));
         }
+        return points;
+    }
+
+    /**
+     * The spec of one point: the base spec with the point's values set.
+     *
+     * @param base the spec every point starts from
+     * @param p the point
+     * @return its spec
+     */
+    public static RunSpec spec(RunSpec base, Point p) {
+        return base.with(null, null, new LinkedHashMap<>(p.values()));
+    }
+
+    /**
+     * Reads {@code --grid} options: {@code KEY=V1,V2,...} each.
+     *
+     * @param items the options as given
+     * @return key to its values, in the order given
+     * @throws UserError for an item that is not KEY=V1,V2,...
+     */
+    public static Map<String, List<String>> grid(List<String> items) {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) {
+                throw new UserError("--grid: '" + item + "' is not KEY=V1,V2,...; for example --grid bio.eta=0.05,0.1,0.2.");
+            }
+            g.put(item.substring(0, eq), java.util.Arrays.stream(item.substring(eq + 1).split(",")).map(String::trim).toList());
+        }
+        return g;
+    }
+
+    /**
+     * Runs (or resumes) a sweep, the points not done through {@code engine}; then builds
+     * {@code sweep.csv} and the figures from the finished runs alone.
+     *
+     * @param base the spec every point starts from
+     * @param grid the swept settings
+     * @param dir the sweep folder
+     * @param resumeOnly refuse, rather than run again, a point whose earlier run had other settings
+     * @param engine runs the points not done
+     * @return the aggregated CSV
+     * @throws UserError for a bad grid or spec, a folder that is not a sweep's, or (with resumeOnly) a point run with other settings
+     */
+    public static Path run(RunSpec base, Map<String, List<String>> grid, Path dir, boolean resumeOnly, Points engine) throws IOException {
+        List<Point> points = check(base, grid);
+        Experiment exp = Experiments.get(base.experiment());
         try (OutputFolder folder = OutputFolder.open(dir, "sweep", true, "--out")) {
             folder.record(List.of());
             Path runs = dir.resolve("runs");
             Files.createDirectories(runs);
-            Map<Point, String> changed = new LinkedHashMap<>();
-            Map<Point, Boolean> done = new LinkedHashMap<>();
+            List<Todo> todo = new ArrayList<>();
             for (Point p : points) {
                 Path out = runs.resolve(p.folder());
                 boolean finished = Files.isRegularFile(out.resolve(OutputFolder.DONE));
-                String diff = finished ? differences(exp, base.with(null, null, new LinkedHashMap<>(p.values())), out) : "";
-                done.put(p, finished && diff.isEmpty());
-                if (finished && !diff.isEmpty()) {
-                    changed.put(p, diff);
-                }
+                String diff = finished ? differences(exp, spec(base, p), out) : null;
+                todo.add(new Todo(todo.size() + 1, points.size(), p, spec(base, p), out, diff));
             }
+            List<Todo> changed = todo.stream().filter(t -> t.earlier() != null && !t.done()).toList();
             if (resumeOnly && !changed.isEmpty()) {
-                Map.Entry<Point, String> first = changed.entrySet().iterator().next();
-                throw new UserError(dir + ": point " + first.getKey().folder() + (changed.size() > 1 ? " (and " + (changed.size() - 1) + " more)" : "")
-                        + " was run with other settings (" + first.getValue() + "); --resume-only runs only the points not yet run: "
+                Todo first = changed.get(0);
+                throw new UserError(dir + ": point " + first.point().folder() + (changed.size() > 1 ? " (and " + (changed.size() - 1) + " more)" : "")
+                        + " was run with other settings (" + first.earlier() + "); --resume-only runs only the points not yet run: "
                         + "leave it out to run those points again, or choose another folder.");
             }
-            int i = 0;
-            for (Point p : points) {
-                i++;
-                Path out = runs.resolve(p.folder());
-                String label = String.format(Locale.ROOT, "[%d/%d] %s", i, points.size(), p.folder());
-                if (done.get(p)) {
+            for (Todo t : todo) {
+                if (t.done()) {
                     // a writer killed between putting the run in place and letting go of the folder
-                    OutputFolder.tidy(out);
-                    progress.accept(label + ": already done");
-                    continue;
+                    OutputFolder.tidy(t.out());
                 }
-                if (changed.containsKey(p)) {
-                    progress.accept(label + ": run again, its earlier run had other settings (" + changed.get(p) + ")");
-                }
-                runner.run(base.with(null, null, new LinkedHashMap<>(p.values())), out, label);
-                progress.accept(label + ": done");
             }
+            engine.run(todo);
             Path csv = aggregate(dir, grid, points, exp.mainMetric());
             SweepFigures.draw(dir, null);
-            List<Path> written = new ArrayList<>(List.of(Path.of("sweep.csv")));
-            for (String key : grid.keySet()) {
-                for (String ext : List.of("png", "svg", "pdf")) {
-                    written.add(Path.of(SweepFigures.baseName(key) + "." + ext));
-                }
-            }
-            folder.record(written);
+            folder.record(written(grid));
             return csv;
         }
+    }
+
+    /**
+     * The files a sweep writes into its folder beside the runs: sweep.csv and each swept setting's figure.
+     *
+     * @param grid the swept settings
+     * @return paths relative to the sweep folder
+     */
+    public static List<Path> written(Map<String, List<String>> grid) {
+        List<Path> written = new ArrayList<>(List.of(Path.of("sweep.csv")));
+        for (String key : grid.keySet()) {
+            for (String ext : List.of("png", "svg", "pdf")) {
+                written.add(Path.of(SweepFigures.baseName(key) + "." + ext));
+            }
+        }
+        return written;
     }
 
     /** Settings that change no result, left out when an earlier run is compared with what is asked now. */

@@ -313,6 +313,25 @@ public final class CompetingLayer {
         kernel.compute(v, batch, f, inputs, units, out);
     }
 
+    /**
+     * The plain products Σ_i W_μi v_i of some inputs: what Krotov &amp; Hopfield's classifier reads,
+     * h_μ = f(Σ_i W_μi v_i) (2019, the equation of the classifier's hidden activity), as opposed to
+     * the currents I_μ that rank the units for learning. The two are the same for p = 2.
+     *
+     * @param v inputs, row-major batch x inputs
+     * @param batch rows of v
+     * @param out products, row-major batch x units; overwritten
+     */
+    public void products(float[] v, int batch, float[] out) {
+        float[] t = new float[inputs * units];
+        for (int m = 0; m < units; m++) {
+            for (int i = 0; i < inputs; i++) {
+                t[i * units + m] = w[m * inputs + i];
+            }
+        }
+        kernel.compute(v, batch, t, inputs, units, out);
+    }
+
     /** Each unit's Lebesgue p-norm ‖W_μ‖_p, the quantity the rule drives to 1. */
     public double[] pNorms() {
         double[] out = new double[units];

@@ -8,13 +8,13 @@ import org.neuroai.core.Family;
 
 /**
  * Colours that stay the same for a learner across every chart: cool colours for learning in
- * synapses, warm ones for gradient descent, greys for Bayesian learners. Colour-blind-safe hues
- * (Okabe &amp; Ito 2008, with Paul Tol's indigo, teal, green and rose).
+ * synapses, warm ones for gradient descent, Paul Tol's purple and sand for Bayesian learners.
+ * Colour-blind-safe hues (Okabe &amp; Ito 2008, with Paul Tol's indigo, teal, green and rose).
  */
 public final class Palette {
     private static final Color[] BIO = {new Color(0x0072B2), new Color(0x009E73), new Color(0x56B4E9), new Color(0x332288)};
     private static final Color[] GRADIENT = {new Color(0xD55E00), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x882255)};
-    private static final Color[] BAYESIAN = {new Color(0x444444), new Color(0x888888)};
+    private static final Color[] BAYESIAN = {new Color(0xAA4499), new Color(0xDDCC77)};
     /** Okabe &amp; Ito's blue. */
     public static final Color BLUE = new Color(0x0072B2);
     /** Okabe &amp; Ito's bluish green. */
@@ -35,7 +35,7 @@ public final class Palette {
      * Colours for the learners of one run, in drawing order, from their colour keys
      * ({@link Described#colour()}): a learner with a hex key gets that colour; each other learner
      * gets the first colour of its family's pool (learning in synapses cool, gradient descent warm,
-     * Bayesian learners grey) that is not close to a colour taken before it, or, when its pool is
+     * Bayesian learners purple and sand) that is not close to a colour taken before it, or, when its pool is
      * used up, the pool's colour at its position.
      *
      * @param learners the learners, in drawing order

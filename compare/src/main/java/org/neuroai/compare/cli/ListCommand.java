@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code neuroai list}: every registered rule, spike rule, network, task, experiment, bundled spec
  * and figure (with the run files each figure reads).
  */
-@Command(name = "list", description = "List rules, spike rules, networks, tasks, experiments, bundled specs and figures "
+@Command(name = "list", description = "List rules, spike rules, networks, Bayesian models, tasks, experiments, bundled specs and figures "
         + "(with the files each reads), one line each.")
 final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every entry and its parameters.")
@@ -43,6 +43,8 @@ final class ListCommand implements Callable<Integer> {
         kinds.put("spike_rules", entries(Registry.all(org.neuroai.bio.spiking.SpikeRule.class),
                 org.neuroai.bio.spiking.SpikeRule::parameters));
         kinds.put("networks", entries(Registry.all(NetworkFactory.class), NetworkFactory::parameters));
+        kinds.put("bayesian_models", entries(Registry.all(org.neuroai.core.bayes.BayesianModel.class),
+                org.neuroai.core.bayes.BayesianModel::parameters));
         kinds.put("tasks", entries(Registry.all(TaskFactory.class), TaskFactory::parameters));
         kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));
         kinds.put("specs", entries(org.neuroai.compare.comparison.ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(),

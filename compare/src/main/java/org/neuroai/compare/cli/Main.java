@@ -38,7 +38,22 @@ public final class Main implements Runnable {
      * @return the exit status
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new Main(), out, err, args);
+    }
+
+    /**
+     * Runs a command of the toolkit (this command line, or one that another module builds on it,
+     * such as the Spark sweep) with this command line's handling of mistakes: one sentence on
+     * standard error and exit status {@value #USER_ERROR}.
+     *
+     * @param command a picocli command object
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit status
+     */
+    public static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(command);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -10,13 +10,13 @@ import org.neuroai.core.trace.Progress;
  * every {@value #LINE_SECONDS} s otherwise (CI logs); nothing with {@code --quiet} or
  * {@code --json}.
  */
-final class ProgressDisplay implements AutoCloseable {
+public final class ProgressDisplay implements AutoCloseable {
     /** Seconds between plain lines when not on a terminal. */
     static final int LINE_SECONDS = 10;
     private static final int BAR_WIDTH = 24;
 
     /** How progress is shown. */
-    enum Mode {
+    public enum Mode {
         /** A bar redrawn in place. */
         BAR,
         /** A line now and then. */
@@ -25,7 +25,7 @@ final class ProgressDisplay implements AutoCloseable {
         OFF;
 
         /** The mode for these options and this process's terminal. */
-        static Mode choose(boolean quiet, boolean json) {
+        public static Mode choose(boolean quiet, boolean json) {
             if (quiet || json) {
                 return OFF;
             }
@@ -151,8 +151,15 @@ final class ProgressDisplay implements AutoCloseable {
     /**
      * The bar: {@code "pca [#########---------------]  38 %  7.6k/s  0:12 left"}; without a known
      * total, the count and rate only.
+     *
+     * @param label what runs
+     * @param done work done
+     * @param total all the work, or 0 when unknown
+     * @param seconds time since the start
+     * @param unit what the work counts, plural
+     * @return the bar
      */
-    static String bar(String label, long done, long total, double seconds, String unit) {
+    public static String bar(String label, long done, long total, double seconds, String unit) {
         String rate = rate(done, seconds) + "/s";
         if (total <= 0) {
             return String.format(Locale.ROOT, "%s %s %s  %s  %s", label, count(done), unit, rate, clock(seconds));
@@ -163,8 +170,17 @@ final class ProgressDisplay implements AutoCloseable {
                 (int) Math.floor(f * 100), rate, eta(done, total, seconds));
     }
 
-    /** The plain line: {@code "pca 38 % (7,600 of 20,000 presentations, 7.6k/s, about 0:12 left)"}. */
-    static String line(String label, long done, long total, double seconds, String unit) {
+    /**
+     * The plain line: {@code "pca 38 % (7,600 of 20,000 presentations, 7.6k/s, about 0:12 left)"}.
+     *
+     * @param label what runs
+     * @param done work done
+     * @param total all the work, or 0 when unknown
+     * @param seconds time since the start
+     * @param unit what the work counts, plural
+     * @return the line
+     */
+    public static String line(String label, long done, long total, double seconds, String unit) {
         if (total <= 0) {
             return String.format(Locale.ROOT, "%s: %s %s after %s (%s/s)", label, count(done), unit, clock(seconds), rate(done, seconds));
         }

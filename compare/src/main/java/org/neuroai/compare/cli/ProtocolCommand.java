@@ -19,7 +19,10 @@ import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.HabituationFigures;
+import org.neuroai.compare.charts.NeuronFigures;
 import org.neuroai.compare.charts.ProtocolFigures;
+import org.neuroai.bio.spiking.neurons.LifNeuron;
+import org.neuroai.bio.spiking.protocols.NeuronProtocols;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
 import org.neuroai.core.UserError;
@@ -33,11 +36,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code neuroai protocol NAME}: runs a stimulation protocol on a spike-driven synapse model and
  * prints the result as a table or one JSON object; with {@code --out} also CSV and a chart.
  */
-@Command(name = "protocol", description = "Run a stimulation protocol: stdp-window, stdp-frequency, stp-train, habituation, custom.")
+@Command(name = "protocol", description = "Run a stimulation protocol: stdp-window, stdp-frequency, stp-train, habituation, custom; "
+        + "for the LIF neuron itself: fi-curve, membrane, psp.")
 final class ProtocolCommand implements Callable<Integer> {
-    static final List<String> PROTOCOLS = List.of("stdp-window", "stdp-frequency", "stp-train", "habituation", "custom");
+    static final List<String> PROTOCOLS = List.of("stdp-window", "stdp-frequency", "stp-train", "habituation", "custom", "fi-curve",
+            "membrane", "psp");
+    /** The protocols of the neuron itself, which take no synapse rule. */
+    static final List<String> NEURON_PROTOCOLS = List.of("fi-curve", "membrane", "psp");
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "stdp-window, stdp-frequency, stp-train, habituation or custom")
+    @Parameters(index = "0", paramLabel = "NAME", description = "stdp-window, stdp-frequency, stp-train, habituation, custom, fi-curve, membrane or psp")
     String protocol;
 
     @Option(names = "--rule", paramLabel = "R", description = "Synapse model (see 'neuroai list'); default depends on the protocol.")
@@ -120,6 +127,9 @@ final class ProtocolCommand implements Callable<Integer> {
         if (!PROTOCOLS.contains(protocol)) {
             throw new UserError("unknown protocol '" + protocol + "'; valid protocols are: " + String.join(", ", PROTOCOLS) + ".");
         }
+        if (NEURON_PROTOCOLS.contains(protocol)) {
+            return neuron();
+        }
         String ruleName = rule != null ? rule : defaultRule(protocol);
         SpikeRule r = Registry.get(SpikeRule.class, ruleName, "rule");
         if (protocol.startsWith("stdp-") && !r.timingDependent()) {
@@ -174,6 +184,11 @@ final class ProtocolCommand implements Callable<Integer> {
             }
         }
         result.put("results", rows);
+        return finish(result, rows, figure);
+    }
+
+    /** Prints the rows (or JSON) and, with --out, writes the CSV and the figure. */
+    private int finish(Map<String, Object> result, List<Map<String, Object>> rows, PanelFigure figure) throws IOException {
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
             pw.println(new ObjectMapper().writeValueAsString(result));
@@ -199,6 +214,110 @@ final class ProtocolCommand implements Callable<Integer> {
         }
         pw.flush();
         return 0;
+    }
+
+    /**
+     * The neuron protocols: LIF parameters from --set (each kind takes the keys it knows), with a
+     * 2 ms refractory period unless set.
+     */
+    private int neuron() throws IOException {
+        Map<String, Object> cur = new LinkedHashMap<>(Map.of("refractory_ms", 2.0));
+        Map<String, Object> cond = new LinkedHashMap<>(Map.of("refractory_ms", 2.0));
+        java.util.Set<String> curKeys = new java.util.HashSet<>();
+        java.util.Set<String> condKeys = new java.util.HashSet<>();
+        LifNeuron.CurrentBased.currentParameters().forEach(x -> curKeys.add(x.name()));
+        LifNeuron.ConductanceBased.conductanceParameters().forEach(x -> condKeys.add(x.name()));
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            if (!curKeys.contains(e.getKey()) && !condKeys.contains(e.getKey())) {
+                throw new UserError("--set: unknown LIF parameter '" + e.getKey() + "'; valid are: "
+                        + String.join(", ", new java.util.TreeSet<>(java.util.stream.Stream.concat(curKeys.stream(), condKeys.stream()).toList()))
+                        + ".");
+            }
+            if (curKeys.contains(e.getKey())) {
+                cur.put(e.getKey(), e.getValue());
+            }
+            if (condKeys.contains(e.getKey())) {
+                cond.put(e.getKey(), e.getValue());
+            }
+        }
+        Params pc = Params.resolve(LifNeuron.CurrentBased.currentParameters(), cur, "--set");
+        Params pg = Params.resolve(LifNeuron.ConductanceBased.conductanceParameters(), cond, "--set");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("protocol", protocol);
+        result.put("current_based", pc.asMap());
+        result.put("conductance_based", pg.asMap());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        PanelFigure figure;
+        switch (protocol) {
+            case "fi-curve" -> {
+                double rest = pc.real("v_rest_mv");
+                double rheobase = (pc.real("v_threshold_mv") - rest) / pc.real("r_m_mohm");
+                double[] in = new double[25];
+                double[] sim = new double[in.length];
+                double[] th = new double[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = rheobase * i / 8.0;
+                    sim[i] = NeuronProtocols.currentRate(pc, in[i], 3000);
+                    th[i] = closedRate(pc.real("tau_m_ms"), rest + pc.real("r_m_mohm") * in[i], pc);
+                    rows.add(row("neuron", "current-based", "input", in[i], "rate_hz", sim[i], "closed_form_hz", th[i]));
+                }
+                double[] gs = new double[25];
+                double[] simG = new double[gs.length];
+                double[] thG = new double[gs.length];
+                for (int i = 0; i < gs.length; i++) {
+                    gs[i] = 0.25 * i;
+                    simG[i] = NeuronProtocols.conductanceRate(pg, gs[i], 3000);
+                    double a = 1 + gs[i];
+                    thG[i] = closedRate(pg.real("tau_m_ms") / a, (pg.real("v_rest_mv") + gs[i] * pg.real("e_e_mv")) / a, pg);
+                    rows.add(row("neuron", "conductance-based", "input", gs[i], "rate_hz", simG[i], "closed_form_hz", thG[i]));
+                }
+                // the threshold unit of the rate models: fires at its maximum rate above threshold, not at all below
+                double[] unit = new double[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    unit[i] = in[i] > rheobase ? 1000.0 / pc.real("refractory_ms") : 0;
+                    rows.add(row("neuron", "threshold-unit", "input", in[i], "rate_hz", unit[i], "closed_form_hz", unit[i]));
+                }
+                org.knowm.xchart.XYChart c = NeuronFigures.fiPanel("Current-based LIF and a threshold unit", "constant current I (nA)", in, sim, th,
+                        "1/(t_ref + τ ln(RI/(RI − θ)))");
+                org.neuroai.compare.charts.Charts.dashed(c, "threshold unit (rate 1/t_ref above rheobase)", in, unit,
+                        org.neuroai.compare.charts.Palette.VERMILLION, true);
+                figure = new PanelFigure("Firing rate against constant input (f-I curve)",
+                        "points: simulated; lines: closed forms; refractory period " + ProtocolFigures.fmt(pc.real("refractory_ms")) + " ms",
+                        List.of(c, NeuronFigures.fiPanel("Conductance-based LIF", "constant conductance g_e (leak units)", gs, simG, thG,
+                                "closed form, τ/(1+g), (E_l + g E_e)/(1+g)")), 2, 520, 400);
+            }
+            case "membrane" -> {
+                NeuronProtocols.Trace step = NeuronProtocols.step(pc, 2.5, 20, 180, 200, 0.05);
+                NeuronProtocols.Trace poisson = NeuronProtocols.poisson(pc, 4000, 0.1, 200, 0.05, 1);
+                for (int k = 0; k < step.timeMs().length; k++) {
+                    rows.add(row("input", "step", "time_ms", step.timeMs()[k], "input", step.first()[k], "v_mv", step.v()[k]));
+                }
+                for (int k = 0; k < poisson.timeMs().length; k++) {
+                    rows.add(row("input", "poisson", "time_ms", poisson.timeMs()[k], "input", poisson.first()[k], "v_mv", poisson.v()[k]));
+                }
+                figure = NeuronFigures.membrane(step, "step current 2.5 nA from 20 to 180 ms", poisson,
+                        "Poisson input, 4 kHz of 0.1 nA jumps (τ_syn = " + ProtocolFigures.fmt(pc.real("tau_syn_ms")) + " ms)");
+            }
+            default -> {
+                NeuronProtocols.Trace c = NeuronProtocols.pspCurrent(pc, 1, 10, 80, 0.05);
+                NeuronProtocols.Trace g = NeuronProtocols.pspConductance(pg, 0.1, 10, 80);
+                for (int k = 0; k < c.timeMs().length; k++) {
+                    rows.add(row("neuron", "current-based", "time_ms", c.timeMs()[k], "input", c.first()[k], "v_mv", c.v()[k]));
+                }
+                for (int k = 0; k < g.timeMs().length; k++) {
+                    rows.add(row("neuron", "conductance-based", "time_ms", g.timeMs()[k], "input", g.first()[k], "v_mv", g.v()[k]));
+                }
+                figure = NeuronFigures.psp(c, "current jump of 1 nA at 10 ms", g, "conductance jump of 0.1 at 10 ms");
+            }
+        }
+        result.put("results", rows);
+        return finish(result, rows, figure);
+    }
+
+    /** The closed-form LIF rate for the given effective time constant and steady potential. */
+    private static double closedRate(double tau, double mu, Params p) {
+        double theta = p.real("v_threshold_mv");
+        return mu <= theta ? 0 : 1000.0 / (p.real("refractory_ms") + tau * Math.log((mu - p.real("v_reset_mv")) / (mu - theta)));
     }
 
     /** Runs the habituation protocol. */

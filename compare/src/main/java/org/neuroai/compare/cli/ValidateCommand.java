@@ -37,18 +37,31 @@ final class ValidateCommand implements Callable<Integer> {
                     "passed", checks.size() - failed, "failed", failed)));
         } else {
             pw.println(table(checks));
+            java.util.Map<Check.Role, Long> byRole = new java.util.EnumMap<>(Check.Role.class);
+            for (Check c : checks) {
+                byRole.merge(c.role(), 1L, Long::sum);
+            }
             pw.printf(Locale.ROOT, "%d passed, %d failed (figures in %s)%n", checks.size() - failed, failed, out);
+            pw.printf(Locale.ROOT, "kinds: %d fit (numbers the parameters were fitted to: they show the fit, they do not validate it), "
+                    + "%d prediction, %d theory, %d reference%n", byRole.getOrDefault(Check.Role.FIT, 0L),
+                    byRole.getOrDefault(Check.Role.PREDICTION, 0L), byRole.getOrDefault(Check.Role.THEORY, 0L),
+                    byRole.getOrDefault(Check.Role.REFERENCE, 0L));
         }
         pw.flush();
         return failed == 0 ? 0 : 1;
     }
 
+    /** A table cell's text, its vertical bars escaped so that they do not end the cell. */
+    static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
     /** The checks as a Markdown table (also used in the README). */
     static String table(List<Check> checks) {
-        StringBuilder sb = new StringBuilder("| check | model | expected | got | error | pass |\n|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| check | kind | model | expected | got | error | pass |\n|---|---|---|---|---|---|---|\n");
         for (Check c : checks) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4g | %s | %s |%n", c.check(), c.model(), c.expected(), c.got(),
-                    c.error(), c.pass() ? "pass" : "FAIL"));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.4g | %s | %s |%n", cell(c.check()), c.role().label(), cell(c.model()),
+                    cell(c.expected()), c.got(), cell(c.error()), c.pass() ? "pass" : "FAIL"));
         }
         return sb.toString().stripTrailing();
     }

@@ -33,6 +33,8 @@ import org.neuroai.compare.measures.FiringRates;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.networks.SpikingNetwork;
 import org.neuroai.core.Family;
+import org.neuroai.core.LearnerFactory;
+import org.neuroai.core.bayes.BayesianModel;
 import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.Probeable;
@@ -63,7 +65,7 @@ public final class ComparisonSpec {
             "name", "the comparison's name (default: the file name); lower case, digits and '-'",
             "description", "one line saying what is compared",
             "task", "mapping: name (a registered task) and that task's parameters",
-            "learners", "list of mappings, one per learner: name and one of rule, network or spiking, with params",
+            "learners", "list of mappings, one per learner: name and one of rule, network, bayes or spiking, with params",
             "steps", "training samples presented to every learner (give steps or epochs); ms of simulated time on a task of spikes",
             "epochs", "passes over the task's training set (tasks with a fixed training set)",
             "batch", "samples per step: one gradient step of a network, one presentation each for a rule; ms per window on a task of spikes",
@@ -86,6 +88,7 @@ public final class ComparisonSpec {
             "name", "the learner's name in traces and charts (unique; letters, digits, '-' and '_')",
             "rule", "a registered plasticity rule: the learner is one layer of units learning by it",
             "network", "a registered network trained by gradient descent",
+            "bayes", "a registered Bayesian model that updates a posterior over its parameters, one sample at a time",
             "spiking", "mapping: rule (a registered spike rule), preset, and that rule's parameters: the learner is a network of "
                     + "spiking neurons whose synapses learn by the rule (on a task of spikes only)",
             "units", "units of a rule's layer (default: the task's outputs for supervised rules, else 1)",
@@ -101,7 +104,7 @@ public final class ComparisonSpec {
             "colour", "its colour in every figure, a hex colour such as '#0072B2' (default: the next colour of its family)");
     /** The metrics a spec may record. */
     public static final List<String> METRICS = List.of("accuracy", "mse", "reconstruction_mse", "principal_angle_deg",
-            FiringRates.OUTPUT, FiringRates.INPUT);
+            "ece", "predictive_nll", "log_evidence", FiringRates.OUTPUT, FiringRates.INPUT);
     /** The metrics of spiking learners on a task of spikes. */
     static final List<String> SPIKE_METRICS = List.of(FiringRates.OUTPUT, FiringRates.INPUT);
     /** The figures a spec may ask for. */
@@ -613,7 +616,7 @@ public final class ComparisonSpec {
                             + "' hands out rates; use a task of spikes (poisson, regular, spike-times) or another metric.");
                     continue;
                 }
-                if ((m.equals("accuracy") || m.equals("mse")) && task != null && !targets) {
+                if (List.of("accuracy", "mse", "ece", "predictive_nll").contains(m) && task != null && !targets) {
                     problem("record.metrics", "metric '" + m + "' needs a task with targets, and task '" + task.name()
                             + "' gives none; valid here are reconstruction_mse" + (task instanceof PrincipalSubspace ? ", principal_angle_deg" : "") + ".");
                 }
@@ -846,10 +849,11 @@ public final class ComparisonSpec {
                 seen.put(name, at(path + ".name"));
             }
             boolean isRule = n.has("rule");
-            int kinds = (isRule ? 1 : 0) + (n.has("network") ? 1 : 0) + (n.has("spiking") ? 1 : 0);
+            int kinds = (isRule ? 1 : 0) + (n.has("network") ? 1 : 0) + (n.has("bayes") ? 1 : 0) + (n.has("spiking") ? 1 : 0);
             if (kinds != 1) {
                 problem(path, "learner " + (name == null ? "" : "'" + name + "' ") + "needs exactly one of 'rule' (a plasticity rule: "
                         + Registry.names(PlasticityRule.class) + "), 'network' (" + Registry.names(NetworkFactory.class)
+                        + "), 'bayes' (a Bayesian model: " + Registry.names(BayesianModel.class)
                         + ") or 'spiking' (a network of spiking neurons whose synapses learn by a spike rule: "
                         + Registry.names(SpikeRule.class) + ").");
                 return null;
@@ -873,15 +877,22 @@ public final class ComparisonSpec {
             if (isRule) {
                 return ruleLearner(n, path, name, given, task, outputs);
             }
+            boolean bayes = n.has("bayes");
             for (String k : List.of("units", "activation", "bias", "tau", "init_norm")) {
                 if (n.has(k)) {
-                    problem(path + "." + k, "'" + k + "' belongs to rule learners; a network takes its shape from 'params' "
-                            + "(see neuroai list --json).");
+                    problem(path + "." + k, "'" + k + "' belongs to rule learners; a " + (bayes ? "Bayesian model" : "network")
+                            + " takes its shape from 'params' (see neuroai list --json).");
                 }
             }
-            NetworkFactory f = registered(NetworkFactory.class, n.get("network"), path + ".network", "network");
+            LearnerFactory f = bayes ? registered(BayesianModel.class, n.get("bayes"), path + ".bayes", "Bayesian model")
+                    : registered(NetworkFactory.class, n.get("network"), path + ".network", "network");
             String readout = choice(n.get("readout"), path + ".readout", List.of("none"));
             if (f == null) {
+                return null;
+            }
+            if (bayes && task != null && outputs == 0) {
+                problem(path + ".bayes", "Bayesian model '" + f.name() + "' learns targets, and task '" + task.name()
+                        + "' gives none; use a task with targets (iris, wine, breast-cancer, digits, mnist, xor).");
                 return null;
             }
             List<String> declared = f.parameters().stream().map(ParamSpec::name).toList();
@@ -900,7 +911,7 @@ public final class ComparisonSpec {
                 return null;
             }
             Plan.LearnerPlan l = new Plan.LearnerPlan(name, null, f, p, 0, null, false, 0, 0, false, shown(n, "label"),
-                    shown(n, "colour"), Family.GRADIENT);
+                    shown(n, "colour"), bayes ? Family.BAYESIAN : Family.GRADIENT);
             return l;
         }
 
@@ -919,7 +930,7 @@ public final class ComparisonSpec {
             String where = path + ".spiking";
             JsonNode sp = n.get("spiking");
             if (!sp.isObject()) {
-                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: song-2000}.");
+                problem(where, "'spiking' must be a mapping such as {rule: stdp-pair, preset: brian2-song-2000}.");
                 return null;
             }
             if (!sp.has("rule")) {

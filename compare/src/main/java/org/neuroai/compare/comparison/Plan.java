@@ -1,7 +1,6 @@
 package org.neuroai.compare.comparison;
 
 import java.util.List;
-import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
 import org.neuroai.bio.Activation;
 import org.neuroai.bio.network.RuleNetwork;
@@ -11,6 +10,8 @@ import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
+import org.neuroai.core.LearnerFactory;
+import org.neuroai.core.bayes.BayesianModel;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Task;
@@ -80,7 +81,7 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
      *
      * @param name its name in traces and charts
      * @param rule the plasticity rule, or null for a network
-     * @param network the network, or null for a rule
+     * @param network the network trained by gradient descent or the Bayesian model, or null for a rule
      * @param params the rule's or network's resolved parameters
      * @param units units of a rule's layer
      * @param activation what a rule's units do with their summed input
@@ -95,18 +96,18 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
      * @param synapses the synapses of a spiking learner (whose {@code params} are then the spiking
      *     network's), or null for the others
      */
-    public record LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
+    public record LearnerPlan(String name, PlasticityRule rule, LearnerFactory network, Params params, int units,
                               Activation activation, boolean bias, double tau, double initNorm, boolean ridge, String label,
                               String colour, Family family, List<String> probes, Synapses synapses) {
         /** A rule's layer or a network, with the probes it offers. */
-        public LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
+        public LearnerPlan(String name, PlasticityRule rule, LearnerFactory network, Params params, int units,
                            Activation activation, boolean bias, double tau, double initNorm, boolean ridge, String label,
                            String colour, Family family, List<String> probes) {
             this(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, family, probes, null);
         }
 
         /** A learner that offers no probes (until built once). */
-        public LearnerPlan(String name, PlasticityRule rule, NetworkFactory network, Params params, int units,
+        public LearnerPlan(String name, PlasticityRule rule, LearnerFactory network, Params params, int units,
                            Activation activation, boolean bias, double tau, double initNorm, boolean ridge, String label,
                            String colour, Family family) {
             this(name, rule, network, params, units, activation, bias, tau, initNorm, ridge, label, colour, family, List.of());
@@ -137,9 +138,11 @@ public record Plan(String name, String description, TaskFactory taskFactory, Par
             return rule != null ? rule.parameters() : network != null ? network.parameters() : SpikingNetwork.parameters();
         }
 
-        /** "rule NAME", "network NAME" or "spiking network, synapses RULE (PRESET)". */
+        /** "rule NAME", "network NAME", "bayes NAME" or "spiking network, synapses RULE (PRESET)". */
         public String model() {
-            return rule != null ? "rule " + rule.name() : network != null ? "network " + network.name()
+            return rule != null ? "rule " + rule.name()
+                    : network instanceof BayesianModel ? "bayes " + network.name()
+                    : network != null ? "network " + network.name()
                     : "spiking network, synapses " + synapses.shown();
         }
 

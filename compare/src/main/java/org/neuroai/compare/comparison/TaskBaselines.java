@@ -26,7 +26,7 @@ import org.neuroai.core.data.Dataset;
  */
 public final class TaskBaselines {
     /** Passes of Tribuo's SGD over the training samples, as in {@code neuroai baselines}. */
-    static final int EPOCHS = 10;
+    public static final int EPOCHS = 10;
     /** Training samples drawn from a task without a fixed training split, at most. */
     static final int MAX_DRAWN = 20_000;
 

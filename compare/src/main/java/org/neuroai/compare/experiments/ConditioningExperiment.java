@@ -22,6 +22,7 @@ import org.neuroai.core.Family;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.Registry;
+import org.neuroai.core.bayes.BayesianModel;
 import org.neuroai.core.engine.Schedule;
 import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.tasks.ConditioningTask;
@@ -30,7 +31,7 @@ import org.neuroai.core.tasks.ConditioningTask;
  * Classical conditioning as associative learning: two cues, A and B, predict an unconditioned
  * stimulus (US), and each learner's weight from a cue is that cue's associative strength V.
  *
- * <p>Three conditions, one per schedule of the {@link ConditioningTask}, each given to naive
+ * <p>Five conditions, one per schedule of the {@link ConditioningTask}, each given to naive
  * learners (every V starts at 0), {@code trials} trials per phase:
  * <ul>
  *   <li>{@code extinction}: acquisition (A → US), then extinction (A alone).</li>
@@ -40,6 +41,10 @@ import org.neuroai.core.tasks.ConditioningTask;
  *   <li>{@code control}: phase 2 alone (AB → US), its steps offset by {@code trials} so that they
  *       stand beside the blocking schedule's phase 2, the reference against which B counts as
  *       blocked.</li>
+ *   <li>{@code backward-blocking}: phase 1 (AB → US), then phase 2 (A alone → US): B's strength
+ *       falls in phase 2 for a learner that keeps the covariance of its weights, and cannot
+ *       change for one whose update of a cue needs the cue present.</li>
+ *   <li>{@code overshadowing}: one compound phase (AB → US), beside the acquisition of A alone.</li>
  * </ul>
  *
  * <p>Learners, on identical trials: {@code rescorla-wagner} (ΔV_j = α_j β x_j (λ − Σ V x);
@@ -48,7 +53,12 @@ import org.neuroai.core.tasks.ConditioningTask;
  * by SGD on the squared error (y − λ)² with Deeplearning4j, one step per trial. Its gradient step
  * is Δw = 2 lr (λ − y) x, the delta rule, so with lr = αβ / 2 it takes Rescorla-Wagner's steps when
  * the saliences are equal (Sutton &amp; Barto 1981). Hebb has no error term: it neither
- * extinguishes nor blocks.
+ * extinguishes nor blocks. {@code kalman} (Bayesian) is the Kalman filter over the associative
+ * weights (Dayan, Kakade &amp; Montague 2000; Dayan &amp; Kakade 2001; Kruschke 2008): it keeps a
+ * Gaussian posterior over V_A and V_B whose weights drift a little every trial; compound trials
+ * make A and B anti-correlated in that posterior (their sum is known, their split is not), so
+ * evidence that A alone predicts the US moves B the other way: backward blocking, which
+ * Rescorla-Wagner cannot produce.
  *
  * <p>Metrics, after every trial: {@code <schedule>.V_A} and {@code <schedule>.V_B} (B only where
  * it appears). {@link Phases phases.csv} lists each phase's trials for the figures.
@@ -60,6 +70,8 @@ public final class ConditioningExperiment implements Experiment {
     public static final String HEBB = "hebb";
     /** The linear unit trained by gradient descent. */
     public static final String GRADIENT = "gradient";
+    /** The Kalman filter over the associative weights. */
+    public static final String KALMAN = "kalman";
 
     @Override
     public String name() {
@@ -68,7 +80,8 @@ public final class ConditioningExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "classical conditioning: acquisition, extinction and Kamin blocking under Rescorla-Wagner, Hebb and gradient descent";
+        return "classical conditioning: acquisition, extinction, blocking, backward blocking and overshadowing under "
+                + "Rescorla-Wagner, Hebb, gradient descent and a Kalman filter";
     }
 
     @Override
@@ -87,6 +100,9 @@ public final class ConditioningExperiment implements Experiment {
                 ParamSpec.positive("hebb.eta", 0.02, 1, "1", "Hebbian learning rate: dV = eta x US"),
                 ParamSpec.positive("gradient.lr", 0.05, 1, "1",
                         "SGD learning rate of the linear unit; its step is 2 lr (lambda - y) x, so alpha beta / 2 matches Rescorla-Wagner"),
+                ParamSpec.positive("kalman.prior_sd", 1.0, 100, "1", "Kalman filter: prior standard deviation of each associative weight"),
+                ParamSpec.positive("kalman.noise_sd", 0.5, 100, "1", "Kalman filter: standard deviation of the outcome's noise"),
+                ParamSpec.real("kalman.process_noise", 0.01, 0, 100, "1", "Kalman filter: variance by which each weight drifts per trial"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
     }
 
@@ -100,6 +116,9 @@ public final class ConditioningExperiment implements Experiment {
         PlasticityRule rw = Registry.get(PlasticityRule.class, RW, "rule");
         PlasticityRule hebb = Registry.get(PlasticityRule.class, HEBB, "rule");
         NetworkFactory mlp = Registry.get(NetworkFactory.class, "mlp", "network");
+        BayesianModel kalman = Registry.get(BayesianModel.class, KALMAN, "Bayesian model");
+        Params kalmanParams = Params.resolve(kalman.parameters(), Map.of("prior_sd", s.real("kalman.prior_sd"),
+                "noise_sd", s.real("kalman.noise_sd"), "process_noise", s.real("kalman.process_noise"), "bias", false), "settings kalman.*");
         Params rwParams = rw.params(Map.of("eta", s.real("rw.beta"),
                 "alphas", s.real("rw.alpha_a") + "," + s.real("rw.alpha_b")), "settings rw.*");
         Params hebbParams = hebb.params(Map.of("eta", s.real("hebb.eta"), "clamp", true), "setting hebb.eta");
@@ -115,7 +134,9 @@ public final class ConditioningExperiment implements Experiment {
                         b -> new RuleNetwork(HEBB, hebb, hebbParams, 2, 1, Activation.LINEAR, false, 0, 0, b.weightSeed())),
                 LearnerSpec.of(new Described(GRADIENT, Family.GRADIENT,
                         "linear unit, SGD on (y \u2212 \u03bb)\u00b2 (gradient, DL4J): \u0394w = 2 lr (\u03bb \u2212 y) x", "#CC6677",
-                        "network mlp, no hidden layer, SGD"), b -> mlp.create(GRADIENT, gradientParams, 2, b.weightSeed())));
+                        "network mlp, no hidden layer, SGD"), b -> mlp.create(GRADIENT, gradientParams, 2, b.weightSeed())),
+                LearnerSpec.of(new Described(KALMAN, Family.BAYESIAN, "Kalman filter (Bayesian): posterior over V, weights drift",
+                        "#7B3294", "bayes kalman"), b -> kalman.create(KALMAN, kalmanParams, 2, b.weightSeed())));
         int trials = s.integer("trials");
         List<Condition> conditions = new ArrayList<>();
         for (String schedule : ConditioningTask.SCHEDULES) {
@@ -131,8 +152,10 @@ public final class ConditioningExperiment implements Experiment {
         facts.put("us", s.real("us"));
         facts.put("rescorla_wagner_alpha_beta", List.of(s.real("rw.alpha_a") * s.real("rw.beta"), s.real("rw.alpha_b") * s.real("rw.beta")));
         facts.put("gradient_effective_rate", 2 * s.real("gradient.lr"));
-        List<String> metrics = List.of("extinction.V_A", "blocking.V_A", "blocking.V_B", "control.V_A", "control.V_B");
-        return new Study(conditions, metrics, new PhaseList(conditions), List.of("conditioning-extinction", "conditioning-blocking"), "trials",
+        List<String> metrics = List.of("extinction.V_A", "blocking.V_A", "blocking.V_B", "control.V_A", "control.V_B",
+                "backward-blocking.V_A", "backward-blocking.V_B", "overshadowing.V_A", "overshadowing.V_B");
+        return new Study(conditions, metrics, new PhaseList(conditions), List.of("conditioning-extinction", "conditioning-blocking",
+                "conditioning-backward-blocking", "conditioning-overshadowing"), "trials",
                 false, s.integer("threads"), facts);
     }
 

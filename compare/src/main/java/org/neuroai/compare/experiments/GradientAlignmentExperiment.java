@@ -225,7 +225,8 @@ public final class GradientAlignmentExperiment implements Experiment {
                 List.of("gradient-alignment"), "presentations", false, s.integer("threads"), facts);
     }
 
-    private static Mlp linearUnit(String name, String optimiser, double lr, int d, int batch, long seed) {
+    /** A linear unit without bias, zero initial weights, trained on the squared error. */
+    static Mlp linearUnit(String name, String optimiser, double lr, int d, int batch, long seed) {
         return new Mlp(name, new Mlp.Config(d, new int[0], 1, "identity", "linear-mse", optimiser, lr, 0, batch, 0, seed, false, "zero"));
     }
 }

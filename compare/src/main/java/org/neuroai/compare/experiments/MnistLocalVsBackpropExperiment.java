@@ -48,7 +48,7 @@ import org.neuroai.core.trace.Monitor;
  * </ul>
  *
  * <p>The readout follows D. Krotov and J. J. Hopfield 2019 (PNAS 116:7723) in its input: the
- * hidden activities are h_μ = max(0, I_μ)^n with I_μ = Σ_i |W_μi|^(p−2) W_μi v_i and n = 4.5.
+ * hidden activities are h_μ = max(0, Σ_i W_μi v_i)^n with n = 4.5, the plain product of the paper's classifier.
  * It differs in two ways, both for simplicity and said here so the numbers are read rightly: h is
  * divided by its largest value over the hidden units of that image (a divisive normalisation that
  * keeps the readout's inputs in [0, 1] whatever n), and the readout is a softmax layer with
@@ -111,7 +111,7 @@ public final class MnistLocalVsBackpropExperiment implements Experiment {
                 ParamSpec.real("local.p", 3.0, 2.0, 10.0, "1", "Lebesgue exponent p of the rule"),
                 ParamSpec.integer("local.k", 7, 2, 100_000, "rank that learns anti-Hebbian"),
                 ParamSpec.real("local.delta", 0.4, 0.0, 1.0, "1", "strength of the anti-Hebbian learning"),
-                ParamSpec.real("local.n", 4.5, 1.0, 10.0, "1", "power of the readout's input: max(0, I)^n"),
+                ParamSpec.real("local.n", 4.5, 1.0, 10.0, "1", "power of the readout's input: max(0, W·v)^n"),
                 ParamSpec.choice("local.kernel", "nd4j", List.of("nd4j", "java"), "how the hidden currents are multiplied"),
                 ParamSpec.integer("readout.epochs", 20, 1, 10000, "epochs of training the local learner's readout"),
                 ParamSpec.positive("readout.lr", 0.01, 10, "1", "initial Adam learning rate of the readout"),

@@ -36,7 +36,7 @@ import org.neuroai.core.trace.Monitor;
  * "Competitive Hebbian learning through spike-timing-dependent synaptic plasticity", Nat.
  * Neurosci. 3:919-926): 1000 excitatory Poisson inputs ({@link PoissonTask}) drive one
  * conductance-based LIF neuron ({@link SpikingNetwork}) through synapses that learn by a spike
- * rule, by default additive, hard-bounded pair STDP ({@code stdp-pair}, preset {@code song-2000}).
+ * rule, by default additive, hard-bounded pair STDP ({@code stdp-pair}, preset {@code brian2-song-2000}).
  * Starting from uniform weights, depression that slightly outweighs potentiation
  * (A_−/A_+ = 1.05) pushes most weights to 0 or to w_max: the distribution becomes bimodal, and the
  * output rate falls. Any registered spike rule can take its place ({@code rule}, {@code preset},

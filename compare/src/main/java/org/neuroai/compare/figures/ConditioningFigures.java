@@ -105,6 +105,83 @@ public final class ConditioningFigures {
         }
     }
 
+    /** Backward blocking: AB+, then A+ lowers B in a learner that keeps the covariance of its weights. */
+    public static final class BackwardBlocking implements Figure {
+        @Override
+        public String name() {
+            return "conditioning-backward-blocking";
+        }
+
+        @Override
+        public String description() {
+            return "backward blocking: AB+ then A+; associative strengths of A and B trial by trial, one panel per learner";
+        }
+
+        @Override
+        public String file() {
+            return "backward_blocking";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES, Phases.NAME);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Backward blocking: A and B together predict the US, then A alone does; associative strengths trial by trial, "
+                    + "one panel per learner, " + SeedStats.caption(run.seeds());
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Map<String, String> series = new LinkedHashMap<>();
+            series.put("backward-blocking.V_A", "V_A (cue A, alone in phase 2)");
+            series.put("backward-blocking.V_B", "V_B (cue B, absent in phase 2)");
+            return figure(Look.of(run), "backward-blocking",
+                    "Backward blocking: learning that A alone predicts the US lowers B only where the weights' covariance is kept", series);
+        }
+    }
+
+    /** Overshadowing: cues of a compound share what the US supports. */
+    public static final class Overshadowing implements Figure {
+        @Override
+        public String name() {
+            return "conditioning-overshadowing";
+        }
+
+        @Override
+        public String description() {
+            return "overshadowing: cues A and B trained together, beside A trained alone, one panel per learner";
+        }
+
+        @Override
+        public String file() {
+            return "overshadowing";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES, Phases.NAME);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Overshadowing: associative strengths of cues A and B trained together, beside A trained alone (dotted), "
+                    + "one panel per learner, " + SeedStats.caption(run.seeds());
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Map<String, String> series = new LinkedHashMap<>();
+            series.put("overshadowing.V_A", "V_A (in the compound AB)");
+            series.put("overshadowing.V_B", "V_B (in the compound AB)");
+            series.put("extinction.V_A", "V_A trained alone");
+            return figure(Look.of(run), "overshadowing",
+                    "Overshadowing: error-driven learners share the US between the cues of a compound; Hebb gives each the full amount", series);
+        }
+    }
+
     /** Acquisition then extinction of cue A. */
     static PanelFigure extinction(Look look) {
         return figure(look, "extinction", "Acquisition and extinction: error-driven learners learn and unlearn; one without an error term cannot unlearn",
@@ -132,11 +209,15 @@ public final class ConditioningFigures {
     private static PanelFigure figure(Look look, String schedule, String title, Map<String, String> series) {
         RunFolder run = look.run();
         double lambda = lambda(run);
-        List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES), r -> series.containsKey(r.metric()));
         List<Phases.Phase> phases = Phases.read(run.dir()).stream().filter(p -> p.schedule().equals(schedule)).toList();
         if (phases.isEmpty()) {
             throw new UserError(run.file(Phases.NAME) + ": no phases of schedule '" + schedule + "'.");
         }
+        // a reference from another schedule (A trained alone) is drawn over this schedule's trials only
+        long from = phases.get(0).first();
+        long to = phases.get(phases.size() - 1).last();
+        List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES),
+                r -> series.containsKey(r.metric()) && r.step() >= from && r.step() <= to);
         Map<String, Map<String, SeedStats>> byMetric = new LinkedHashMap<>();
         for (String metric : series.keySet()) {
             byMetric.put(metric, SeedStats.byLearner(rows, metric));
@@ -206,7 +287,7 @@ public final class ConditioningFigures {
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             panels.add(c);
         }
-        String subtitle = "One panel per learner, all on the same trials from V = 0; shaded: the second phase; "
+        String subtitle = "One panel per learner, all on the same trials from V = 0; " + (phases.size() > 1 ? "shaded: the second phase; " : "")
                 + (identical ? (seeds == 1 ? "the trials are fixed, so every seed gives these curves" : "the trials are fixed, so all " + seeds
                         + " seeds agree") : SeedStats.caption(seeds));
         return new PanelFigure(title, subtitle, panels, 1, 940, 250);

@@ -111,6 +111,11 @@ public final class LearningCurves implements Figure {
             case "mse" -> "mean squared error per output (target units\u00b2)";
             case "reconstruction_mse" -> "reconstruction error (MSE per input)";
             case "principal_angle_deg" -> "largest principal angle (degrees)";
+            case "coverage_95" -> "true weights inside the 95 % credible interval (fraction)";
+            case "weight_error" -> "distance of the posterior mean from the true weights";
+            case "ece" -> "expected calibration error (fraction)";
+            case "predictive_nll" -> "held-out negative log predictive (nats per sample)";
+            case "log_evidence" -> "log marginal likelihood so far (nats)";
             case "output_rate_hz" -> "output rate per neuron (Hz)";
             case "input_rate_hz" -> "input rate per input (Hz)";
             default -> metric + " (" + unit(metric) + ")";
@@ -175,9 +180,11 @@ public final class LearningCurves implements Figure {
             }
             double top = 0;
             for (Map.Entry<String, SeedStats> e : bands.entrySet()) {
-                // an interval stops at the possible values: [0, 1] for an accuracy, >= 0 for errors and angles
+                // an interval stops at the possible values: [0, 1] for fractions, >= 0 for errors and angles, none for a log evidence
                 String label = look.labelWithStops(e.getKey());
-                draw(c, look, label, e.getValue(), 0, metric.equals("accuracy") ? 1 : Double.POSITIVE_INFINITY, look.colour(e.getKey()));
+                boolean fraction = List.of("accuracy", "ece", "coverage_95").contains(metric);
+                draw(c, look, label, e.getValue(), metric.equals("log_evidence") ? Double.NEGATIVE_INFINITY : 0,
+                        fraction ? 1 : Double.POSITIVE_INFINITY, look.colour(e.getKey()));
                 markStops(c, look, e.getKey(), label, e.getValue(), look.colour(e.getKey()));
                 seeds = Math.max(seeds, e.getValue().seeds());
                 for (double v : e.getValue().high()) {

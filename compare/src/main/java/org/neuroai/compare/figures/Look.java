@@ -86,6 +86,7 @@ public final class Look {
         return switch (run.stepUnit()) {
             case "presentations" -> "training samples presented (count)";
             case "ms of simulated time" -> "simulated time (s)";
+            case "samples", "tosses", "trials" -> run.stepUnit() + " (count)";
             default -> run.stepUnit();
         };
     }

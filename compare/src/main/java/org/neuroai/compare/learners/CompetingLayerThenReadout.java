@@ -24,8 +24,9 @@ import org.neuroai.core.WeightView;
  *
  * <p>During epoch e of the unsupervised phase the rule's rate is η (1 − e / localEpochs): annealed
  * linearly to 0 over the phase, as in the authors' code, one rate per epoch. The readout's input
- * for an image is h_μ = max(0, I_μ)^n with the currents I_μ = Σ_i |W_μi|^(p−2) W_μi v_i, divided
- * by the image's largest h (left at 0 when no current is positive), which keeps it in [0, 1]
+ * for an image is h_μ = max(0, Σ_i W_μi v_i)^n, the plain product as in the paper's classifier (the
+ * p-weighted currents I_μ = Σ_i |W_μi|^(p−2) W_μi v_i only rank the units for learning), divided
+ * by the image's largest h (left at 0 when no product is positive), which keeps it in [0, 1]
  * whatever n; the paper used n = 4.5 with tanh outputs and a power loss instead of the softmax.
  * Only the readout ever sees labels.
  *
@@ -48,7 +49,7 @@ public final class CompetingLayerThenReadout implements Learner, Predictor {
      * @param sigma standard deviation of the initial hidden weights
      * @param nd4j whether the layer's currents are multiplied by ND4J's sgemm ({@link FloatProduct}) rather than
      *     {@link CompetingLayer#JAVA}
-     * @param power the power n of the readout's input max(0, I)^n
+     * @param power the power n of the readout's input max(0, W·v)^n
      * @param localEpochs epochs of the unsupervised phase
      * @param readoutLr initial Adam learning rate of the readout
      * @param readoutTau annealing of the readout's rate, lr/(1 + t/tau) over t presentations; 0 keeps it
@@ -165,8 +166,10 @@ public final class CompetingLayerThenReadout implements Learner, Predictor {
     }
 
     /**
-     * The readout's input for every row: h_μ = max(0, I_μ)^n divided by the row's largest h (left
-     * at 0 when every current is negative), row-major rows x units, {@value #CHUNK} rows at a time.
+     * The readout's input for every row: h_μ = max(0, Σ_i W_μi v_i)^n, the plain product as in Krotov
+     * &amp; Hopfield's classifier (not the p-weighted current that ranks units for learning), divided by
+     * the row's largest h (left at 0 when every product is negative), row-major rows x units,
+     * {@value #CHUNK} rows at a time.
      */
     private float[] activities(double[][] x) {
         int units = c.hidden();
@@ -174,7 +177,7 @@ public final class CompetingLayerThenReadout implements Learner, Predictor {
         float[] currents = new float[CHUNK * units];
         for (int from = 0; from < x.length; from += CHUNK) {
             int size = Math.min(CHUNK, x.length - from);
-            layer.currents(floats(java.util.Arrays.copyOfRange(x, from, from + size)), size, currents);
+            layer.products(floats(java.util.Arrays.copyOfRange(x, from, from + size)), size, currents);
             for (int r = 0; r < size; r++) {
                 int o = (from + r) * units;
                 double largest = 0;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.neuroai.core.Learner;
+import org.neuroai.core.Posterior;
 import org.neuroai.core.Predictor;
 import org.neuroai.core.PrincipalSubspace;
 import org.neuroai.core.Reconstructor;
@@ -25,7 +26,11 @@ import org.neuroai.core.metrics.SubspaceMetrics;
  *       output, the largest output as the class otherwise;</li>
  *   <li>{@value #RECONSTRUCTION} of a linear layer that reconstructs its input, and
  *       {@value #ANGLE}, the largest principal angle between its subspace and the task's top
- *       principal subspace of the same dimension, on a task whose covariance is known.</li>
+ *       principal subspace of the same dimension, on a task whose covariance is known;</li>
+ *   <li>{@value #ECE}, the expected calibration error of what it predicts (see
+ *       {@link PredictionMetrics#expectedCalibrationError}); and, for a learner with a
+ *       {@link Posterior}, {@value #NLL}, the mean negative log posterior predictive of the held-out
+ *       targets, and {@value #EVIDENCE}, the log marginal likelihood of what it has learned.</li>
  * </ul>
  */
 public final class HeldOut implements Measure {
@@ -37,8 +42,14 @@ public final class HeldOut implements Measure {
     public static final String RECONSTRUCTION = "reconstruction_mse";
     /** Largest principal angle to the true subspace, in degrees. */
     public static final String ANGLE = "principal_angle_deg";
+    /** Expected calibration error of a classifier's confidence on held-out samples. */
+    public static final String ECE = "ece";
+    /** Mean negative log posterior predictive of held-out targets (learners with a posterior). */
+    public static final String NLL = "predictive_nll";
+    /** The log marginal likelihood of the samples learned so far (learners with a posterior). */
+    public static final String EVIDENCE = "log_evidence";
     /** Every metric this measure can record. */
-    public static final List<String> METRICS = List.of(ACCURACY, MSE, RECONSTRUCTION, ANGLE);
+    public static final List<String> METRICS = List.of(ACCURACY, MSE, RECONSTRUCTION, ANGLE, ECE, NLL, EVIDENCE);
     /** The threshold of a single output. */
     public static final double THRESHOLD = 0.5;
 
@@ -77,14 +88,27 @@ public final class HeldOut implements Measure {
         boolean fitted = false;
         for (String metric : metrics) {
             switch (metric) {
-                case ACCURACY, MSE -> {
+                case NLL -> {
+                    if (l instanceof Posterior post && held.targets() != null) {
+                        out.put(metric, PredictionMetrics.predictiveNll(post, held));
+                    }
+                }
+                case EVIDENCE -> {
+                    if (l instanceof Posterior post) {
+                        out.put(metric, post.logEvidence());
+                    }
+                }
+                case ACCURACY, MSE, ECE -> {
                     if (!fitted) {
                         p = held.targets() == null ? null : readout.apply(l, at);
                         fitted = true;
                     }
                     if (p != null) {
-                        out.put(metric, metric.equals(ACCURACY) ? PredictionMetrics.accuracy(p, held, THRESHOLD)
-                                : PredictionMetrics.mse(p, held));
+                        out.put(metric, switch (metric) {
+                            case ACCURACY -> PredictionMetrics.accuracy(p, held, THRESHOLD);
+                            case ECE -> PredictionMetrics.expectedCalibrationError(p, held, THRESHOLD);
+                            default -> PredictionMetrics.mse(p, held);
+                        });
                     }
                 }
                 case RECONSTRUCTION -> {

@@ -1,2 +1,2 @@
-/** Checks of every model against published numbers and theorems: neuroai validate. */
+/** Checks of every model against published numbers, theorems and independent references: neuroai validate. */
 package org.neuroai.compare.validate;

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.neuroai.bio.spiking.protocols.Habituation;
+import org.neuroai.bio.spiking.protocols.NeuronProtocols;
 import org.neuroai.bio.spiking.protocols.Pairing;
 import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.compare.engine.SmokeRuns;
@@ -100,7 +101,8 @@ class ChartCatalogueTest {
             Map.entry("receptive-fields", ChartCatalogueTest::receptiveFields),
             Map.entry("landscape-line", ChartCatalogueTest::landscapeLine),
             Map.entry("landscape-random", ChartCatalogueTest::landscapeRandom),
-            Map.entry("landscape-pca", ChartCatalogueTest::landscapePca));
+            Map.entry("landscape-pca", ChartCatalogueTest::landscapePca),
+            Map.entry("cue-combination-weights", ChartCatalogueTest::cueWeights));
 
     static Stream<String> registered() {
         return Figures.all().stream().map(Figure::name);
@@ -166,6 +168,8 @@ class ChartCatalogueTest {
             new Case("protocol stdp frequency", ProtocolFigures.class, ChartCatalogueTest::protocolFrequency),
             new Case("protocol stp train", ProtocolFigures.class, ChartCatalogueTest::protocolTrain),
             new Case("protocol custom", ProtocolFigures.class, ChartCatalogueTest::protocolCustom),
+            new Case("neuron membrane", NeuronFigures.class, ChartCatalogueTest::neuronMembrane),
+            new Case("neuron psp", NeuronFigures.class, ChartCatalogueTest::neuronPsp),
             new Case("habituation protocol", HabituationFigures.class, ChartCatalogueTest::habituationProtocol),
             new Case("habituation vs Byrne", HabituationFigures.class, ChartCatalogueTest::habituationByrne),
             new Case("sweep summary, log axis", SweepFigures.class, ChartCatalogueTest::sweepLog),
@@ -920,6 +924,23 @@ class ChartCatalogueTest {
         return f;
     }
 
+    static Drawing neuronMembrane(Path dir) {
+        NeuronProtocols.Trace step = new NeuronProtocols.Trace(v(0, 1, 2), v(0, 2, 2), v(-74, -60, -55), List.of(1.5));
+        PanelFigure f = NeuronFigures.membrane(step, "step", step, "poisson");
+        assertArrayEquals(v(-74, -60, -55), series(f.panels().get(0), "V").getYData(), EPS);
+        assertArrayEquals(v(1.5), series(f.panels().get(0), "spikes (1)").getXData(), EPS);
+        assertArrayEquals(v(0, 2, 2), series(f.panels().get(1), "I (nA)").getYData(), EPS);
+        return f;
+    }
+
+    static Drawing neuronPsp(Path dir) {
+        NeuronProtocols.Trace c = new NeuronProtocols.Trace(v(0, 1, 2), v(0, 1, 0.8), v(-74, -73.5, -73), List.of());
+        PanelFigure f = NeuronFigures.psp(c, "current", c, "conductance");
+        assertEquals(4, f.panels().size());
+        assertArrayEquals(v(0, 1, 0.8), series(f.panels().get(2), "g_e (leak units)").getYData(), EPS);
+        return f;
+    }
+
     static Drawing protocolCustom(Path dir) {
         PanelFigure f = ProtocolFigures.custom(List.of(new Trains.Event(0, "pre", 0.4), new Trains.Event(10, "post", 0.45)), "stdp-pair");
         assertArrayEquals(v(0, 10), series(f.panels().get(0), "stdp-pair").getXData(), EPS);
@@ -1020,6 +1041,56 @@ class ChartCatalogueTest {
         assertEquals(oja.getRGB(), at.apply(1.5, 0.5), "the path ends at (1.5, 0.5), a dot in its colour");
         assertEquals(java.awt.Color.WHITE.getRGB(), at.apply(0.5, 0.5), "it starts at (0.5, 0.5), an open circle");
         assertEquals(new java.awt.Color(0x222222).getRGB(), at.apply(1.5, 0.75), "the cross at (1.5, 0.75)");
+        return f;
+    }
+
+    // ---- cue combination
+
+    static final String BAYES = "Bayesian observer (fixture)";
+    static final String UNIT = "linear unit (fixture)";
+
+    /**
+     * Two ratios of cue noises, 1/2 and 2, three seeds: the sums of the weights 0.9, 1.0, 1.1 (mean
+     * 1, sd 0.1), the squared errors 0.25 on every seed (sd of the estimate 0.5, no interval).
+     */
+    static Drawing cueWeights(Figure fig, Path dir) throws IOException {
+        Trace t = new Trace(false);
+        for (String c : List.of("ratio-1", "ratio-2")) {
+            for (String l : List.of("bayes", "gradient")) {
+                for (int s = 0; s < SEEDS; s++) {
+                    double w1 = c.equals("ratio-1") ? 0.8 : 0.2;
+                    double sum = 1 + (s - 1) * 0.1;
+                    t.row(l, s, 0, c + ".w_1", 0.5).row(l, s, 0, c + ".w_2", 0.5);
+                    t.row(l, s, 100, c + ".w_1", w1 * sum).row(l, s, 100, c + ".w_2", (1 - w1) * sum).row(l, s, 100, c + ".mse", 0.25);
+                }
+            }
+        }
+        t.write(dir.resolve(Traces.CURVES));
+        List<Map<String, Object>> conditions = List.of(
+                map("name", "ratio-1", "ratio", 0.5, "sd_1", Math.sqrt(0.5), "sd_2", Math.sqrt(2)),
+                map("name", "ratio-2", "ratio", 2.0, "sd_1", Math.sqrt(2), "sd_2", Math.sqrt(0.5)));
+        RunFolder run = fixture(dir, List.of(new Described("bayes", Family.BAYESIAN, BAYES, "", "fixture"), gradient("gradient", UNIT)),
+                map("prior_sd", 3.0, "cue_sd", 1.0), map("step_unit", "trials"), map("cue_conditions", conditions));
+        PanelFigure f = (PanelFigure) fig.draw(run);
+        assertEquals(3, f.panels().size());
+        // x is log2 of the ratio, the two learners set 2 % of the span (2) to either side
+        double[] xBayes = v(-1 - 0.02, 1 - 0.02);
+        double[] xUnit = v(-1 + 0.02, 1 + 0.02);
+        // the relative weight is each seed's w1 / (w1 + w2): 0.8 and 0.2 on every seed, no interval
+        XYSeries relative = series(f.panels().get(0), BAYES);
+        assertArrayEquals(xBayes, relative.getXData(), EPS);
+        assertArrayEquals(v(0.8, 0.2), relative.getYData(), EPS);
+        assertArrayEquals(v(0, 0), relative.getExtraValues(), EPS);
+        // the theory there: sigma_2^2 / (sigma_1^2 + sigma_2^2) = 1 / (1 + rho^2), 0.8 at rho = 1/2
+        XYSeries theory = f.panels().get(0).getSeriesCollection().stream().filter(s -> s.getName().startsWith("optimal")).findFirst().orElseThrow();
+        assertEquals(0.8, theory.getYData()[0], 1e-3, "the theory's line starts at the first ratio");
+        // the sum: mean 1, half-width t sd / sqrt(3)
+        XYSeries sum = series(f.panels().get(1), UNIT);
+        assertArrayEquals(xUnit, sum.getXData(), EPS);
+        assertArrayEquals(v(1, 1), sum.getYData(), EPS);
+        assertArrayEquals(v(half(0.1), half(0.1)), sum.getExtraValues(), EPS);
+        // the spread: sqrt of the squared error
+        assertArrayEquals(v(0.5, 0.5), series(f.panels().get(2), BAYES).getYData(), EPS);
         return f;
     }
 }

@@ -28,6 +28,18 @@ class PaletteDistinctTest {
     }
 
     @Test
+    void bayesianLearnersTakeTheirOwnPoolAwayFromTheCoolAndWarmOnes() {
+        Map<String, Color> c = Palette.of(List.of(
+                new Described("a", Family.BIO, "", "", ""),
+                new Described("g", Family.GRADIENT, "", "", ""),
+                new Described("p", Family.BAYESIAN, "", "", ""),
+                new Described("q", Family.BAYESIAN, "", "", "")));
+        assertEquals(new Color(0xAA4499), c.get("p"), "Tol's purple first");
+        assertEquals(new Color(0xDDCC77), c.get("q"), "then Tol's sand");
+        assertNotEquals(c.get("g"), c.get("p"));
+    }
+
+    @Test
     void theSameLearnersGetTheSameColoursInEveryFigure() {
         List<Described> ls = List.of(new Described("x", Family.BIO, "", "", ""), new Described("y", Family.GRADIENT, "", "", ""));
         assertEquals(Palette.of(ls), Palette.of(ls));

@@ -104,6 +104,7 @@ class CliTest {
         kinds.put("rules", Registry.all(PlasticityRule.class).stream().map(Registered::name).toList());
         kinds.put("spike_rules", Registry.all(SpikeRule.class).stream().map(Registered::name).toList());
         kinds.put("networks", Registry.all(NetworkFactory.class).stream().map(Registered::name).toList());
+        kinds.put("bayesian_models", Registry.all(org.neuroai.core.bayes.BayesianModel.class).stream().map(Registered::name).toList());
         kinds.put("tasks", Registry.all(TaskFactory.class).stream().map(Registered::name).toList());
         kinds.put("experiments", Registry.all(Experiment.class).stream().map(Registered::name).toList());
         kinds.put("specs", ExampleSpecs.names());

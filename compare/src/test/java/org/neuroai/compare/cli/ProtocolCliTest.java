@@ -45,6 +45,40 @@ class ProtocolCliTest {
     }
 
     @Test
+    void theNeuronProtocolsMatchTheirClosedFormsAndWriteFigures() throws IOException {
+        // f-I: the current-based LIF's rate is the closed form 1/(t_ref + τ ln((μ − V_r)/(μ − θ))), here with τ_m = 20 ms
+        JsonNode fi = json("protocol", "fi-curve", "--set", "tau_m_ms=20", "--json");
+        int checked = 0;
+        for (JsonNode r : fi.get("results")) {
+            if (r.get("neuron").asText().equals("current-based") && r.get("closed_form_hz").asDouble() > 0) {
+                double mu = -74 + 10 * r.get("input").asDouble();
+                double want = 1000 / (2 + 20 * Math.log((mu + 60) / (mu + 54)));
+                assertEquals(want, r.get("rate_hz").asDouble(), 1e-6 * want);
+                checked++;
+            }
+        }
+        assertTrue(checked > 10, "most inputs are above the rheobase");
+        assertEquals(20.0, fi.at("/current_based/tau_m_ms").asDouble());
+        // psp: the current-based PSP peaks R I τ_s/(τ_m − τ_s)(e^(−t/τ_m) − e^(−t/τ_s)) at t = τ_s τ_m ln(τ_m/τ_s)/(τ_m − τ_s)
+        JsonNode psp = json("protocol", "psp", "--json");
+        double peak = -100;
+        for (JsonNode r : psp.get("results")) {
+            if (r.get("neuron").asText().equals("current-based")) {
+                peak = Math.max(peak, r.get("v_mv").asDouble());
+            }
+        }
+        assertEquals(-74 + 2.5, peak, 1e-3, "1 nA, R = 10 MΩ, τ_s = 5 ms, τ_m = 10 ms: 2.5 mV at 6.93 ms");
+        Path out = tmp.resolve("neuron");
+        for (String p : new String[] {"fi-curve", "membrane", "psp"}) {
+            assertEquals(0, run("protocol", p, "--out", out.toString()).code());
+            assertTrue(Files.isRegularFile(out.resolve(p + ".png")) && Files.isRegularFile(out.resolve(p + ".csv")), p);
+        }
+        CliRun bad = run("protocol", "membrane", "--set", "tau_x=3");
+        assertEquals(2, bad.code() == 0 ? 0 : 2, bad.err());
+        assertTrue(bad.err().contains("unknown LIF parameter 'tau_x'"), bad.err());
+    }
+
+    @Test
     void spikeTimesCanComeFromAFile() throws IOException {
         Path pre = tmp.resolve("pre.txt");
         Files.writeString(pre, "# presynaptic spikes, ms\n0\n25\n");

@@ -219,4 +219,31 @@ class ComparisonSpecTest {
                 + "add accuracy to record.metrics or write baselines: false."),
                 problems(GOOD + "record: {metrics: [mse]}\nbaselines: true\n"));
     }
+
+    @Test
+    void aBayesianModelIsALearnerOfAnySpecWithTargets() {
+        Plan p = ComparisonSpec.parse("""
+                task: {name: iris}
+                learners:
+                  - {name: post, bayes: bayes-logistic, params: {prior_sd: 2}}
+                  - {name: blr, bayes: bayes-linear}
+                steps: 20
+                record: {metrics: [accuracy, ece, predictive_nll, log_evidence]}
+                """, "t.yaml", "t").plan();
+        assertEquals(org.neuroai.core.Family.BAYESIAN, p.learners().get(0).family());
+        assertEquals(3, p.learners().get(0).params().integer("outputs"), "a Bayesian model gets one output per target");
+        assertEquals("bayes bayes-logistic", p.learners().get(0).model());
+        List<String> problems = problems("""
+                task: {name: gaussian}
+                learners:
+                  - {name: a, bayes: bayes-logistik}
+                  - {name: b, bayes: bayes-linear}
+                steps: 10
+                """);
+        assertEquals(List.of(
+                "t.yaml:3: unknown Bayesian model 'bayes-logistik'; valid Bayesian models are: "
+                        + Registry.names(org.neuroai.core.bayes.BayesianModel.class) + ".",
+                "t.yaml:4: Bayesian model 'bayes-linear' learns targets, and task 'gaussian' gives none; use a task with targets "
+                        + "(iris, wine, breast-cancer, digits, mnist, xor)."), problems);
+    }
 }

@@ -84,7 +84,7 @@ class ProbeSpecsTest {
                       A_plus: -1
                     units: 3
                   - {name: c, spiking: {rule: stdp-quadruplet}}
-                  - {name: d, spiking: {preset: song-2000}, params: {neurons: 0}}
+                  - {name: d, spiking: {preset: brian2-song-2000}, params: {neurons: 0}}
                 steps: 100
                 """);
         assertEquals(7, p.size(), String.join("\n", p));

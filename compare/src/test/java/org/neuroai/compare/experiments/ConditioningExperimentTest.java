@@ -79,8 +79,10 @@ class ConditioningExperimentTest {
     void phasesAreListedForTheFigures() throws IOException {
         assertEquals(List.of("schedule,phase,first_step,last_step,cues,us", "extinction,acquisition,0,50,A,1",
                 "extinction,extinction,50,100,A,0", "blocking,phase 1,0,50,A,1", "blocking,phase 2,50,100,AB,1",
-                "control,phase 2,50,100,AB,1"), Files.readAllLines(run.resolve("phases.csv")));
-        for (String f : List.of("acquisition_extinction.png", "acquisition_extinction.svg", "blocking.png", "blocking.svg")) {
+                "control,phase 2,50,100,AB,1", "backward-blocking,phase 1,0,50,AB,1", "backward-blocking,phase 2,50,100,A,1",
+                "overshadowing,compound,0,50,AB,1"), Files.readAllLines(run.resolve("phases.csv")));
+        for (String f : List.of("acquisition_extinction.png", "acquisition_extinction.svg", "blocking.png", "blocking.svg",
+                "backward_blocking.png", "overshadowing.png")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
     }
@@ -88,7 +90,7 @@ class ConditioningExperimentTest {
     @Test
     void everyLearnerIsRecordedAfterEveryTrialAndTheControlStandsBesidePhase2() {
         // trials 0..100 for the two-phase schedules, 50..100 for the control, for every learner
-        for (String learner : List.of("rescorla-wagner", "hebb", "gradient")) {
+        for (String learner : List.of("rescorla-wagner", "hebb", "gradient", "kalman")) {
             assertEquals(101, series(learner, "blocking.V_B").size(), learner);
             TreeMap<Long, Double> control = series(learner, "control.V_B");
             assertEquals(51, control.size(), learner);
@@ -96,5 +98,35 @@ class ConditioningExperimentTest {
             assertEquals(0.0, control.get(50L), 0.0, "naive learners start at V = 0");
         }
         assertTrue(series("rescorla-wagner", "extinction.V_B").isEmpty(), "B never appears in extinction");
+    }
+
+    @Test
+    void backwardBlockingLowersBUnderTheKalmanFilterAndNeverUnderRescorlaWagner() {
+        // phase 1 (trials 1-50): AB → US; phase 2 (51-100): A → US. B is absent in phase 2.
+        TreeMap<Long, Double> kalmanB = series("kalman", "backward-blocking.V_B");
+        TreeMap<Long, Double> kalmanA = series("kalman", "backward-blocking.V_A");
+        double bAfterPhase1 = kalmanB.get(50L);
+        assertTrue(bAfterPhase1 > 0.3, "the compound teaches B first: " + bAfterPhase1);
+        assertTrue(kalmanB.get(100L) < bAfterPhase1 - 0.2, "kalman: B falls while absent, from " + bAfterPhase1 + " to " + kalmanB.get(100L));
+        assertTrue(kalmanA.get(100L) > kalmanA.get(50L) + 0.2, "kalman: A rises in phase 2");
+        // Rescorla-Wagner, Hebb and gradient descent change a cue's weight only when it is present
+        for (String learner : List.of("rescorla-wagner", "hebb", "gradient")) {
+            TreeMap<Long, Double> b = series(learner, "backward-blocking.V_B");
+            assertEquals(b.get(50L), b.get(100L), 1e-12, learner + ": B does not change while absent");
+        }
+    }
+
+    @Test
+    void overshadowingSharesTheUsAtTheRescorlaWagnerFixedPoint() {
+        // the compound's fixed point: V_A + V_B = λ, split in the ratio of the saliences (equal here)
+        for (String learner : List.of("rescorla-wagner", "gradient", "kalman")) {
+            double a = series(learner, "overshadowing.V_A").get(50L);
+            double b = series(learner, "overshadowing.V_B").get(50L);
+            assertEquals(1.0, a + b, 0.01, learner);
+            assertEquals(a, b, 1e-4, learner);
+            assertTrue(a < series(learner, "extinction.V_A").get(50L) - 0.4, learner + ": A alone would have learnt more");
+        }
+        assertEquals(series("hebb", "extinction.V_A").get(50L), series("hebb", "overshadowing.V_A").get(50L), 1e-12,
+                "hebb: no sharing, each cue learns as if alone");
     }
 }

@@ -42,12 +42,14 @@ class MnistLocalVsBackpropExperimentTest {
         }
         List<TraceRow> rows = TraceReader.read(out.resolve("curves.csv"), r -> true);
         assertEquals(Set.of("local", "backprop"), rows.stream().map(TraceRow::learner).collect(Collectors.toSet()));
-        // chance is 10 %; the quick settings (3000 images, 100 hidden units) reach about 84 % and 90 %.
+        // chance is 10 %; the quick settings (3000 images, 100 hidden units) reach about 85 % and 90 %.
         // Recorded before the port to the one engine, seed 0: 0.842 and 0.901 (equal on the machine it was
-        // ported on; another CPU's float kernels may move an image or two of the 1000)
+        // ported on; another CPU's float kernels may move an image or two of the 1000). Since the readout
+        // reads the plain product W·v, as the paper's classifier does, instead of the p-weighted currents,
+        // the local learner reaches 0.850 on the same run.
         Map<String, Double> finals = Summary.finals(rows).stream().filter(f -> f.metric().equals("test_accuracy"))
                 .collect(Collectors.toMap(Summary.Final::learner, Summary.Final::mean));
-        assertEquals(0.842, finals.get("local"), 0.003);
+        assertEquals(0.850, finals.get("local"), 0.003);
         assertEquals(0.901, finals.get("backprop"), 0.003);
         // the local learner is scored only once its readout trains: after its 15 unsupervised epochs
         List<Double> localEpochs = rows.stream().filter(r -> r.learner().equals("local") && r.metric().equals("test_accuracy"))

@@ -39,9 +39,9 @@ class ConditioningFiguresTest {
     @Test
     void blockingHasOnePanelPerLearnerWithBothCuesTheControlAndPhase2Shaded() {
         PanelFigure f = ConditioningFigures.blocking(look);
-        assertEquals(3, f.panels().size());
-        String[] learners = {"rescorla-wagner", "hebb", "gradient"};
-        for (int i = 0; i < 3; i++) {
+        assertEquals(4, f.panels().size());
+        String[] learners = {"rescorla-wagner", "hebb", "gradient", "kalman"};
+        for (int i = 0; i < 4; i++) {
             XYChart c = f.panels().get(i);
             assertEquals(look.label(learners[i]), c.getTitle(), "panel titles come from learners.csv, in its order");
             assertEquals(Set.of("V_A (cue A, pretrained)", "V_B (cue B, added in phase 2)", "V_B in the control (no phase 1)",
@@ -70,7 +70,7 @@ class ConditioningFiguresTest {
     @Test
     void extinctionShowsCueAOnlyWithBothPhases() {
         PanelFigure f = ConditioningFigures.extinction(look);
-        assertEquals(3, f.panels().size());
+        assertEquals(4, f.panels().size());
         XYChart rw = f.panels().get(0);
         assertEquals(Set.of("V_A (cue A)", "\u03bb (US magnitude)"), legend(rw));
         double[] v = rw.getSeries("V_A (cue A)").getYData();

@@ -42,4 +42,38 @@ class CompetingLayerKernelsTest {
         nd4j.currents(batch, 50, b);
         assertArrayEquals(a, b, 1e-3f);
     }
+
+    @Test
+    void theReadoutReadsThePlainProductAsThePapersClassifierDoes() {
+        // Krotov & Hopfield 2019: the classifier's hidden activity is f(Σ_i W_μi v_i); the p-weighted
+        // current Σ_i |W_μi|^(p−2) W_μi v_i only ranks the units for learning (p = 3 here, so they differ)
+        KrotovHopfieldRule rule = new KrotovHopfieldRule();
+        CompetingLayer layer = new CompetingLayer(rule.params(Map.of(), "test"), 20, 6, CompetingLayer.Step.PLAIN, 1.0, 3,
+                CompetingLayer.JAVA);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        float[] v = new float[2 * 20];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextDouble();
+        }
+        double[][] w = layer.weights().matrix("w");
+        float[] products = new float[2 * 6];
+        float[] currents = new float[2 * 6];
+        layer.products(v, 2, products);
+        layer.currents(v, 2, currents);
+        double largestGap = 0;
+        for (int s = 0; s < 2; s++) {
+            for (int m = 0; m < 6; m++) {
+                double plain = 0;
+                double weighted = 0;
+                for (int i = 0; i < 20; i++) {
+                    plain += w[m][i] * v[s * 20 + i];
+                    weighted += w[m][i] * Math.abs(w[m][i]) * v[s * 20 + i];
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(plain, products[s * 6 + m], 1e-4);
+                org.junit.jupiter.api.Assertions.assertEquals(weighted, currents[s * 6 + m], 1e-4);
+                largestGap = Math.max(largestGap, Math.abs(plain - weighted));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(largestGap > 0.1, "for p = 3 the two differ, so the test tells them apart");
+    }
 }

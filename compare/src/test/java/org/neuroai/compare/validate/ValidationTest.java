@@ -38,7 +38,7 @@ class ValidationTest {
         StringWriter out = new StringWriter();
         int code = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", "--out", tmp.toString());
         assertEquals(0, code);
-        assertTrue(out.toString().contains("| check | model | expected | got | error | pass |"));
+        assertTrue(out.toString().contains("| check | kind | model | expected | got | error | pass |"));
         assertTrue(out.toString().contains(" 0 failed"));
     }
 }

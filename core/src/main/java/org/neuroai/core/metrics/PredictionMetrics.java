@@ -47,6 +47,69 @@ public final class PredictionMetrics {
         return sum / ((double) y.length * y[0].length);
     }
 
+    /** Bins of {@link #expectedCalibrationError}. */
+    public static final int CALIBRATION_BINS = 10;
+
+    /**
+     * The expected calibration error of a classifier's confidence (Naeini, Cooper &amp; Hauskrecht
+     * 2015; Guo et al. 2017): held-out samples are put in {@value #CALIBRATION_BINS} equal bins of
+     * confidence over [0, 1], and ECE = Σ_b (n_b / N) |accuracy_b − mean confidence_b|. The
+     * confidence is the largest output for several outputs and max(p, 1 − p) for a single one;
+     * outputs that are not probabilities (a delta rule's) are read as the learner offers them,
+     * clipped to [0, 1].
+     *
+     * @param learner the classifier
+     * @param split samples with one-hot targets (or one 0/1 column)
+     * @param threshold the threshold of a single output
+     * @return ECE in [0, 1]; 0 is perfectly calibrated
+     */
+    public static double expectedCalibrationError(Predictor learner, Split split, double threshold) {
+        double[][] y = predict(learner, split.inputs());
+        double[][] t = split.targets();
+        double[] confidence = new double[CALIBRATION_BINS];
+        double[] correct = new double[CALIBRATION_BINS];
+        int[] count = new int[CALIBRATION_BINS];
+        for (int s = 0; s < y.length; s++) {
+            double conf;
+            boolean right;
+            if (y[s].length == 1) {
+                double p = Math.min(1, Math.max(0, y[s][0]));
+                conf = Math.max(p, 1 - p);
+                right = (y[s][0] >= threshold) == (t[s][0] >= threshold);
+            } else {
+                int k = argmax(y[s]);
+                conf = Math.min(1, Math.max(0, y[s][k]));
+                right = k == argmax(t[s]);
+            }
+            int b = Math.min(CALIBRATION_BINS - 1, (int) (conf * CALIBRATION_BINS));
+            confidence[b] += conf;
+            correct[b] += right ? 1 : 0;
+            count[b]++;
+        }
+        double ece = 0;
+        for (int b = 0; b < CALIBRATION_BINS; b++) {
+            if (count[b] > 0) {
+                ece += Math.abs(correct[b] - confidence[b]) / y.length;
+            }
+        }
+        return ece;
+    }
+
+    /**
+     * The mean negative log posterior predictive of held-out targets, in nats per sample.
+     *
+     * @param posterior a learner with a posterior
+     * @param split held-out samples with targets
+     * @return −(1/N) Σ log p(y | x, samples learned)
+     */
+    public static double predictiveNll(org.neuroai.core.Posterior posterior, Split split) {
+        double sum = 0;
+        for (int s = 0; s < split.inputs().length; s++) {
+            sum -= posterior.logPredictive(split.inputs()[s], split.targets()[s]);
+        }
+        return sum / split.inputs().length;
+    }
+
     /** Rows predicted at once, so that a network scoring a large test set holds one chunk's activations at a time. */
     public static final int CHUNK = 500;
 

@@ -22,13 +22,19 @@ import org.neuroai.core.UserError;
  *       design (Kamin 1969, in <i>Punishment and aversive behavior</i>, 279-296).</li>
  *   <li>{@code control}: phase 2 alone (AB → US), the reference against which B counts as
  *       blocked.</li>
+ *   <li>{@code backward-blocking}: phase 1 (A and B together → US), then phase 2 (A alone → US):
+ *       learning afterwards that A alone predicts the US lowers B, though B is absent (Shanks
+ *       1985, Q J Exp Psychol 37B:1-21; Miller &amp; Matute 1996). A learner whose change of a
+ *       cue's strength needs that cue present, as Rescorla-Wagner's does, cannot show it.</li>
+ *   <li>{@code overshadowing}: one compound phase (A and B together → US); each cue ends weaker than
+ *       it would when trained alone (Pavlov 1927), the cues sharing what the US supports.</li>
  * </ul>
  * A run of the task is at most {@link #length()} trials long. The held-out samples are the two cues
  * alone, without targets: what a learner predicts from each cue is that cue's associative strength.
  */
 public final class ConditioningTask implements Task {
     /** The schedules, by name. */
-    public static final List<String> SCHEDULES = List.of("extinction", "blocking", "control");
+    public static final List<String> SCHEDULES = List.of("extinction", "blocking", "control", "backward-blocking", "overshadowing");
 
     /**
      * One phase of a schedule: which cues are present and whether the US comes.
@@ -60,14 +66,14 @@ public final class ConditioningTask implements Task {
         @Override
         public String description() {
             return "classical conditioning trials: cues A and B and an unconditioned stimulus, in the phases of "
-                    + "extinction, blocking or its control";
+                    + "extinction, blocking or its control, backward blocking or overshadowing";
         }
 
         @Override
         public List<ParamSpec> parameters() {
             return List.of(
                     ParamSpec.choice("schedule", "blocking", SCHEDULES, "the phases: extinction (A+, then A-), blocking "
-                            + "(A+, then AB+) or control (AB+)"),
+                            + "(A+, then AB+), control (AB+), backward-blocking (AB+, then A+) or overshadowing (AB+)"),
                     ParamSpec.integer("trials", 50, 1, 100_000, "trials per phase"),
                     ParamSpec.positive("us", 1.0, 100, "1", "lambda, the magnitude of the US on reinforced trials"));
         }
@@ -90,6 +96,8 @@ public final class ConditioningTask implements Task {
             case "extinction" -> List.of(new Phase("acquisition", true, false, true), new Phase("extinction", true, false, false));
             case "blocking" -> List.of(new Phase("phase 1", true, false, true), new Phase("phase 2", true, true, true));
             case "control" -> List.of(new Phase("phase 2", true, true, true));
+            case "backward-blocking" -> List.of(new Phase("phase 1", true, true, true), new Phase("phase 2", true, false, true));
+            case "overshadowing" -> List.of(new Phase("compound", true, true, true));
             default -> throw new UserError("task conditioning: schedule '" + schedule + "' is unknown; valid schedules are "
                     + String.join(", ", SCHEDULES) + ".");
         };

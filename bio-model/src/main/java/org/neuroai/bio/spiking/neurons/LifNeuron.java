@@ -286,6 +286,7 @@ public abstract sealed class LifNeuron permits LifNeuron.CurrentBased, LifNeuron
         private final double meanOfDecay;
         private final long refractorySteps;
         private double g;
+        private double tonic;
         private double arrivedAtEnd;
         private double arrivedMeanSum;
         private long step;
@@ -318,9 +319,19 @@ public abstract sealed class LifNeuron permits LifNeuron.CurrentBased, LifNeuron
             return dt;
         }
 
-        /** The excitatory conductance now, in units of the leak conductance. */
+        /** The excitatory conductance now, in units of the leak conductance, tonic part included. */
         public double conductance() {
-            return g;
+            return g + tonic;
+        }
+
+        /**
+         * A constant excitatory conductance from now on, in units of the leak conductance, added to
+         * the decaying one: with it alone V relaxes to (E_l + g E_e)/(1 + g) with time constant
+         * τ_m/(1 + g), so the firing rate has the closed form of a current-based LIF with those
+         * values (the f-I curve of a conductance-based neuron).
+         */
+        public void setTonic(double gTonic) {
+            tonic = gTonic;
         }
 
         /**
@@ -353,7 +364,7 @@ public abstract sealed class LifNeuron permits LifNeuron.CurrentBased, LifNeuron
          * @return true if the neuron fired at the end of the step ({@link #time()}); V is then at reset
          */
         public boolean step() {
-            double gMean = g * meanOfDecay + arrivedMeanSum * tauE / dt;
+            double gMean = g * meanOfDecay + arrivedMeanSum * tauE / dt + tonic;
             g = g * decayE + arrivedAtEnd;
             arrivedAtEnd = 0;
             arrivedMeanSum = 0;

@@ -19,8 +19,20 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  *   c(t)   = Σ_pre C_pre e^(−(t − t_pre − D)/τ_Ca) + Σ_post C_post e^(−(t − t_post)/τ_Ca)
  *   τ dρ/dt = −ρ(1 − ρ)(ρ* − ρ) + γ_p (1 − ρ) Θ[c − θ_p] − γ_d ρ Θ[c − θ_d]
  *             + σ √τ √(Θ[c − θ_p] + Θ[c − θ_d]) η(t)
- *   w      = 1 + (b − 1) ρ       (efficacy relative to the DOWN state, b = w_UP / w_DOWN)
  * </pre>
+ *
+ * <p>The readout is the paper's: a population of {@code synapses} synapses sharing the calcium
+ * trace (the same spikes) with independent noise, a fraction β ({@code beta}, 0.5 in all the
+ * paper's fits) starting UP (ρ = 1) and the rest DOWN (ρ = 0). Each synapse counts as the stable
+ * state it will relax to, UP when ρ &gt; ρ*, so the weight is the population's mean efficacy in
+ * units of the DOWN state, w = 1 + (b − 1)·(fraction UP), b = w_UP / w_DOWN. After a protocol the
+ * fraction UP is β(1 − P_DOWN) + (1 − β)P_UP, and the change a protocol reports,
+ * (w_end − w₀)/w₀ with w₀ = 1 + (b − 1)β, is the paper's change in synaptic strength written
+ * with the UP/DOWN transition probabilities; it can be negative (depression) or positive.
+ * A single synapse starting DOWN (β = 0), as an earlier version read it, could never show
+ * depression. Probes: {@code c}, the mean {@code rho}, the fraction {@code up}, and the transition
+ * probabilities so far, {@code p_up} (of the synapses that started DOWN, the fraction now UP) and
+ * {@code p_down} (of those that started UP, the fraction now DOWN).
  *
  * <p>Calcium is exact: it jumps by C_post at a postsynaptic spike and by C_pre a delay D after a
  * presynaptic one, and decays exponentially, so the times at which it crosses θ_p and θ_d are
@@ -61,7 +73,8 @@ public final class CalciumRule implements SpikeRule {
                 ParamSpec.real("rho_star", 0.5, 0, 1, "1", "unstable fixed point between DOWN (0) and UP (1)"),
                 ParamSpec.real("sigma", 3.3501, 0, 100, "1", "noise amplitude (0 = deterministic)"),
                 ParamSpec.positive("b", 5.40988, 1e6, "1", "ratio of UP to DOWN efficacy"),
-                ParamSpec.real("rho0", 0, 0, 1, "1", "initial efficacy state"),
+                ParamSpec.real("beta", 0.5, 0, 1, "1", "fraction of the synapses that start UP (0.5 in the paper's fits)"),
+                ParamSpec.integer("synapses", 1000, 1, 1_000_000, "synapses in the population read out"),
                 ParamSpec.positive("dt_ms", 0.1, 10, "ms", "integration step while calcium is above a threshold"),
                 ParamSpec.integer("seed", 1, 0, Integer.MAX_VALUE, "seed of the noise"));
     }
@@ -116,6 +129,12 @@ public final class CalciumRule implements SpikeRule {
         return new Synapse(p);
     }
 
+    /**
+     * A population of synapses sharing one calcium trace (the same spikes) with independent noise.
+     * Each synapse's efficacy is read out as the stable state it relaxes to: UP if ρ &gt; ρ*, DOWN
+     * otherwise (Graupner &amp; Brunel 2012: after the protocol, calcium is below both thresholds,
+     * there is no noise, and ρ relaxes deterministically away from ρ*).
+     */
     private static final class Synapse implements SpikeSynapse {
         private final double tauCa;
         private final double cPre;
@@ -129,13 +148,13 @@ public final class CalciumRule implements SpikeRule {
         private final double rhoStar;
         private final double sigma;
         private final double b;
-        private final double rho0;
+        private final int startUp;
         private final double dt;
         private final long seed;
+        private final double[] rho;
         private final ArrayDeque<Double> pendingPre = new ArrayDeque<>();
         private SplittableRandom rng;
         private double c;
-        private double rho;
         private double t;
 
         Synapse(Params p) {
@@ -151,13 +170,14 @@ public final class CalciumRule implements SpikeRule {
             rhoStar = p.real("rho_star");
             sigma = p.real("sigma");
             b = p.real("b");
-            rho0 = p.real("rho0");
+            rho = new double[p.integer("synapses")];
+            startUp = (int) Math.round(p.real("beta") * rho.length);
             dt = p.real("dt_ms");
             seed = p.integer("seed");
             reset();
         }
 
-        /** dρ/dt without noise, for a given number of thresholds exceeded. */
+        /** dρ/dt without noise, given which thresholds calcium exceeds. */
         private double drift(double r, boolean aboveP, boolean aboveD) {
             double v = -r * (1 - r) * (rhoStar - r);
             if (aboveP) {
@@ -169,14 +189,16 @@ public final class CalciumRule implements SpikeRule {
             return v / tauMs;
         }
 
-        /** Integrates ρ for {@code span} ms while calcium decays from its current value, then decays c. */
+        /** Integrates every ρ for {@code span} ms while calcium decays from its current value, then decays c. */
         private void evolve(double span) {
             double left = span;
             while (left > 0) {
                 boolean aboveP = c > thetaP;
                 boolean aboveD = c > thetaD;
                 if (!aboveP && !aboveD) {
-                    relax(left);
+                    for (int i = 0; i < rho.length; i++) {
+                        rho[i] = relax(rho[i], left);
+                    }
                     c *= Math.exp(-left / tauCa);
                     return;
                 }
@@ -187,13 +209,17 @@ public final class CalciumRule implements SpikeRule {
                 int steps = Math.max(1, (int) Math.ceil(seg / dt));
                 double h = seg / steps;
                 int noiseLevel = (aboveP ? 1 : 0) + (aboveD ? 1 : 0);
-                double amp = sigma * Math.sqrt(noiseLevel) / Math.sqrt(tauMs);
-                for (int i = 0; i < steps; i++) {
-                    rho += drift(rho, aboveP, aboveD) * h;
-                    if (amp > 0) {
-                        rho += amp * Math.sqrt(h) * gaussian();
+                double kick = sigma * Math.sqrt(noiseLevel) / Math.sqrt(tauMs) * Math.sqrt(h);
+                for (int i = 0; i < rho.length; i++) {
+                    double r = rho[i];
+                    for (int k = 0; k < steps; k++) {
+                        r += drift(r, aboveP, aboveD) * h;
+                        if (kick > 0) {
+                            r += kick * rng.nextGaussian();
+                        }
+                        r = Math.max(0, Math.min(1, r));
                     }
-                    rho = Math.max(0, Math.min(1, rho));
+                    rho[i] = r;
                 }
                 c *= Math.exp(-seg / tauCa);
                 if (seg == toCross || seg < left) {
@@ -204,22 +230,18 @@ public final class CalciumRule implements SpikeRule {
         }
 
         /** Fourth-order Runge-Kutta on the cubic relaxation alone (calcium below both thresholds). */
-        private void relax(double span) {
+        private double relax(double r0, double span) {
             int steps = Math.max(1, (int) Math.ceil(span / 1000.0));
             double h = span / steps;
+            double r = r0;
             for (int i = 0; i < steps; i++) {
-                double k1 = drift(rho, false, false);
-                double k2 = drift(rho + h / 2 * k1, false, false);
-                double k3 = drift(rho + h / 2 * k2, false, false);
-                double k4 = drift(rho + h * k3, false, false);
-                rho = Math.max(0, Math.min(1, rho + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)));
+                double k1 = drift(r, false, false);
+                double k2 = drift(r + h / 2 * k1, false, false);
+                double k3 = drift(r + h / 2 * k2, false, false);
+                double k4 = drift(r + h * k3, false, false);
+                r = Math.max(0, Math.min(1, r + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)));
             }
-        }
-
-        private double gaussian() {
-            double u1 = 1.0 - rng.nextDouble();
-            double u2 = rng.nextDouble();
-            return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+            return r;
         }
 
         @Override
@@ -250,9 +272,19 @@ public final class CalciumRule implements SpikeRule {
             c += cPost;
         }
 
+        /** The fraction of the population whose ρ lies above ρ*, the synapses that will settle UP. */
+        private double upFraction() {
+            int up = 0;
+            for (double r : rho) {
+                up += r > rhoStar ? 1 : 0;
+            }
+            return (double) up / rho.length;
+        }
+
+        /** Mean efficacy in units of the DOWN state: 1 + (b − 1) × (fraction UP). */
         @Override
         public double weight() {
-            return 1 + (b - 1) * rho;
+            return 1 + (b - 1) * upFraction();
         }
 
         @Override
@@ -260,13 +292,27 @@ public final class CalciumRule implements SpikeRule {
             pendingPre.clear();
             rng = new SplittableRandom(seed);
             c = 0;
-            rho = rho0;
+            for (int i = 0; i < rho.length; i++) {
+                rho[i] = i < startUp ? 1 : 0;
+            }
             t = 0;
         }
 
         @Override
         public Map<String, Double> probe() {
-            return Map.of("c", c, "rho", rho, "w", weight());
+            double mean = 0;
+            for (double r : rho) {
+                mean += r / rho.length;
+            }
+            int leftDown = 0;
+            int leftUp = 0;
+            for (int i = 0; i < rho.length; i++) {
+                leftDown += i >= startUp && rho[i] > rhoStar ? 1 : 0;
+                leftUp += i < startUp && rho[i] <= rhoStar ? 1 : 0;
+            }
+            return Map.of("c", c, "rho", mean, "up", upFraction(), "w", weight(),
+                    "p_up", startUp == rho.length ? 0.0 : (double) leftDown / (rho.length - startUp),
+                    "p_down", startUp == 0 ? 0.0 : (double) leftUp / startUp);
         }
     }
 }

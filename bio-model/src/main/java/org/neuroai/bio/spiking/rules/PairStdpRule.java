@@ -39,7 +39,10 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * postsynaptic spike share a time and the presynaptic one is delivered first (as the protocols
  * do), the pair counts as Δt = 0 on the potentiation side, with the full amplitude A₊.
  *
- * <p>Defaults: Song, Miller &amp; Abbott 2000: τ₊ = τ₋ = 20 ms, A₊ = 0.01, A₋/A₊ = 1.05.
+ * <p>Defaults: Brian2's example of Song, Miller &amp; Abbott 2000 (preset {@code brian2-song-2000}):
+ * τ₊ = τ₋ = 20 ms, A₊ = 0.01, A₋/A₊ = 1.05. The paper itself used A₊ = 0.005 (preset
+ * {@code song-miller-abbott-2000}), with g_max = 0.015, a 20 ms membrane and 200 inhibitory inputs
+ * in its network.
  * Bi &amp; Poo 1998 (J Neurosci 18:10464) measured window time constants of about 16.8 and 33.7 ms,
  * available as the preset {@code bi-poo-1998-taus} (time constants only, amplitudes kept).
  */
@@ -72,14 +75,17 @@ public final class PairStdpRule implements SpikeRule {
     @Override
     public Map<String, Map<String, Object>> presets() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
-        p.put("song-2000", Map.of("A_plus", 0.01, "A_minus", 0.0105, "tau_plus_ms", 20.0, "tau_minus_ms", 20.0));
+        // Brian2's example of Song, Miller & Abbott: dA_pre = 0.01 g_max, dA_post = −1.05 dA_pre
+        p.put("brian2-song-2000", Map.of("A_plus", 0.01, "A_minus", 0.0105, "tau_plus_ms", 20.0, "tau_minus_ms", 20.0));
+        // the paper's values: A+ = 0.005 (of g_max), A−/A+ = 1.05, τ+ = τ− = 20 ms
+        p.put("song-miller-abbott-2000", Map.of("A_plus", 0.005, "A_minus", 0.00525, "tau_plus_ms", 20.0, "tau_minus_ms", 20.0));
         p.put("bi-poo-1998-taus", Map.of("tau_plus_ms", 16.8, "tau_minus_ms", 33.7));
         return p;
     }
 
     @Override
     public String defaultPreset() {
-        return "song-2000";
+        return "brian2-song-2000";
     }
 
     @Override

@@ -30,6 +30,12 @@ import org.neuroai.bio.spiking.SpikeSynapse;
  * state x* = (1 − E)/(1 − (1 − U)E), E = e^(−1/(f τ_rec)), whose response falls as 1/f at high
  * rates (Tsodyks &amp; Markram 1997, PNAS 94:719).
  *
+ * <p>The two conventions are the same model written in two ways: u of mwt98 is u of tpm98 after
+ * the arriving spike's increment, and R is x, so both give identical responses to any train
+ * ({@code validate} checks each against its paper's recursion). {@link SpikeSynapse#weight()} means
+ * the same under both: the response A·u·R that a spike arriving at the time of the last event would
+ * give (A·U before any spike).
+ *
  * <p>Probes, the same under both conventions: {@code u}, the utilisation, and {@code R}, the
  * fraction of resources available, that a spike arriving at the time read would use; its response
  * would be A·u·R. At rest both conventions give u = U and R = 1. Read between spikes
@@ -169,9 +175,11 @@ public final class TsodyksMarkramRule implements SpikeRule {
             return a * r;
         }
 
+        /** The response a spike arriving at the time of the last event would give (u has no time to decay, unless τ_facil = 0). */
         @Override
         public double weight() {
-            return a * (u + bigU * (1 - u)) * x;
+            double found = u * facilDecay(0);
+            return a * (found + bigU * (1 - found)) * x;
         }
 
         @Override
@@ -219,9 +227,13 @@ public final class TsodyksMarkramRule implements SpikeRule {
             return a * u * r;
         }
 
+        /** The response a spike arriving at the time of the last event would give: A u_{n+1} R_{n+1} with Δ = 0. */
         @Override
         public double weight() {
-            return a * u * r;
+            if (first) {
+                return a * u * r;
+            }
+            return a * (bigU + u * (1 - bigU) * facilDecay(0)) * (r - u * r);
         }
 
         @Override
