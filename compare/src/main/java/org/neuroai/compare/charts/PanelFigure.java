@@ -3,6 +3,11 @@ package org.neuroai.compare.charts;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.intermediate.CommandSequence;
+import de.erichseifert.vectorgraphics2d.intermediate.MutableCommandSequence;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.DrawStringCommand;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.SetFontCommand;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -188,11 +193,12 @@ public final class PanelFigure implements Drawing {
         if (formats.contains(Render.Format.SVG) || formats.contains(Render.Format.PDF)) {
             VectorGraphics2D vg = new VectorGraphics2D();
             painter.accept(vg);
+            CommandSequence commands = withoutUnusedFonts(vg.getCommands());
             for (Render.Format format : List.of(Render.Format.SVG, Render.Format.PDF)) {
                 if (!formats.contains(format)) {
                     continue;
                 }
-                Document doc = Processors.get(format.extension()).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
+                Document doc = Processors.get(format.extension()).getDocument(commands, new PageSize(0, 0, width, height));
                 Path tmp = dir.resolve(base + "." + format.extension() + ".tmp");
                 if (format == Render.Format.SVG) {
                     ByteArrayOutputStream svg = new ByteArrayOutputStream();
@@ -207,6 +213,27 @@ public final class PanelFigure implements Drawing {
                 moveIntoPlace(tmp, dir.resolve(base + "." + format.extension()));
             }
         }
+    }
+
+    /**
+     * The drawing's commands without its font changes when no command draws a string. Every label
+     * is drawn as glyph outlines (by XChart and by {@link #text}), so no font reaches the file; but
+     * the PDF writer looks up the physical font behind every font change, by laying out text in
+     * each font of the machine, which took most of the time of a PDF (and some of an SVG).
+     */
+    static CommandSequence withoutUnusedFonts(CommandSequence commands) {
+        for (Command<?> c : commands) {
+            if (c instanceof DrawStringCommand) {
+                return commands;
+            }
+        }
+        MutableCommandSequence out = new MutableCommandSequence();
+        for (Command<?> c : commands) {
+            if (!(c instanceof SetFontCommand)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** A decimal number with more than two digits after the point; group 1 keeps two. */
