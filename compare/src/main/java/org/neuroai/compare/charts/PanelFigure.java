@@ -3,6 +3,11 @@ package org.neuroai.compare.charts;
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.intermediate.CommandSequence;
+import de.erichseifert.vectorgraphics2d.intermediate.MutableCommandSequence;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.Command;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.DrawStringCommand;
+import de.erichseifert.vectorgraphics2d.intermediate.commands.SetFontCommand;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -19,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
@@ -188,17 +194,18 @@ public final class PanelFigure implements Drawing {
         if (formats.contains(Render.Format.SVG) || formats.contains(Render.Format.PDF)) {
             VectorGraphics2D vg = new VectorGraphics2D();
             painter.accept(vg);
+            CommandSequence commands = withoutUnusedFonts(vg.getCommands());
             for (Render.Format format : List.of(Render.Format.SVG, Render.Format.PDF)) {
                 if (!formats.contains(format)) {
                     continue;
                 }
-                Document doc = Processors.get(format.extension()).getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
+                Document doc = Processors.get(format.extension()).getDocument(commands, new PageSize(0, 0, width, height));
                 Path tmp = dir.resolve(base + "." + format.extension() + ".tmp");
                 if (format == Render.Format.SVG) {
                     ByteArrayOutputStream svg = new ByteArrayOutputStream();
                     doc.writeTo(svg);
                     // a hundredth of a pixel is finer than any screen or printer: shorter numbers, less than half the file
-                    Files.writeString(tmp, LONG_DECIMALS.matcher(svg.toString(StandardCharsets.UTF_8)).replaceAll("$1"));
+                    Files.writeString(tmp, joinLines(LONG_DECIMALS.matcher(svg.toString(StandardCharsets.UTF_8)).replaceAll("$1")));
                 } else {
                     try (OutputStream out = Files.newOutputStream(tmp)) {
                         doc.writeTo(out);
@@ -207,6 +214,80 @@ public final class PanelFigure implements Drawing {
                 moveIntoPlace(tmp, dir.resolve(base + "." + format.extension()));
             }
         }
+    }
+
+    /**
+     * The drawing's commands without its font changes when no command draws a string. Every label
+     * is drawn as glyph outlines (by XChart and by {@link #text}), so no font reaches the file; but
+     * the PDF writer looks up the physical font behind every font change, by laying out text in
+     * each font of the machine, which took most of the time of a PDF (and some of an SVG).
+     */
+    static CommandSequence withoutUnusedFonts(CommandSequence commands) {
+        for (Command<?> c : commands) {
+            if (c instanceof DrawStringCommand) {
+                return commands;
+            }
+        }
+        MutableCommandSequence out = new MutableCommandSequence();
+        for (Command<?> c : commands) {
+            if (!(c instanceof SetFontCommand)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** One straight segment as the SVG writer writes it: style, then x1, x2, y1, y2. */
+    private static final Pattern LINE = Pattern.compile(
+            "<line style=\"([^\"]*)\" x1=\"([^\"]*)\" x2=\"([^\"]*)\" y1=\"([^\"]*)\" y2=\"([^\"]*)\"/>");
+
+    /**
+     * Joins runs of {@code <line>} elements into one {@code <path>} each: a run is consecutive
+     * segments (nothing but white space between them) of the same style, each starting where the
+     * one before ended. XChart draws a series segment by segment, and each segment repeated its
+     * whole style: most of an SVG's bytes. A path of the same segments draws the same line (with
+     * round joins where the round caps met), and a dashed one dashes on without restarting at
+     * every data point.
+     *
+     * @param svg the SVG text
+     * @return the same drawing with joined lines
+     */
+    static String joinLines(String svg) {
+        Matcher m = LINE.matcher(svg);
+        StringBuilder out = new StringBuilder(svg.length());
+        int copied = 0;
+        int from = 0;
+        while (m.find(from)) {
+            int runStart = m.start();
+            String style = m.group(1);
+            StringBuilder d = new StringBuilder("M").append(m.group(2)).append(',').append(m.group(4))
+                    .append(" L").append(m.group(3)).append(',').append(m.group(5));
+            String endX = m.group(3);
+            String endY = m.group(5);
+            int runEnd = m.end();
+            int segments = 1;
+            while (true) {
+                int next = runEnd;
+                while (next < svg.length() && Character.isWhitespace(svg.charAt(next))) {
+                    next++;
+                }
+                if (!m.find(next) || m.start() != next || !m.group(1).equals(style) || !m.group(2).equals(endX)
+                        || !m.group(4).equals(endY)) {
+                    break;
+                }
+                d.append(" L").append(m.group(3)).append(',').append(m.group(5));
+                endX = m.group(3);
+                endY = m.group(5);
+                runEnd = m.end();
+                segments++;
+            }
+            if (segments > 1) {
+                out.append(svg, copied, runStart).append("<path style=\"").append(style).append("\" d=\"").append(d).append("\"/>");
+                copied = runEnd;
+            }
+            from = runEnd;
+        }
+        return out.append(svg, copied, svg.length()).toString();
     }
 
     /** A decimal number with more than two digits after the point; group 1 keeps two. */

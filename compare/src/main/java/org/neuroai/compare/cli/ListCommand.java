@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neuroai.ann.NetworkFactory;
 import org.neuroai.bio.PlasticityRule;
+import org.neuroai.compare.comparison.ExampleSpecs;
 import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.figures.Figure;
 import org.neuroai.compare.figures.Figures;
@@ -47,8 +48,12 @@ final class ListCommand implements Callable<Integer> {
                 org.neuroai.core.bayes.BayesianModel::parameters));
         kinds.put("tasks", entries(Registry.all(TaskFactory.class), TaskFactory::parameters));
         kinds.put("experiments", entries(Registry.all(Experiment.class), Experiment::settings));
-        kinds.put("specs", entries(org.neuroai.compare.comparison.ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(),
-                Experiment::settings));
+        if (json) {
+            // the settings of a spec come from checking it, which reads its data and builds its learners
+            kinds.put("specs", entries(ExampleSpecs.names().stream().map(org.neuroai.compare.Experiments::get).toList(), Experiment::settings));
+        } else {
+            kinds.put("specs", ExampleSpecs.names().stream().map(n -> new Entry(n, ExampleSpecs.description(n), null, null, null)).toList());
+        }
         List<Entry> figures = new ArrayList<>();
         for (Figure f : Figures.all()) {
             figures.add(new Entry(f.name(), f.description(), null, f.reads(), f.file()));

@@ -37,6 +37,18 @@ public final class ExampleSpecs {
     }
 
     /**
+     * The one-line description a bundled spec gives itself, read from its YAML without checking
+     * the spec: what {@code neuroai list} shows, without loading a data set or building a network.
+     *
+     * @param name one of {@link #names()}
+     * @return its {@code description}, or its name when it gives none
+     */
+    public static String description(String name) {
+        var root = org.neuroai.core.SpecYaml.parse(text(name), "spec " + name).root();
+        return root != null && root.hasNonNull("description") ? root.get("description").asText() : name;
+    }
+
+    /**
      * A bundled spec, read and checked.
      *
      * @param name one of {@link #names()}

@@ -188,6 +188,8 @@ class ComparisonSpecTest {
             Plan p = ExampleSpecs.spec(name).plan();
             assertEquals(name, p.name());
             assertTrue(p.quickLength() < p.length(), name + " has a shorter quick version");
+            // what 'neuroai list' shows without checking the spec is what the checked spec says of itself
+            assertEquals(org.neuroai.compare.Experiments.get(name).description(), ExampleSpecs.description(name), name);
         }
     }
 
