@@ -157,6 +157,12 @@ public final class CartPole implements Environment {
         return 2;
     }
 
+    /** The track's half-length, 2 m/s, the largest lean and 2 rad/s: the ranges an episode that does not fail stays in. */
+    @Override
+    public double[] scale() {
+        return new double[] {TRACK, 2, FAIL_ANGLE, 2};
+    }
+
     @Override
     public long maxSteps() {
         return maxSteps;

@@ -51,6 +51,18 @@ public interface Environment {
     boolean terminal();
 
     /**
+     * A typical magnitude of each observation variable, by which a network may divide its input so
+     * that every input is of order 1: by default 1 for each.
+     *
+     * @return one positive number per observation variable
+     */
+    default double[] scale() {
+        double[] one = new double[observationDim()];
+        java.util.Arrays.fill(one, 1);
+        return one;
+    }
+
+    /**
      * The best action in the current state when the environment knows it (a bandit's arm with the
      * highest mean payout now), or −1 when it does not.
      *
