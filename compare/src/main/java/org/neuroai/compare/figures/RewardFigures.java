@@ -95,9 +95,9 @@ public final class RewardFigures {
             var p = run.provenance();
             long change = p.path("change_at").asLong(-1);
             int arms = p.path("arms").asInt(0);
-            XYChart r = Charts.panel("Reward per trial", "trial", "mean reward per trial (payout, 0 or 1)");
+            XYChart r = Charts.panel("Reward per trial", "trials (count)", "mean reward per trial (payout, 0 or 1)");
             lines(r, look, reward, 0, 1, 1);
-            XYChart b = Charts.panel("Choice of the best arm", "trial", "trials on the best arm (fraction)");
+            XYChart b = Charts.panel("Choice of the best arm", "trials (count)", "trials on the best arm (fraction)");
             lines(b, look, best, 0, 1, 1);
             for (XYChart c : List.of(r, b)) {
                 c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(last);
@@ -151,7 +151,7 @@ public final class RewardFigures {
             double tau = p.path("tau").asDouble(0.02);
             long max = p.path("max_steps").asLong(0);
             double last = last(steps);
-            XYChart c = Charts.panel("Balancing a pole", "episode", "time balanced (s)");
+            XYChart c = Charts.panel("Balancing a pole", "episodes (count)", "time balanced (s)");
             lines(c, look, steps, 0, max > 0 ? max : Double.MAX_VALUE, tau);
             if (max > 0) {
                 Charts.dashed(c, "cut-off (" + max + " steps of " + tau + " s)", new double[] {0, last},
