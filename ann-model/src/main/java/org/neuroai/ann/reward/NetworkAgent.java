@@ -141,29 +141,14 @@ abstract class NetworkAgent extends AgentLearner {
             }
             hidden[h] = Math.tanh(s);
         }
-        double top = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < k; a++) {
             double s = b2[a];
             for (int h = 0; h < hidden.length; h++) {
                 s += hidden[h] * w2[h][a];
             }
             logits[a] = s;
-            top = Math.max(top, s);
         }
-        double sum = 0;
-        for (int a = 0; a < k; a++) {
-            logits[a] = Math.exp(logits[a] - top);
-            sum += logits[a];
-        }
-        double u = rng.nextDouble() * sum;
-        action = k - 1;
-        for (int a = 0; a < k; a++) {
-            u -= logits[a];
-            if (u < 0) {
-                action = a;
-                break;
-            }
-        }
+        action = org.neuroai.core.reward.Softmax.choose(logits, rng);
         return action;
     }
 

@@ -151,25 +151,10 @@ public final class ActorCritic extends AgentLearner implements Probeable {
 
     @Override
     public int act(double[] observation) {
-        double top = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < k; a++) {
             h[a] = dot(w[a], x) / temperature;
-            top = Math.max(top, h[a]);
         }
-        double sum = 0;
-        for (int a = 0; a < k; a++) {
-            h[a] = Math.exp(h[a] - top);
-            sum += h[a];
-        }
-        double u = rng.nextDouble() * sum;
-        action = k - 1;
-        for (int a = 0; a < k; a++) {
-            u -= h[a];
-            if (u < 0) {
-                action = a;
-                break;
-            }
-        }
+        action = org.neuroai.core.reward.Softmax.choose(h, rng);
         return action;
     }
 
