@@ -1,0 +1,168 @@
+package org.neuroai.compare.figures;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import org.neuroai.compare.charts.Charts;
+import org.neuroai.compare.charts.Drawing;
+import org.neuroai.compare.charts.PanelFigure;
+import org.neuroai.compare.charts.SeedStats;
+import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.compare.files.RunFolder;
+import org.neuroai.compare.files.Traces;
+import org.neuroai.compare.measures.Returns;
+import org.neuroai.core.Family;
+import org.neuroai.core.UserError;
+import org.neuroai.core.trace.TraceReader;
+import org.neuroai.core.trace.TraceRow;
+
+/**
+ * The figures of learning from reward: a bandit's reward per trial and choice of the best arm,
+ * over trials, around the change of the best arm; and how long each learner balances the pole
+ * against episodes.
+ */
+public final class RewardFigures {
+    private RewardFigures() {}
+
+    private static Map<String, SeedStats> stats(RunFolder run, String metric) {
+        List<TraceRow> rows = TraceReader.read(run.file(Traces.CURVES), r -> r.metric().equals(metric));
+        Map<String, SeedStats> st = SeedStats.byLearner(rows, metric);
+        if (st.isEmpty()) {
+            throw new UserError(run.file(Traces.CURVES) + ": no '" + metric + "' to draw; the run does not come from an experiment "
+                    + "of agents.");
+        }
+        return st;
+    }
+
+    private static double last(Map<String, SeedStats> st) {
+        double last = 0;
+        for (SeedStats s : st.values()) {
+            last = Math.max(last, s.steps()[s.steps().length - 1]);
+        }
+        return last;
+    }
+
+    private static int seeds(Map<String, SeedStats> st) {
+        int n = 0;
+        for (SeedStats s : st.values()) {
+            n = Math.max(n, s.seeds());
+        }
+        return n;
+    }
+
+    private static void lines(XYChart c, Look look, Map<String, SeedStats> st, double lo, double hi, double yScale) {
+        for (String l : Probes.order(look, st.keySet())) {
+            SeedStats s = st.get(l).clamped(lo, hi);
+            if (yScale != 1) {
+                s = s.scaled(1, yScale);
+            }
+            Charts.mean(c, look.labelWithStops(l), s, look.colour(l), look.family(l) == Family.BIO ? 3f : 2f);
+        }
+    }
+
+    /** A bandit's reward per trial and choice of the best arm, over trials. */
+    public static final class BanditChoices implements Figure {
+        @Override
+        public String name() {
+            return "bandit-choices";
+        }
+
+        @Override
+        public String description() {
+            return "a bandit's reward per trial and how often each learner chooses the best arm, over trials, around the change";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Reward per trial and the fraction of trials on which each learner chose the arm that was best at the time, "
+                    + "averaged over each stretch of trials between records, " + SeedStats.caption(run.seeds())
+                    + "; dashed: the change, where the best arm becomes the worst";
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Look look = Look.of(run);
+            Map<String, SeedStats> reward = stats(run, Returns.RETURN);
+            Map<String, SeedStats> best = stats(run, Returns.BEST);
+            double last = last(reward);
+            var p = run.provenance();
+            long change = p.path("change_at").asLong(-1);
+            int arms = p.path("arms").asInt(0);
+            XYChart r = Charts.panel("Reward per trial", "trials (count)", "mean reward per trial (payout, 0 or 1)");
+            lines(r, look, reward, 0, 1, 1);
+            XYChart b = Charts.panel("Choice of the best arm", "trials (count)", "trials on the best arm (fraction)");
+            lines(b, look, best, 0, 1, 1);
+            for (XYChart c : List.of(r, b)) {
+                c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(last);
+                c.getStyler().setYAxisDecimalPattern("0.0");
+                if (change > 0 && change < last) {
+                    Charts.dashed(c, "change of the best arm", new double[] {change, change}, new double[] {0, 1}, Color.GRAY,
+                            c == b);
+                }
+                c.getStyler().setLegendVisible(false);
+            }
+            if (arms > 0) {
+                Charts.dashed(b, "chance (1/" + arms + ")", new double[] {0, last}, new double[] {1.0 / arms, 1.0 / arms}, Color.BLACK,
+                        true);
+            }
+            b.getStyler().setLegendVisible(true);
+            b.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            b.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            return new PanelFigure("Who notices that the best arm has turned worst", SeedStats.caption(seeds(reward))
+                    + (arms > 0 ? "; " + arms + " arms" : ""), List.of(r, b), 1, 900, 330);
+        }
+    }
+
+    /** How long each learner balances the pole, against episodes. */
+    public static final class ControlBalance implements Figure {
+        @Override
+        public String name() {
+            return "control-balance";
+        }
+
+        @Override
+        public String description() {
+            return "how long each learner balances the cart-pole, against episodes, mean over seeds with a 95 % t-interval";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Time each learner kept the pole up, averaged over the episodes between records, " + SeedStats.caption(run.seeds())
+                    + "; an episode that does not fail is cut off at the dashed line";
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Look look = Look.of(run);
+            Map<String, SeedStats> steps = stats(run, Returns.STEPS);
+            var p = run.provenance();
+            double tau = p.path("tau").asDouble(0.02);
+            long max = p.path("max_steps").asLong(0);
+            double last = last(steps);
+            XYChart c = Charts.panel("Balancing a pole", "episodes (count)", "time balanced (s)");
+            lines(c, look, steps, 0, max > 0 ? max : Double.MAX_VALUE, tau);
+            if (max > 0) {
+                Charts.dashed(c, "cut-off (" + max + " steps of " + tau + " s)", new double[] {0, last},
+                        new double[] {max * tau, max * tau}, Color.BLACK, true);
+                c.getStyler().setYAxisMin(0.0).setYAxisMax(max * tau * 1.05);
+            }
+            c.getStyler().setXAxisMin(0.0).setXAxisMax(last);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            return new PanelFigure("Learning to balance a pole from failures alone", SeedStats.caption(seeds(steps))
+                    + "; cart-pole of Barto, Sutton & Anderson 1983", List.of(c), 1, 900, 520);
+        }
+    }
+}

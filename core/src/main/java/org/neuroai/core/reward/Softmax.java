@@ -1,0 +1,35 @@
+package org.neuroai.core.reward;
+
+import java.util.SplittableRandom;
+
+/** Choosing an action with probability softmax(preferences): the choice of every agent with a softmax policy. */
+public final class Softmax {
+    private Softmax() {}
+
+    /**
+     * Draws an action with probability exp(z_a) / Σ_b exp(z_b).
+     *
+     * @param z the preferences (logits), overwritten with exp(z − max z)
+     * @param rng the agent's own random source
+     * @return the action
+     */
+    public static int choose(double[] z, SplittableRandom rng) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            top = Math.max(top, v);
+        }
+        double sum = 0;
+        for (int a = 0; a < z.length; a++) {
+            z[a] = Math.exp(z[a] - top);
+            sum += z[a];
+        }
+        double u = rng.nextDouble() * sum;
+        for (int a = 0; a < z.length; a++) {
+            u -= z[a];
+            if (u < 0) {
+                return a;
+            }
+        }
+        return z.length - 1;
+    }
+}
