@@ -43,7 +43,10 @@ import org.neuroai.core.UserError;
  * traces are the same, since a trace depends only on the inputs.
  *
  * <p>Probes: {@code td_error} δ of the last step, per unit; {@code value} V(x_t) per unit, with the
- * weights before the step's update; {@code trace} e_t, per input.
+ * weights before the step's update; {@code trace} e_t, per input (cleared at an episode's end);
+ * {@code trial_td_error} and {@code trial_value}, δ and V at every step of the current episode,
+ * unit by unit ({@code trial} values per unit, one when {@code trial} = 0), so that a monitor
+ * recording at the end of each trial gets the whole trial.
  */
 public final class TdLambdaRule implements PlasticityRule {
     /** The probe of the TD error. */
@@ -52,6 +55,10 @@ public final class TdLambdaRule implements PlasticityRule {
     public static final String VALUE = "value";
     /** The probe of the eligibility traces. */
     public static final String TRACE = "trace";
+    /** The probe of the TD error at every step of the current trial. */
+    public static final String TRIAL_TD_ERROR = "trial_td_error";
+    /** The probe of the prediction at every step of the current trial. */
+    public static final String TRIAL_VALUE = "trial_value";
 
     @Override
     public String name() {
@@ -81,7 +88,7 @@ public final class TdLambdaRule implements PlasticityRule {
 
     @Override
     public List<String> probeable() {
-        return List.of(TD_ERROR, VALUE, TRACE);
+        return List.of(TD_ERROR, VALUE, TRACE, TRIAL_TD_ERROR, TRIAL_VALUE);
     }
 
     @Override
@@ -106,6 +113,9 @@ public final class TdLambdaRule implements PlasticityRule {
         private final double[] delta;
         private final double[] value;
         private final double[][] pending;
+        private final int span;
+        private final double[] trialDelta;
+        private final double[] trialValue;
         private long steps;
 
         Td(double gamma, double lambda, int trial, boolean offline, int nPre, int nPost) {
@@ -118,6 +128,9 @@ public final class TdLambdaRule implements PlasticityRule {
             this.delta = new double[nPost];
             this.value = new double[nPost];
             this.pending = new double[nPost][nPre];
+            this.span = Math.max(trial, 1);
+            this.trialDelta = new double[nPost * span];
+            this.trialValue = new double[nPost * span];
         }
 
         @Override
@@ -129,6 +142,11 @@ public final class TdLambdaRule implements PlasticityRule {
                 double v = dot(w[i], pre);
                 value[i] = v;
                 delta[i] = target[i] + gamma * v - dot(w[i], previous);
+            }
+            int at = (int) (steps % span);
+            for (int i = 0; i < w.length; i++) {
+                trialDelta[i * span + at] = delta[i];
+                trialValue[i * span + at] = value[i];
             }
             learn(w, delta, eta);
             System.arraycopy(pre, 0, previous, 0, pre.length);
@@ -188,6 +206,8 @@ public final class TdLambdaRule implements PlasticityRule {
             Arrays.fill(previous, 0);
             Arrays.fill(delta, 0);
             Arrays.fill(value, 0);
+            Arrays.fill(trialDelta, 0);
+            Arrays.fill(trialValue, 0);
             for (double[] p : pending) {
                 Arrays.fill(p, 0);
             }
@@ -200,6 +220,8 @@ public final class TdLambdaRule implements PlasticityRule {
             m.put(TD_ERROR, delta.clone());
             m.put(VALUE, value.clone());
             m.put(TRACE, e.clone());
+            m.put(TRIAL_TD_ERROR, trialDelta.clone());
+            m.put(TRIAL_VALUE, trialValue.clone());
             return m;
         }
     }
