@@ -127,7 +127,7 @@ public final class DopamineFigures {
                 }
             }
         }
-        String[] when = {"trial " + shown[0], "trial " + shown[1], "trial " + shown[2], "probe, no reward"};
+        String[] when = {"trial " + shown[0], "trial " + shown[1], "trial " + shown[2], "no reward"};
         List<XYChart> panels = new ArrayList<>();
         for (String rep : reps) {
             String repLabel = REPRESENTATION_LABELS[Math.max(0, reps.indexOf(rep)) % REPRESENTATION_LABELS.length];
