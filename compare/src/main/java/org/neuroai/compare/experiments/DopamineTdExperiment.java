@@ -64,24 +64,23 @@ public final class DopamineTdExperiment implements Experiment {
         return "csc.V_cue";
     }
 
+    /** The settings that are the task's own parameters, with the task's defaults and ranges. */
+    private static final List<String> TASK_SETTINGS = List.of("steps", "cue", "delay", "reward", "microstimuli", "decay", "width");
+
     @Override
     public List<ParamSpec> settings() {
-        return List.of(
-                ParamSpec.integer("trials", 300, 2, 100_000, "rewarded conditioning trials, before the one probe trial"),
-                ParamSpec.integer("steps", 25, 3, 1000, "time steps per trial"),
-                ParamSpec.integer("cue", 5, 1, 1000, "step of cue onset"),
-                ParamSpec.integer("delay", 10, 1, 1000, "steps from cue onset to the reward"),
-                ParamSpec.positive("reward", 1.0, 100, "1", "the reward's size"),
+        List<ParamSpec> p = new ArrayList<>();
+        p.add(ParamSpec.integer("trials", 300, 2, 100_000, "rewarded conditioning trials, before the one probe trial"));
+        new CueRewardTask.Factory().parameters().stream().filter(t -> TASK_SETTINGS.contains(t.name())).forEach(p::add);
+        p.addAll(List.of(
                 ParamSpec.real("gamma", 0.98, 0, 1, "1", "the discount per step, for every learner"),
                 ParamSpec.real("td.lambda", 0.9, 0, 1, "1", "TD(lambda): the decay of the eligibility traces relative to gamma"),
                 ParamSpec.positive("td.eta_csc", 0.1, 1, "1", "TD(lambda): alpha on the tapped delay line"),
                 ParamSpec.positive("td.eta_microstimulus", 0.5, 1, "1", "TD(lambda): alpha on the microstimuli (they are small)"),
                 ParamSpec.text("critic.hidden", "16", "the critic's hidden layer sizes, comma-separated"),
                 ParamSpec.positive("critic.lr", 1.0, 10, "1", "the critic's SGD learning rate on a trial's mean squared TD error"),
-                ParamSpec.integer("microstimuli", 10, 1, 1000, "microstimuli per stimulus"),
-                ParamSpec.real("decay", 0.92, 0.01, 0.9999, "1", "decay per step of a stimulus's memory trace"),
-                ParamSpec.positive("width", 0.08, 10, "1", "sigma, the width of each microstimulus"),
-                ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core"));
+                ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core")));
+        return p;
     }
 
     @Override
