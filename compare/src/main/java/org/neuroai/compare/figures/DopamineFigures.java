@@ -168,6 +168,6 @@ public final class DopamineFigures {
                 + "omitted. Dashed: cue onset (0) and the reward's time (+" + delay + " steps); " + (seeds.size() > 1 ? "mean over "
                 + seeds.size() + " seeds, band: 95 % t-interval" : "one seed");
         return new PanelFigure("Dopamine as a TD error: the error moves from the reward to the cue, and dips when the reward is omitted",
-                subtitle, panels, shown.length, 320, 220);
+                subtitle, panels, shown.length, 350, 220);
     }
 }
