@@ -54,7 +54,6 @@ public final class TdCritic implements Learner, Predictor, Probeable {
     private final Mlp net;
     private final double gamma;
     private final int trial;
-    private final int inputs;
     private final int span;
     private final double[] trialDelta;
     private final double[] trialValue;
@@ -77,7 +76,6 @@ public final class TdCritic implements Learner, Predictor, Probeable {
         this.net = new Mlp(name, config);
         this.gamma = gamma;
         this.trial = trial;
-        this.inputs = config.inputs();
         this.span = Math.max(trial, 1);
         this.trialDelta = new double[span];
         this.trialValue = new double[span];
@@ -192,10 +190,5 @@ public final class TdCritic implements Learner, Predictor, Probeable {
     @Override
     public void select(java.util.Set<String> names) {
         net.select(names);
-    }
-
-    /** The input dimension. */
-    public int inputs() {
-        return inputs;
     }
 }
