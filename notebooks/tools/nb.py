@@ -12,15 +12,48 @@
 import base64
 import hashlib
 import re
+import socket
 import sys
 import time
 from pathlib import Path
+
+from jupyter_client.manager import KernelManager
 
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 CELL_TIMEOUT = 120  # seconds; a quick notebook takes well under that in all
+START_TIMEOUT = 180  # seconds for the kernel's JVM to start and bind its sockets
+
+
+def listening(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def start_kernel(cwd):
+    """Starts the Java kernel and returns its manager once the kernel can take messages.
+
+    rapaio-jupyter-kernel 3.0.1 binds its sockets before it installs its message handlers, and a
+    kernel_info_request that arrives in between kills its shell thread (a NullPointerException in
+    Channels.getHandler, in out/notebooks/kernel.log), which a loaded machine makes likely. So the
+    client is connected only once every port listens and a moment has passed.
+    """
+    km = KernelManager(kernel_name="neuroai-java")
+    km.start_kernel(cwd=cwd)
+    ports = [km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port]
+    deadline = time.time() + START_TIMEOUT
+    while not all(listening(p) for p in ports):
+        if not km.is_alive() or time.time() > deadline:
+            km.shutdown_kernel(now=True)
+            raise RuntimeError("the kernel did not start; see out/notebooks/kernel.log")
+        time.sleep(0.5)
+    time.sleep(3)
+    return km
 
 
 def clean(paths):
@@ -72,13 +105,22 @@ def run(path, outdir, assignments):
         inject(nb, name, value)
         suffix += f"-{name}={value}"
     t0 = time.time()
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, startup_timeout=180, kernel_name="neuroai-java",
-                            resources={"metadata": {"path": str(path.parent)}})
     failed = None
-    try:
-        client.execute()
-    except Exception as e:  # the executed copy is written anyway, with the failing cell's error in it
-        failed = e
+    for attempt in (1, 2):  # a kernel that still fails to answer at its start gets one more try
+        km = start_kernel(str(path.parent))
+        client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, startup_timeout=60, kernel_name="neuroai-java",
+                                resources={"metadata": {"path": str(path.parent)}})
+        failed = None
+        try:
+            client.execute()
+        except Exception as e:  # the executed copy is written anyway, with the failing cell's error in it
+            failed = e
+        finally:
+            km.shutdown_kernel(now=True)
+        started = any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+        if failed is None or started:
+            break
+        print(f"{path.name}: the kernel did not answer at its start ({failed}); starting it again", file=sys.stderr)
     seconds = time.time() - t0
     base = outdir / (path.stem + suffix)
     nbformat.write(nb, str(base) + ".ipynb")

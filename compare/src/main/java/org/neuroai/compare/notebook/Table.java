@@ -61,9 +61,20 @@ public final class Table {
      * @return a table of those rows
      */
     public Table where(String column, String value) {
+        return filter(column, value::equals);
+    }
+
+    /**
+     * The rows whose cell in {@code column} passes a test.
+     *
+     * @param column a column name
+     * @param test the test, such as {@code f -> f.startsWith("aplysia")}
+     * @return a table of those rows
+     */
+    public Table filter(String column, java.util.function.Predicate<String> test) {
         int i = header.indexOf(column);
         column(column);
-        return new Table(header, rows.stream().filter(r -> r.get(i).equals(value)).toList());
+        return new Table(header, rows.stream().filter(r -> test.test(r.get(i))).toList());
     }
 
     /** The table as an HTML table, cells escaped. */
