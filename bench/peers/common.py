@@ -20,14 +20,14 @@ MASK = (1 << 64) - 1
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "mnist")
 
 
-def idx(path):
-    """An IDX file of MNIST: images as float64 rows of grey level / 255, or labels as int64."""
+def idx(path, dtype=np.float64):
+    """An IDX file of MNIST: images as rows of grey level / 255 (float64 unless dtype says), or labels as int64."""
     with gzip.open(path, "rb") as f:
         data = f.read()
     magic, n = struct.unpack(">II", data[:8])
     if magic == 2051:
         rows, cols = struct.unpack(">II", data[8:16])
-        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols).astype(np.float64) / 255.0
+        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols).astype(dtype) / dtype(255.0)
     if magic == 2049:
         return np.frombuffer(data, dtype=np.uint8, offset=8).astype(np.int64)
     sys.exit(f"{path}: wrong magic number {magic}")
@@ -54,22 +54,6 @@ def java_normals(seed, n):
     u1 = 1.0 - d[0::2]
     u2 = d[1::2]
     return np.sqrt(-2 * np.log(u1)) * np.cos(2 * np.pi * u2)
-
-
-def permutation(n, seed):
-    """0..n-1 shuffled as SplitMixOrder.permutation does in Java: Fisher-Yates, position i (from the
-    last down to the second) swapping with SplitMix64's next output mod (i + 1)."""
-    state = seed & MASK
-    p = list(range(n))
-    for i in range(n - 1, 0, -1):
-        state = (state + GAMMA) & MASK
-        z = state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        z ^= z >> 31
-        j = z % (i + 1)
-        p[i], p[j] = p[j], p[i]
-    return p
 
 
 class Clock:
