@@ -52,7 +52,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 BENCH_THREADS=1
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 
 {
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(uptime | sed 's/.*load/load/')"
+  echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(uptime | sed 's/.*load/load/')"
   echo "peers: brian2 $(/usr/bin/python3 -c 'import brian2; print(brian2.__version__)' 2>/dev/null), torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), numpy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)'), openblas $(dpkg-query -W -f='${Version}' libopenblas0-pthread)"
 } >&2
 if [[ "$limits" == yes ]]; then

@@ -9,6 +9,7 @@ children, from getrusage) are measured here; the workloads also report the time 
 loop, and the statistics that show the same work was done. Every JSON line goes to OUT/runs.jsonl.
 
 Usage: run.py ROOT OUT ROUNDS WORKLOADS (comma-separated)
+       run.py ROOT OUT 0 WORKLOADS   prints the table of the runs already in OUT/runs.jsonl
 """
 import csv
 import json
@@ -121,8 +122,15 @@ def main():
     if unknown:
         sys.exit(f"unknown workload {', '.join(unknown)}; valid are: {', '.join(WORKLOADS)}")
     os.makedirs(OUT, exist_ok=True)
-    log = open(os.path.join(OUT, "runs.jsonl"), "a")
     results = {}
+    if ROUNDS == 0:
+        for line in open(os.path.join(OUT, "runs.jsonl")):
+            j = json.loads(line)
+            if j["workload"] in ONLY:
+                results.setdefault((j["workload"], j["side"]), []).append(j)
+        table(results, max(j["round"] for rows in results.values() for j in rows))
+        return
+    log = open(os.path.join(OUT, "runs.jsonl"), "a")
     if "stdp-balance" in ONLY:
         # Brian2 compiles its Cython code once and keeps it (~/.cython): a short discarded run fills that cache
         print("warming Brian2's Cython cache", file=sys.stderr)
@@ -140,7 +148,7 @@ def main():
                 log.write(json.dumps(j) + "\n")
                 log.flush()
                 results.setdefault((name, side), []).append(j)
-    table(results)
+    table(results, ROUNDS)
 
 
 def med(rows, key):
@@ -156,8 +164,8 @@ def fmt(x, digits=3):
     return f"{x:.{digits}g}"
 
 
-def table(results):
-    print(f"\nmedians of {ROUNDS} rounds; speed ratio = their time / our time (above 1: ours is faster)\n")
+def table(results, rounds):
+    print(f"\nmedians of {rounds} rounds; speed ratio = their time / our time (above 1: ours is faster)\n")
     print("| workload | peer | measure | ours wall (s) | theirs wall (s) | ratio by wall | ours CPU (s) | theirs CPU (s) | ratio by CPU |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name in ONLY:
