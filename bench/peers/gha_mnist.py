@@ -43,31 +43,17 @@ def reconstruction_error(w, x):
     return float(((x - r) ** 2).sum() / (x * x).sum())
 
 
-def train_numpy(w, x, form):
+def train(w, x, form, lib):
+    """One pass of Sanger's rule over the rows of x, in place; lib is numpy or torch (the same calls in both)."""
     eta = ETA
     if form == "tril":
         for xi in x:
             y = w @ xi
-            w += eta * (np.outer(y, xi) - np.tril(np.outer(y, y)) @ w)
+            w += eta * (lib.outer(y, xi) - lib.tril(lib.outer(y, y)) @ w)
     else:
         for xi in x:
             y = w @ xi
-            w += eta * (np.outer(y, xi) - y[:, None] * np.cumsum(y[:, None] * w, axis=0))
-    return w
-
-
-def train_torch(w, x, form):
-    import torch
-    eta = ETA
-    with torch.no_grad():
-        if form == "tril":
-            for xi in x:
-                y = w @ xi
-                w += eta * (torch.outer(y, xi) - torch.tril(torch.outer(y, y)) @ w)
-        else:
-            for xi in x:
-                y = w @ xi
-                w += eta * (torch.outer(y, xi) - y[:, None] * torch.cumsum(y[:, None] * w, dim=0))
+            w += eta * (lib.outer(y, xi) - y[:, None] * lib.cumsum(y[:, None] * w, 0))
     return w
 
 
@@ -88,14 +74,14 @@ def main():
         torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "1")))
         version = "pytorch " + torch.__version__
         wt, xt = torch.from_numpy(w0.copy()), torch.from_numpy(x)
-        with Clock() as c:
-            train_torch(wt, xt, a.form)
+        with torch.no_grad(), Clock() as c:
+            train(wt, xt, a.form, torch)
         w = wt.numpy()
     else:
         version = "numpy " + np.__version__
         w = w0.copy()
         with Clock() as c:
-            train_numpy(w, x, a.form)
+            train(w, x, a.form, np)
     # the best any 100-dimensional subspace can do: the top eigenvectors of the second-moment matrix
     evals, evecs = np.linalg.eigh(x.T @ x / len(x))
     best = reconstruction_error(evecs[:, ::-1][:, :UNITS].T, test)
