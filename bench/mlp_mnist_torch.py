@@ -14,27 +14,16 @@ side, where they let the JIT compile the training code.
 Usage: mlp_mnist_torch.py [DATA_DIR] [--seed N] [--warmup N]
 """
 import argparse
-import gzip
 import json
 import os
-import struct
 import sys
 import time
 
 import numpy as np
 import torch
 
-
-def idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    magic, n = struct.unpack(">II", data[:8])
-    if magic == 2051:
-        rows, cols = struct.unpack(">II", data[8:16])
-        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows * cols).astype(np.float32) / 255.0
-    if magic == 2049:
-        return np.frombuffer(data, dtype=np.uint8, offset=8).astype(np.int64)
-    sys.exit(f"{path}: wrong magic number {magic}")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
+from common import idx  # noqa: E402  (MNIST's IDX files, shared with the other peer workloads)
 
 
 MASK = (1 << 64) - 1
@@ -67,9 +56,9 @@ def main():
     torch.set_num_threads(threads)
     torch.manual_seed(a.seed)
     order = permutation(60000, a.seed)
-    x = torch.from_numpy(idx(os.path.join(data, "train-images-idx3-ubyte.gz")))[order].contiguous()
+    x = torch.from_numpy(idx(os.path.join(data, "train-images-idx3-ubyte.gz"), np.float32))[order].contiguous()
     y = torch.from_numpy(idx(os.path.join(data, "train-labels-idx1-ubyte.gz")))[order].contiguous()
-    xt = torch.from_numpy(idx(os.path.join(data, "t10k-images-idx3-ubyte.gz")))
+    xt = torch.from_numpy(idx(os.path.join(data, "t10k-images-idx3-ubyte.gz"), np.float32))
     yt = torch.from_numpy(idx(os.path.join(data, "t10k-labels-idx1-ubyte.gz")))
     loss_fn = torch.nn.CrossEntropyLoss()
     n = x.shape[0] // 128 * 128

@@ -49,12 +49,13 @@ public final class GhaRule implements PlasticityRule {
                 for (int i = 0; i < w.length; i++) {
                     double y = post[i];
                     double[] wi = w[i];
-                    for (int j = 0; j < wi.length; j++) {
-                        acc[j] += y * wi[j];
-                    }
                     double ey = eta * y;
+                    // one pass: each element's accumulator takes the weight before the weight changes, so this
+                    // is the two-pass form (sum over k <= i first, then the step) operation for operation
                     for (int j = 0; j < wi.length; j++) {
-                        wi[j] += ey * (pre[j] - acc[j]);
+                        double a = acc[j] + y * wi[j];
+                        acc[j] = a;
+                        wi[j] += ey * (pre[j] - a);
                     }
                 }
             }

@@ -29,12 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link MonitorListener} at the default stride, runs interleaved so that drift in the machine's
  * speed hits both alike.
  */
-@Command(name = "bench", description = "Benchmarks: listener-overhead, mlp-mnist.")
+@Command(name = "bench", description = "Benchmarks: gha-mnist, krotov-hopfield-mnist, listener-overhead, mlp-mnist.")
 final class BenchCommand implements Callable<Integer> {
     /** Default recording stride of the listener, in iterations. */
     static final int DEFAULT_STRIDE = 10;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "listener-overhead or mlp-mnist")
+    @Parameters(index = "0", paramLabel = "NAME", description = "gha-mnist, krotov-hopfield-mnist, listener-overhead or mlp-mnist")
     String name;
 
     @Option(names = "--repeats", description = "Timed repeats of each configuration (default 5).")
@@ -44,8 +44,8 @@ final class BenchCommand implements Callable<Integer> {
             + "batches of 128; mlp-mnist: default all 60000).")
     Integer images;
 
-    @Option(names = "--seed", description = "mlp-mnist: seed of the initial weights and of the order of the training images "
-            + "(default 1).")
+    @Option(names = "--seed", description = "mlp-mnist: seed of the initial weights and of the order of the training images; "
+            + "gha-mnist, krotov-hopfield-mnist: seed of the initial weights (default 1).")
     long seed = 1;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -55,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
             + "clock starts, so that the timed epoch runs compiled code (default 100; 0 times a cold JVM).")
     int warmup = 100;
 
+    @Option(names = "--test-images", description = "gha-mnist: MNIST test images on which the reconstruction error is measured "
+            + "(default 10000).")
+    int testImages = 10000;
+
     @Spec
     CommandSpec spec;
 
@@ -63,8 +67,12 @@ final class BenchCommand implements Callable<Integer> {
         if (name.equals("mlp-mnist")) {
             return mlpMnist();
         }
+        if (name.equals("gha-mnist") || name.equals("krotov-hopfield-mnist")) {
+            return ruleWorkload();
+        }
         if (!name.equals("listener-overhead")) {
-            throw new UserError("unknown benchmark '" + name + "'; valid benchmarks are: listener-overhead, mlp-mnist.");
+            throw new UserError("unknown benchmark '" + name + "'; valid benchmarks are: gha-mnist, krotov-hopfield-mnist, "
+                    + "listener-overhead, mlp-mnist.");
         }
         int count = imagesOr(25600);
         if (repeats < 1) {
@@ -101,6 +109,34 @@ final class BenchCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "with listener:    median %.3f s  %s%n", mr, Arrays.toString(recorded));
             pw.printf(Locale.ROOT, "overhead: %.1f %% (stride %d iterations, histograms every %d)%n", 100 * (mr - mp) / mp,
                     DEFAULT_STRIDE, 10 * DEFAULT_STRIDE);
+        }
+        pw.flush();
+        return 0;
+    }
+
+    /**
+     * gha-mnist or krotov-hopfield-mnist ({@link RuleWorkloads}): one pass over the training images,
+     * timed, with the statistics that show what was learned.
+     */
+    private int ruleWorkload() throws Exception {
+        int count = imagesOr(60000);
+        Map<String, Object> out;
+        if (name.equals("gha-mnist")) {
+            if (testImages < 1 || testImages > 10000) {
+                throw new UserError("--test-images must be in [1, 10000] (MNIST has 10000 test images), not " + testImages + ".");
+            }
+            out = RuleWorkloads.gha(count, testImages, seed);
+        } else {
+            out = RuleWorkloads.krotovHopfield(count, seed);
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            pw.println(new ObjectMapper().writeValueAsString(out));
+        } else {
+            for (Map.Entry<String, Object> e : out.entrySet()) {
+                Object v = e.getValue();
+                pw.printf(Locale.ROOT, "%s: %s%n", e.getKey(), v instanceof double[] a ? Arrays.toString(a) : v);
+            }
         }
         pw.flush();
         return 0;

@@ -48,6 +48,41 @@ class BenchCliTest {
     }
 
     @Test
+    void ghaMnistLearnsASubspaceThatReconstructsBetter() throws IOException {
+        CliRun r = CliRun.of("bench", "gha-mnist", "--images", "400", "--test-images", "300", "--seed", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(400, j.get("images").asInt());
+        assertEquals(300, j.get("test_images").asInt());
+        // rows of unit norm in random directions span a random 100-dimensional subspace of 784, which keeps about
+        // 100/784 of an input's power: the error starts near 1 - 100/784 = 0.87
+        double before = j.get("reconstruction_error_initial").asDouble();
+        assertEquals(1 - 100.0 / 784, before, 0.05, r.out());
+        // Sanger's rule drives the rows towards the leading principal directions, which hold most of MNIST's power
+        double after = j.get("reconstruction_error").asDouble();
+        assertTrue(after < 0.6 * before, r.out());
+        // the rows of the later units converge slowly (small eigenvalues): only that the measure is reported
+        assertTrue(j.get("orthonormality_error").asDouble() >= 0, r.out());
+        assertTrue(j.get("samples_per_cpu_s").asDouble() > 0);
+    }
+
+    @Test
+    void krotovHopfieldMnistDrivesWinningUnitsTowardsTheUnitSphere() throws IOException {
+        CliRun r = CliRun.of("bench", "krotov-hopfield-mnist", "--images", "500", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(500, j.get("images").asInt());
+        // N(0, 1) weights on 784 inputs: ||W||_3 = (784 E|z|^3)^(1/3) = (784 * 2 sqrt(2/pi))^(1/3) = 10.8
+        double before = j.get("mean_p_norm_initial").asDouble();
+        assertEquals(Math.cbrt(784 * 2 * Math.sqrt(2 / Math.PI)), before, 0.2, r.out());
+        // 5 minibatches of 100: at most two units learn per image, so between 1 and 1000 units changed, and the
+        // winners' norms shrink towards 1
+        int changed = j.get("units_changed").asInt();
+        assertTrue(changed >= 1 && changed <= 1000, r.out());
+        assertTrue(j.get("mean_p_norm").asDouble() < before, r.out());
+    }
+
+    @Test
     void mlpMnistRefusesMoreImagesThanMnistHas() {
         CliRun r = CliRun.of("bench", "mlp-mnist", "--images", "70000");
         assertEquals(2, r.code());
