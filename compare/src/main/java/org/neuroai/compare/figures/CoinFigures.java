@@ -117,7 +117,7 @@ public final class CoinFigures {
                         d[i] = BetaBernoulli.density(ab[0], ab[1], p[i]);
                         top = Math.max(top, d[i]);
                     }
-                    Charts.line(c, look.label(l), p, d, look.colour(l), 2.2f);
+                    Charts.line(c, shortLabel(look.label(l)), p, d, look.colour(l), 2.2f);
                 }
                 top = Math.max(top * 1.08, 2);
                 for (String l : Probes.order(look, estimates.keySet())) {
@@ -125,7 +125,7 @@ public final class CoinFigures {
                         continue;
                     }
                     double e = estimates.get(l).get(n);
-                    XYSeries s = Charts.line(c, look.label(l) + ": estimate", new double[] {e, e}, new double[] {0, top}, look.colour(l),
+                    XYSeries s = Charts.line(c, shortLabel(look.label(l)) + ": estimate", new double[] {e, e}, new double[] {0, top}, look.colour(l),
                             look.family(l) == Family.BIO ? 3.5f : 2f);
                     s.setLineStyle(new BasicStroke(look.family(l) == Family.BIO ? 3.5f : 2f));
                 }
@@ -145,6 +145,17 @@ public final class CoinFigures {
                     + "and point estimates (vertical lines); the bias changes at toss " + run.provenance().path("change_at").asLong()
                     + "; seed " + seed, panels, 3, 420, 330);
         }
+    }
+
+    /**
+     * A learner's label without its parenthesis and formula ("Hebbian average (bio): Δw = ..."
+     * becomes "Hebbian average"): the legend under one small panel has room for the name only,
+     * and a longer entry would be cut short; the tracking figure beside it gives the whole label.
+     */
+    static String shortLabel(String label) {
+        String s = label.replaceAll("\\s*\\([^)]*\\)", "");
+        int colon = s.indexOf(':');
+        return (colon > 0 ? s.substring(0, colon) : s).trim();
     }
 
     /** Every learner's estimate over tosses against the true bias. */
