@@ -25,7 +25,7 @@ public final class NeuronFigures {
         XYChart c = Charts.panel(title, xTitle, "firing rate (Hz)");
         Charts.line(c, theoryLabel, x, theory, Palette.GREY, 2f);
         points(c, "simulated", x, simulated, SeriesMarkers.CIRCLE, Palette.BLUE);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         return c;
     }
 

@@ -279,12 +279,12 @@ final class ProtocolCommand implements Callable<Integer> {
                 }
                 org.knowm.xchart.XYChart c = NeuronFigures.fiPanel("Current-based LIF and a threshold unit", "constant current I (nA)", in, sim, th,
                         "1/(t_ref + τ ln(RI/(RI − θ)))");
-                org.neuroai.compare.charts.Charts.dashed(c, "threshold unit (rate 1/t_ref above rheobase)", in, unit,
+                org.neuroai.compare.charts.Charts.dashed(c, "threshold unit: 1/t_ref", in, unit,
                         org.neuroai.compare.charts.Palette.VERMILLION, true);
                 figure = new PanelFigure("Firing rate against constant input (f-I curve)",
                         "points: simulated; lines: closed forms; refractory period " + ProtocolFigures.fmt(pc.real("refractory_ms")) + " ms",
                         List.of(c, NeuronFigures.fiPanel("Conductance-based LIF", "constant conductance g_e (leak units)", gs, simG, thG,
-                                "closed form, τ/(1+g), (E_l + g E_e)/(1+g)")), 2, 520, 400);
+                                "closed form (τ, E_l scaled by 1+g)")), 2, 520, 400);
             }
             case "membrane" -> {
                 NeuronProtocols.Trace step = NeuronProtocols.step(pc, 2.5, 20, 180, 200, 0.05);
