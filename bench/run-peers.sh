@@ -11,7 +11,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds=3
-only=stdp-balance,gha-mnist,krotov-hopfield-mnist,mlp-mnist,demo
+valid=stdp-balance,gha-mnist,krotov-hopfield-mnist,mlp-mnist,demo
+only=$valid
 out=/tmp/neuroai-peers
 limits=no
 while [[ $# -gt 0 ]]; do
@@ -26,6 +27,9 @@ done
 if ! [[ "$rounds" =~ ^[1-9][0-9]*$ ]]; then
   echo "run-peers.sh: --rounds must be a whole number >= 1, not '$rounds'" >&2; exit 2
 fi
+for w in ${only//,/ }; do
+  [[ ",$valid," == *",$w,"* ]] || { echo "run-peers.sh: unknown workload '$w' in --only; valid are $valid" >&2; exit 2; }
+done
 
 # The peers as Debian packages them: Brian2 2.5 (its C++ standalone target needs g++), PyTorch, NumPy. Debian's
 # PyTorch and NumPy call the system BLAS (libblas.so.3); with only the reference BLAS they run many times slower,
