@@ -278,13 +278,54 @@ public final class RuleNetwork implements Learner, Reconstructor, SubspaceLearne
     }
 
     private void output(double[] in, double[] out) {
+        dot(w, in, out);
         for (int i = 0; i < w.length; i++) {
-            double s = 0;
-            double[] wi = w[i];
-            for (int j = 0; j < wi.length; j++) {
-                s += wi[j] * in[j];
+            out[i] = activation.apply(out[i]);
+        }
+    }
+
+    /**
+     * Each row's dot product with {@code x}, summed from the first element to the last, exactly as
+     * {@code s += w[i][j] * x[j]} one row at a time would. Four rows go side by side: their four
+     * sums do not wait on one another, where one row's additions each wait for the one before (the
+     * compiler may not reorder a floating-point sum), so the processor overlaps them; each sum
+     * keeps its own order, so the results are the same to the last bit.
+     *
+     * @param w the rows, all of one length, at most as long as {@code x}
+     * @param x the vector
+     * @param out filled with the dot products
+     */
+    static void dot(double[][] w, double[] x, double[] out) {
+        int n = w.length == 0 ? 0 : w[0].length;
+        int i = 0;
+        for (; i + 3 < w.length; i += 4) {
+            double[] a = w[i];
+            double[] b = w[i + 1];
+            double[] c = w[i + 2];
+            double[] d = w[i + 3];
+            double sa = 0;
+            double sb = 0;
+            double sc = 0;
+            double sd = 0;
+            for (int j = 0; j < n; j++) {
+                double xj = x[j];
+                sa += a[j] * xj;
+                sb += b[j] * xj;
+                sc += c[j] * xj;
+                sd += d[j] * xj;
             }
-            out[i] = activation.apply(s);
+            out[i] = sa;
+            out[i + 1] = sb;
+            out[i + 2] = sc;
+            out[i + 3] = sd;
+        }
+        for (; i < w.length; i++) {
+            double[] a = w[i];
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * x[j];
+            }
+            out[i] = s;
         }
     }
 

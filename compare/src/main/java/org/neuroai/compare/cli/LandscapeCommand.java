@@ -95,17 +95,18 @@ final class LandscapeCommand implements Callable<Integer> {
         }
         long s = seed != null ? seed : run.firstSeed();
         List<Path> written = new ArrayList<>(Landscapes.write(dir, chosen, new Landscapes.Options(s, grid, span)));
-        render.using(() -> {
-            for (Figure f : figures) {
-                Figures.draw(f, run);
-                for (Render.Format x : Render.Format.values()) {
-                    if (render.formats().contains(x)) {
-                        written.add(dir.resolve(f.file() + "." + x.extension()));
-                    }
+        for (Exception e : render.using(() -> Figures.drawEach(figures, run))) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        for (Figure f : figures) {
+            for (Render.Format x : Render.Format.values()) {
+                if (render.formats().contains(x)) {
+                    written.add(dir.resolve(f.file() + "." + x.extension()));
                 }
             }
-            return null;
-        });
+        }
         Manifest.add(dir, written);
         PrintWriter out = spec.commandLine().getOut();
         for (Path w : written) {

@@ -90,12 +90,15 @@ final class PlotCommand implements Callable<Integer> {
             }
             chosen.add(f);
         }
-        render.using(() -> {
-            for (Figure f : chosen) {
-                Figures.draw(f, run);
+        for (Figure f : chosen) {
+            Figures.requireFiles(f, run);
+        }
+        List<Exception> outcomes = render.using(() -> Figures.drawEach(chosen, run));
+        for (Exception e : outcomes) {
+            if (e != null) {
+                throw e;
             }
-            return null;
-        });
+        }
         List<Path> drawn = new ArrayList<>();
         for (Figure f : chosen) {
             for (Render.Format x : render.formats()) {

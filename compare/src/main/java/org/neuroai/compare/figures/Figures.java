@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.neuroai.compare.charts.Render;
 import org.neuroai.compare.files.Divergences;
@@ -55,12 +59,23 @@ public final class Figures {
      * @throws UserError when the run lacks a file the figure reads
      */
     public static void draw(Figure f, RunFolder run) throws IOException {
+        requireFiles(f, run);
+        f.draw(run).save(run.dir(), f.file());
+    }
+
+    /**
+     * Refuses a figure the run lacks a file for.
+     *
+     * @param f the figure
+     * @param run the run
+     * @throws UserError naming the missing files and the figures that can be drawn
+     */
+    public static void requireFiles(Figure f, RunFolder run) {
         List<String> lacking = missing(f, run);
         if (!lacking.isEmpty()) {
             throw new UserError(run.dir() + ": figure '" + f.name() + "' reads " + String.join(", ", f.reads()) + ", and this run has no "
                     + String.join(", ", lacking) + "; figures that can be drawn here: " + String.join(", ", drawable(run)) + ".");
         }
-        f.draw(run).save(run.dir(), f.file());
     }
 
     /** The registered figures a run has every file for. */
@@ -82,18 +97,87 @@ public final class Figures {
     public static Map<String, String> drawAll(RunFolder run, Map<String, String> failed) {
         Map<String, String> out = new LinkedHashMap<>();
         String note = divergenceNote(run);
-        for (String name : run.figures()) {
-            Figure f = get(name);
-            try {
-                draw(f, run);
-                out.put(f.file(), f.caption(run) + note);
-            } catch (IOException | RuntimeException e) {
-                removeFiles(f, run);
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-                failed.put(f.file(), why);
+        List<Figure> figures = run.figures().stream().map(Figures::get).toList();
+        List<Exception> outcomes = drawEach(figures, run);
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
+            Exception e = outcomes.get(i);
+            if (e == null) {
+                try {
+                    out.put(f.file(), f.caption(run) + note);
+                    continue;
+                } catch (RuntimeException c) {
+                    e = c;
+                }
             }
+            removeFiles(f, run);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            failed.put(f.file(), why);
         }
         return out;
+    }
+
+    /**
+     * Draws figures into the run folder side by side, one thread per core at most, each in the
+     * settings of {@link Render#current()} on the calling thread. Each figure is a chart of its
+     * own, built from the run's files and written to files of its own, so the files are the same
+     * as when they are drawn one after the other ({@code FiguresInParallelTest}).
+     *
+     * @param figures the figures
+     * @param run the run
+     * @return for each figure, in order, null when it was drawn or what it failed with
+     */
+    public static List<Exception> drawEach(List<Figure> figures, RunFolder run) {
+        return drawEach(figures, run, Runtime.getRuntime().availableProcessors());
+    }
+
+    static List<Exception> drawEach(List<Figure> figures, RunFolder run, int threads) {
+        List<Exception> out = new ArrayList<>();
+        int n = Math.min(threads, figures.size());
+        if (n <= 1) {
+            for (Figure f : figures) {
+                out.add(drawOne(f, run));
+            }
+            return out;
+        }
+        Render render = Render.current();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "figures");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Exception>> pending = new ArrayList<>();
+            for (Figure f : figures) {
+                pending.add(pool.submit(() -> render.using(() -> drawOne(f, run))));
+            }
+            for (Future<Exception> p : pending) {
+                try {
+                    out.add(p.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    out.add(cause instanceof Exception x ? x : new RuntimeException(cause));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while drawing the figures of " + run.dir(), e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    private static Exception drawOne(Figure f, RunFolder run) {
+        try {
+            draw(f, run);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
     }
 
     /**
