@@ -18,6 +18,7 @@ import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.UserError;
 import org.neuroai.core.engine.Schedule;
 import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.reward.CartPole;
@@ -95,6 +96,10 @@ public final class ControlExperiment implements Experiment {
         EnvironmentTask task = CartPole.task(cp);
         Params tf = RewardLearners.of(s, "tf", ActorCritic.settings());
         Params rs = RewardLearners.of(s, "rs", SpikingActorCritic.settings());
+        if (rs.real("w0") > rs.real("w_max")) {
+            throw new UserError("setting 'rs.w0' = " + rs.real("w0") + " exceeds 'rs.w_max' = " + rs.real("w_max")
+                    + "; valid is 0 <= rs.w0 <= rs.w_max.");
+        }
         Params ac = RewardLearners.of(s, "ac", DeepActorCritic.settings());
         Params rf = RewardLearners.of(s, "rf", Reinforce.settings());
         List<LearnerSpec> learners = new ArrayList<>();

@@ -151,7 +151,12 @@ public final class RewardFigures {
             double tau = p.path("tau").asDouble(0.02);
             long max = p.path("max_steps").asLong(0);
             double last = last(steps);
-            XYChart c = Charts.panel("Balancing a pole", "episodes (count)", "time balanced (s)");
+            double[] at = steps.values().iterator().next().steps();
+            String each = at.length > 1 ? "Each point: the mean of the " + Math.round(at[1] - at[0]) + " episodes up to it"
+                    : "The mean of the episodes up to the point";
+            XYChart c = Charts.panel(each, "episodes (count)", "time balanced (s)");
+            // ticks on round numbers up to the last episode, not on the records' own x values
+            Charts.roundXTicks(c, 0, last, 0);
             lines(c, look, steps, 0, max > 0 ? max : Double.MAX_VALUE, tau);
             if (max > 0) {
                 Charts.dashed(c, "cut-off (" + max + " steps of " + tau + " s)", new double[] {0, last},

@@ -2,7 +2,6 @@ package org.neuroai.bio.spiking.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.neuroai.bio.spiking.SpikeRule;
 import org.neuroai.bio.spiking.SpikeSynapse;
@@ -110,8 +109,7 @@ public final class RewardStdpRule implements SpikeRule {
         double hi = p.real("w_max");
         double w0 = p.real("w0");
         if (!(lo <= w0 && w0 <= hi)) {
-            throw new UserError(String.format(Locale.ROOT, "r-stdp: w_min = %g, w0 = %g, w_max = %g; valid is w_min <= w0 <= w_max.",
-                    lo, w0, hi));
+            throw new UserError("r-stdp: w_min = " + lo + ", w0 = " + w0 + ", w_max = " + hi + "; valid is w_min <= w0 <= w_max.");
         }
         return new Synapse(p);
     }
