@@ -119,17 +119,6 @@ class RewardStdpRuleTest {
     /** What became of the synapses after an hour and a half of simulated time. */
     private record Outcome(double chosen, double[] others, int rewards) {}
 
-    private static double[] poisson(SplittableRandom r, double rateHz, double durationMs) {
-        double[] t = new double[(int) (rateHz * durationMs / 1000 * 2 + 100)];
-        int n = 0;
-        double now = -Math.log(1 - r.nextDouble()) * 1000 / rateHz;
-        while (now < durationMs) {
-            t[n++] = now;
-            now += -Math.log(1 - r.nextDouble()) * 1000 / rateHz;
-        }
-        return Arrays.copyOf(t, n);
-    }
-
     /**
      * N presynaptic and N postsynaptic neurons firing as Poisson processes at 1 Hz (the paper's
      * network fired at about 1 Hz), every pre joined to every post by an r-stdp synapse starting
@@ -146,8 +135,8 @@ class RewardStdpRuleTest {
         double[][] pre = new double[n][];
         double[][] post = new double[n][];
         for (int i = 0; i < n; i++) {
-            pre[i] = poisson(r, 1, duration);
-            post[i] = poisson(r, 1, duration);
+            pre[i] = StdpTest.poisson(r, 1, duration);
+            post[i] = StdpTest.poisson(r, 1, duration);
         }
         List<Double> rewards = new ArrayList<>();
         int k = 0;
