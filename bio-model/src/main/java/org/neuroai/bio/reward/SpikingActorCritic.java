@@ -1,6 +1,5 @@
 package org.neuroai.bio.reward;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +100,18 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
     private final double[] x = new double[Boxes.SIZE];
     private final double[] xNext = new double[Boxes.SIZE];
     private final int[] counts;
-    private final List<Double> inputs = new ArrayList<>();
-    private final List<double[]> fired = new ArrayList<>();
-    private final List<java.util.PriorityQueue<Double>> inhibition = new ArrayList<>();
+    /** This step's input spike times, [0, nInputs). */
+    private double[] inputs = new double[16];
+    private int nInputs;
+    /** The spikes of the current stretch: times and neurons, [0, nFired). */
+    private double[] firedAt = new double[8];
+    private int[] firedBy = new int[8];
+    private int nFired;
+    /** Per neuron, the arrival times of the inhibition on its way, in time order, [inhHead, inhTail). */
+    private double[][] inhibition;
+    private int[] inhHead;
+    private int[] inhTail;
+    private int[] nextInput;
     private final double inhibitionNa;
     private double[] noise;
     private LifNeuron.CurrentBased[] neurons;
@@ -184,11 +192,13 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
         }
         neurons = new LifNeuron.CurrentBased[k * pop];
         noise = new double[k * pop];
-        inhibition.clear();
+        inhibition = new double[k * pop][8];
+        inhHead = new int[k * pop];
+        inhTail = new int[k * pop];
+        nextInput = new int[k * pop];
         for (int i = 0; i < neurons.length; i++) {
             neurons[i] = new LifNeuron.CurrentBased(lif);
             neurons[i].setDrive(driveNa);
-            inhibition.add(new java.util.PriorityQueue<>());
         }
         critic.reset();
         rng = new SplittableRandom(seed);
@@ -219,32 +229,33 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
     public int act(double[] observation) {
         int box = Boxes.box(observation);
         double end = now + stepMs;
-        inputs.clear();
+        nInputs = 0;
         if (regular) {
             double isi = 1000 / inputHz;
             for (double t = now + isi / 2; t < end; t += isi) {
-                inputs.add(t);
+                addInput(t);
             }
         } else {
             for (double t = now + exponential(inputHz); t < end; t += exponential(inputHz)) {
-                inputs.add(t);
+                addInput(t);
             }
         }
         java.util.Arrays.fill(counts, 0);
-        int[] nextInput = new int[neurons.length];
+        java.util.Arrays.fill(nextInput, 0);
         // stretches no longer than the inhibition's delay: a spike in one cannot inhibit within it
         for (double from = now; from < end; from = Math.min(from + INHIBITION_DELAY_MS, end)) {
             double to = Math.min(from + INHIBITION_DELAY_MS, end);
-            fired.clear();
+            nFired = 0;
             for (int j = 0; j < neurons.length; j++) {
                 nextInput[j] = run(j, box, nextInput[j], to);
             }
-            for (double[] f : fired) {
-                int a = (int) f[1] / pop;
+            sortFired();
+            for (int f = 0; f < nFired; f++) {
+                int a = firedBy[f] / pop;
                 counts[a]++;
-                for (int i = 0; i < neurons.length; i++) {
-                    if (i / pop != a && inhibitionNa > 0) {
-                        inhibition.get(i).add(f[0] + INHIBITION_DELAY_MS);
+                for (int i = 0; i < neurons.length && inhibitionNa > 0; i++) {
+                    if (i / pop != a) {
+                        inhibit(i, firedAt[f] + INHIBITION_DELAY_MS);
                     }
                 }
             }
@@ -271,13 +282,12 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
     private int run(int j, int box, int next, double to) {
         LifNeuron.CurrentBased neuron = neurons[j];
         SpikeSynapse[] row = synapses[j];
-        java.util.PriorityQueue<Double> inh = inhibition.get(j);
         while (true) {
-            double tIn = next < inputs.size() ? inputs.get(next) : Double.POSITIVE_INFINITY;
-            double tInh = inh.isEmpty() ? Double.POSITIVE_INFINITY : inh.peek();
+            double tIn = next < nInputs ? inputs[next] : Double.POSITIVE_INFINITY;
+            double tInh = inhHead[j] < inhTail[j] ? inhibition[j][inhHead[j]] : Double.POSITIVE_INFINITY;
             double t = Math.min(Math.min(tIn, Math.min(noise[j], tInh)), to);
             while (neuron.advance(t)) {
-                fired.add(new double[] {neuron.time(), j});
+                addFired(neuron.time(), j);
                 post(row, neuron.time());
             }
             if (t == to && tIn >= to && noise[j] >= to && tInh >= to) {
@@ -287,13 +297,63 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
                 neuron.inject(pscNa * row[box].pre(t));
                 next++;
             } else if (t == tInh) {
-                inh.poll();
+                inhHead[j]++;
                 neuron.inject(-inhibitionNa);
             } else {
                 neuron.inject(rng.nextBoolean() ? noiseNa : -noiseNa);
                 noise[j] += exponential(noiseHz);
             }
         }
+    }
+
+    private void addInput(double t) {
+        if (nInputs == inputs.length) {
+            inputs = java.util.Arrays.copyOf(inputs, 2 * nInputs);
+        }
+        inputs[nInputs++] = t;
+    }
+
+    private void addFired(double t, int j) {
+        if (nFired == firedAt.length) {
+            firedAt = java.util.Arrays.copyOf(firedAt, 2 * nFired);
+            firedBy = java.util.Arrays.copyOf(firedBy, 2 * nFired);
+        }
+        firedAt[nFired] = t;
+        firedBy[nFired++] = j;
+    }
+
+    /** The stretch's spikes in time order (insertion sort: there are a few), so that each neuron's inhibition arrives in order. */
+    private void sortFired() {
+        for (int a = 1; a < nFired; a++) {
+            double t = firedAt[a];
+            int j = firedBy[a];
+            int b = a - 1;
+            while (b >= 0 && firedAt[b] > t) {
+                firedAt[b + 1] = firedAt[b];
+                firedBy[b + 1] = firedBy[b];
+                b--;
+            }
+            firedAt[b + 1] = t;
+            firedBy[b + 1] = j;
+        }
+    }
+
+    /** Queues inhibition for neuron i at time t, not earlier than what it already awaits. */
+    private void inhibit(int i, double t) {
+        double[] q = inhibition[i];
+        if (inhHead[i] == inhTail[i]) {
+            inhHead[i] = 0;
+            inhTail[i] = 0;
+        } else if (inhTail[i] == q.length) {
+            int live = inhTail[i] - inhHead[i];
+            double[] bigger = live * 2 > q.length ? new double[2 * q.length] : q;
+            System.arraycopy(q, inhHead[i], bigger, 0, live);
+            inhibition[i] = bigger;
+            q = bigger;
+            inhHead[i] = 0;
+            inhTail[i] = live;
+        }
+        q[inhTail[i]++] = t;
     }
 
     /** A spike of an actor neuron: every synapse onto it hears it. */
@@ -326,9 +386,8 @@ public final class SpikingActorCritic extends AgentLearner implements Probeable 
         now += gapMs;
         for (int j = 0; j < neurons.length; j++) {
             // the inhibition still on its way, then the rest of the pause without input or noise
-            java.util.PriorityQueue<Double> inh = inhibition.get(j);
-            while (!inh.isEmpty()) {
-                double t = inh.poll();
+            while (inhHead[j] < inhTail[j]) {
+                double t = inhibition[j][inhHead[j]++];
                 while (neurons[j].advance(t)) {
                     post(synapses[j], neurons[j].time());
                 }
