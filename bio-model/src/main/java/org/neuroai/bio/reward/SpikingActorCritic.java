@@ -65,8 +65,9 @@ import org.neuroai.core.reward.Environment;
  * helped a little. With all this the agent reaches 150 to 350 steps
  * within 150 episodes, not the full episode; with 400 episodes of 1000 steps its 5-episode mean
  * peaks at 300 to 600 steps and then falls back to about 200 (see the README's control
- * experiment). Over 400 episodes, η of 1.5 or 6, psc_na = 3 with drive_na = 1, noise_na = 0.1 or
- * inhibition_na = 3 did not lift that plateau.
+ * experiment). Over 400 episodes, η of 1.5 or 6, psc_na = 3 with drive_na = 1, noise_na = 0.1,
+ * inhibition_na = 3, τ_c = 100 ms with w0 = 1, or noise of 300 Hz and 0.5 nA did not stop that
+ * rise and fall.
  *
  * <p>Probes: {@code eligibility} (c of every synapse, action by action, neuron by neuron, box by
  * box), {@code modulator} (the last TD error), {@code value} (the critic's last prediction).
