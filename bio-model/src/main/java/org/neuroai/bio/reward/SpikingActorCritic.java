@@ -64,8 +64,8 @@ import org.neuroai.core.reward.Environment;
  * input removes the Poisson trains' steps without input spikes, which a tie then decides; it
  * helped a little. With all this the agent reaches 150 to 350 steps
  * within 150 episodes, not the full episode; with 400 episodes of 1000 steps its 5-episode mean
- * peaks at 300 to 600 steps and then falls back to about 200 (see the README's control
- * experiment). Over 400 episodes, η of 1.5 or 6, psc_na = 3 with drive_na = 1, noise_na = 0.1,
+ * peaks at 340 to 620 steps after 150 to 265 episodes and then falls back, to 140 to 450 steps at
+ * the end (six seeds in two runs; see the README's control experiment). Over 400 episodes, η of 1.5 or 6, psc_na = 3 with drive_na = 1, noise_na = 0.1,
  * inhibition_na = 3, τ_c = 100 ms with w0 = 1, or noise of 300 Hz and 0.5 nA did not stop that
  * rise and fall.
  *

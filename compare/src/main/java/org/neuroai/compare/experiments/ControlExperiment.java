@@ -105,9 +105,6 @@ public final class ControlExperiment implements Experiment {
         List<LearnerSpec> learners = new ArrayList<>();
         learners.add(LearnerSpec.of(new Described(THREE_FACTOR, Family.BIO, "actor-critic of three-factor synapses, 162 boxes (bio)",
                 "#117733", "Barto, Sutton & Anderson 1983 ASE/ACE"), b -> new ActorCritic(THREE_FACTOR, env(b), tf, b.weightSeed())));
-        learners.add(LearnerSpec.of(new Described(R_STDP, Family.BIO, "spiking actor, R-STDP with the critic's TD error as dopamine (bio)",
-                "#332288", "2 LIF neurons, r-stdp synapses from the 162 boxes (Izhikevich 2007), the ACE's TD error as dopamine"),
-                b -> new SpikingActorCritic(R_STDP, env(b), rs, b.weightSeed())));
         if (s.flag("gradient")) {
             learners.add(LearnerSpec.of(new Described(ACTOR_CRITIC, Family.GRADIENT, "actor-critic, two networks (gradient, DL4J)",
                     "#D55E00", "actor and critic networks, " + ac.integer("hidden") + " tanh units, Adam, " + ac.integer("n_steps")
@@ -116,6 +113,10 @@ public final class ControlExperiment implements Experiment {
                     "policy network, " + rf.integer("hidden") + " tanh units, Adam"), b -> new Reinforce(REINFORCE, env(b), rf,
                     b.weightSeed())));
         }
+        // last, so that the learners before it keep the weight seeds (run seed + position) they had without it
+        learners.add(LearnerSpec.of(new Described(R_STDP, Family.BIO, "spiking actor, R-STDP with the critic's TD error as dopamine (bio)",
+                "#332288", "2 LIF neurons, r-stdp synapses from the 162 boxes (Izhikevich 2007), the ACE's TD error as dopamine"),
+                b -> new SpikingActorCritic(R_STDP, env(b), rs, b.weightSeed())));
         int every = Math.min(s.integer("every"), episodes);
         Schedule schedule = Schedule.uniform(episodes, every, every).with(Record.WEIGHTS, Schedule.NEVER)
                 .with(Record.HISTOGRAMS, Schedule.NEVER).startingWithRecord(false);

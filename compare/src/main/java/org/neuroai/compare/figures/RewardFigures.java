@@ -52,8 +52,11 @@ public final class RewardFigures {
         return n;
     }
 
+    /** The learners' lines, family by family (bio, gradient, Bayesian) and in the run's order within each. */
     private static void lines(XYChart c, Look look, Map<String, SeedStats> st, double lo, double hi, double yScale) {
-        for (String l : Probes.order(look, st.keySet())) {
+        List<String> order = new java.util.ArrayList<>(Probes.order(look, st.keySet()));
+        order.sort(java.util.Comparator.comparing(look::family));
+        for (String l : order) {
             SeedStats s = st.get(l).clamped(lo, hi);
             if (yScale != 1) {
                 s = s.scaled(1, yScale);
