@@ -41,26 +41,20 @@ public final class ActorCritic extends AgentLearner implements Probeable {
     public static final String VALUE = "value";
 
     private final Params actorRule;
-    private final Params criticRule;
-    private final double gamma;
+    private final AdaptiveCritic critic;
     private final double temperature;
     private final boolean boxes;
     private final long seed;
     private final int n;
     private final int k;
     private final double[][] w;
-    private final double[][] v;
     private final ThreeFactorRule.Trace actor;
-    private final ThreeFactorRule.Trace critic;
     private final double[] x;
     private final double[] xNext;
     private final double[] chosen;
-    private final double[] m = new double[1];
     private final double[] mActor;
-    private final double[] one = {1};
     private final double[] h;
     private SplittableRandom rng;
-    private double p;
     private double lastModulator;
     private int action;
 
@@ -76,17 +70,14 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         super(name, env);
         ThreeFactorRule rule = new ThreeFactorRule();
         this.actorRule = rule.params(Map.of("eta", s.real("alpha"), "decay", s.real("delta")), "actor");
-        this.criticRule = rule.params(Map.of("eta", s.real("beta"), "decay", s.real("lambda")), "critic");
-        this.gamma = s.real("gamma");
         this.temperature = s.real("temperature");
         this.boxes = s.flag("boxes");
         this.seed = seed;
         this.n = boxes ? Boxes.SIZE : env.observationDim();
         this.k = env.actions();
         this.w = new double[k][n];
-        this.v = new double[1][n];
         this.actor = rule.create(actorRule, n, k);
-        this.critic = rule.create(criticRule, n, 1);
+        this.critic = new AdaptiveCritic(s.real("beta"), s.real("lambda"), s.real("gamma"), n);
         this.x = new double[n];
         this.xNext = new double[n];
         this.chosen = new double[k];
@@ -112,7 +103,6 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         for (double[] row : w) {
             java.util.Arrays.fill(row, 0);
         }
-        java.util.Arrays.fill(v[0], 0);
         actor.reset();
         critic.reset();
         rng = new SplittableRandom(seed);
@@ -144,9 +134,8 @@ public final class ActorCritic extends AgentLearner implements Probeable {
     @Override
     public void beginEpisode(double[] observation) {
         actor.reset();
-        critic.reset();
         encode(observation, x);
-        p = dot(v[0], x);
+        critic.begin(x);
     }
 
     @Override
@@ -160,23 +149,18 @@ public final class ActorCritic extends AgentLearner implements Probeable {
 
     @Override
     public void feedback(double reward, double[] next, boolean terminal) {
-        double pNext = 0;
         if (!terminal) {
             encode(next, xNext);
-            pNext = dot(v[0], xNext);
         }
-        double rhat = reward + gamma * pNext - p;
+        double rhat = critic.learn(reward, x, xNext, terminal);
         lastModulator = rhat;
         java.util.Arrays.fill(chosen, 0);
         chosen[action] = 1;
         java.util.Arrays.fill(mActor, rhat);
-        m[0] = rhat;
-        // each layer's traces take in this step's pre and post, then the modulator changes the weights
+        // the actor's traces take in this step's pre and post, then the modulator changes the weights
         actor.update(w, x, chosen, mActor, actorRule.real("eta"));
-        critic.update(v, x, one, m, criticRule.real("eta"));
         if (!terminal) {
             System.arraycopy(xNext, 0, x, 0, n);
-            p = dot(v[0], x);
         }
     }
 
@@ -195,7 +179,7 @@ public final class ActorCritic extends AgentLearner implements Probeable {
 
             @Override
             public void copy(String group, double[] dest) {
-                double[][] src = group.equals("w") ? w : v;
+                double[][] src = group.equals("w") ? w : critic.weights();
                 for (int i = 0; i < src.length; i++) {
                     System.arraycopy(src[i], 0, dest, i * n, n);
                 }
@@ -216,7 +200,7 @@ public final class ActorCritic extends AgentLearner implements Probeable {
     public void probe(String name, double[] dest) {
         switch (name) {
             case MODULATOR -> dest[0] = lastModulator;
-            case VALUE -> dest[0] = p;
+            case VALUE -> dest[0] = critic.value();
             default -> {
                 double[] e = actor.probe().get(ThreeFactorRule.ELIGIBILITY);
                 System.arraycopy(e, 0, dest, 0, e.length);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neuroai.ann.reward.DeepActorCritic;
 import org.neuroai.ann.reward.Reinforce;
 import org.neuroai.bio.reward.ActorCritic;
+import org.neuroai.bio.reward.SpikingActorCritic;
 import org.neuroai.compare.engine.Condition;
 import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.LearnerSpec;
@@ -17,6 +18,7 @@ import org.neuroai.core.Described;
 import org.neuroai.core.Family;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.UserError;
 import org.neuroai.core.engine.Schedule;
 import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.reward.CartPole;
@@ -25,7 +27,9 @@ import org.neuroai.core.reward.EnvironmentTask;
 /**
  * Balancing a pole on a cart (Barto, Sutton &amp; Anderson 1983), learnt from the failure signal
  * alone, on the same episodes (the same initial states): the paper's own actor-critic built from
- * three-factor synapses on its 162 boxes ({@link ActorCritic}), an actor-critic of two
+ * three-factor synapses on its 162 boxes ({@link ActorCritic}), an actor of spiking neurons whose
+ * synapses learn by reward-modulated STDP with that critic's TD error as dopamine
+ * ({@link SpikingActorCritic}, Izhikevich 2007; Frémaux, Sprekeler &amp; Gerstner 2013), an actor-critic of two
  * Deeplearning4j networks on the raw state ({@link DeepActorCritic}), and REINFORCE with a
  * baseline ({@link Reinforce}). Metrics every {@code every} episodes: {@code steps} (mean episode
  * length; an episode that does not fail is cut off at {@code max_steps}) and {@code return}.
@@ -35,6 +39,8 @@ import org.neuroai.core.reward.EnvironmentTask;
 public final class ControlExperiment implements Experiment {
     /** The three-factor actor-critic. */
     public static final String THREE_FACTOR = "three-factor";
+    /** The spiking actor whose synapses learn by reward-modulated STDP. */
+    public static final String R_STDP = "r-stdp";
     /** The DL4J actor-critic. */
     public static final String ACTOR_CRITIC = "actor-critic";
     /** REINFORCE. */
@@ -49,8 +55,8 @@ public final class ControlExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "cart-pole from the failure signal: three-factor actor-critic (Barto, Sutton & Anderson 1983) vs DL4J actor-critic "
-                + "vs REINFORCE";
+        return "cart-pole from the failure signal: three-factor actor-critic (Barto, Sutton & Anderson 1983) vs spiking R-STDP actor "
+                + "vs DL4J actor-critic vs REINFORCE";
     }
 
     @Override
@@ -67,6 +73,7 @@ public final class ControlExperiment implements Experiment {
                 ParamSpec.flag("gradient", true, "run the two DL4J learners (false: the biological learners alone)"),
                 ParamSpec.integer("threads", 0, 0, 256, "seeds run in parallel; 0 = one per core")));
         s.addAll(RewardLearners.prefixed("tf", ActorCritic.settings(), Map.of()));
+        s.addAll(RewardLearners.prefixed("rs", SpikingActorCritic.settings(), Map.of()));
         s.addAll(RewardLearners.prefixed("ac", DeepActorCritic.settings(), AC_DEFAULTS));
         s.addAll(RewardLearners.prefixed("rf", Reinforce.settings(), Map.of()));
         return s;
@@ -88,6 +95,11 @@ public final class ControlExperiment implements Experiment {
         Params cp = Params.resolve(new CartPole.Factory().parameters(), Map.of("max_steps", s.integer("max_steps")), "setting max_steps");
         EnvironmentTask task = CartPole.task(cp);
         Params tf = RewardLearners.of(s, "tf", ActorCritic.settings());
+        Params rs = RewardLearners.of(s, "rs", SpikingActorCritic.settings());
+        if (rs.real("w0") > rs.real("w_max")) {
+            throw new UserError("setting 'rs.w0' = " + rs.real("w0") + " exceeds 'rs.w_max' = " + rs.real("w_max")
+                    + "; valid is 0 <= rs.w0 <= rs.w_max.");
+        }
         Params ac = RewardLearners.of(s, "ac", DeepActorCritic.settings());
         Params rf = RewardLearners.of(s, "rf", Reinforce.settings());
         List<LearnerSpec> learners = new ArrayList<>();
@@ -101,6 +113,10 @@ public final class ControlExperiment implements Experiment {
                     "policy network, " + rf.integer("hidden") + " tanh units, Adam"), b -> new Reinforce(REINFORCE, env(b), rf,
                     b.weightSeed())));
         }
+        // last, so that the learners before it keep the weight seeds (run seed + position) they had without it
+        learners.add(LearnerSpec.of(new Described(R_STDP, Family.BIO, "spiking actor, R-STDP with the critic's TD error as dopamine (bio)",
+                "#332288", "2 LIF neurons, r-stdp synapses from the 162 boxes (Izhikevich 2007), the ACE's TD error as dopamine"),
+                b -> new SpikingActorCritic(R_STDP, env(b), rs, b.weightSeed())));
         int every = Math.min(s.integer("every"), episodes);
         Schedule schedule = Schedule.uniform(episodes, every, every).with(Record.WEIGHTS, Schedule.NEVER)
                 .with(Record.HISTOGRAMS, Schedule.NEVER).startingWithRecord(false);

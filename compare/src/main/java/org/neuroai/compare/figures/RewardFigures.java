@@ -52,8 +52,11 @@ public final class RewardFigures {
         return n;
     }
 
+    /** The learners' lines, family by family (bio, gradient, Bayesian) and in the run's order within each. */
     private static void lines(XYChart c, Look look, Map<String, SeedStats> st, double lo, double hi, double yScale) {
-        for (String l : Probes.order(look, st.keySet())) {
+        List<String> order = new java.util.ArrayList<>(Probes.order(look, st.keySet()));
+        order.sort(java.util.Comparator.comparing(look::family));
+        for (String l : order) {
             SeedStats s = st.get(l).clamped(lo, hi);
             if (yScale != 1) {
                 s = s.scaled(1, yScale);
@@ -151,7 +154,12 @@ public final class RewardFigures {
             double tau = p.path("tau").asDouble(0.02);
             long max = p.path("max_steps").asLong(0);
             double last = last(steps);
-            XYChart c = Charts.panel("Balancing a pole", "episodes (count)", "time balanced (s)");
+            double[] at = steps.values().iterator().next().steps();
+            String each = at.length > 1 ? "Each point: the mean of the " + Math.round(at[1] - at[0]) + " episodes up to it"
+                    : "The mean of the episodes up to the point";
+            XYChart c = Charts.panel(each, "episodes (count)", "time balanced (s)");
+            // ticks on round numbers up to the last episode, not on the records' own x values
+            Charts.roundXTicks(c, 0, last, 0);
             lines(c, look, steps, 0, max > 0 ? max : Double.MAX_VALUE, tau);
             if (max > 0) {
                 Charts.dashed(c, "cut-off (" + max + " steps of " + tau + " s)", new double[] {0, last},

@@ -100,41 +100,22 @@ public final class PairStdpRule implements SpikeRule {
     private static final class Synapse implements SpikeSynapse {
         private final double aPlus;
         private final double aMinus;
-        private final double tauPlus;
-        private final double tauMinus;
         private final boolean additive;
-        private final boolean nearest;
         private final double wMin;
         private final double wMax;
         private final double w0;
+        private final PairTraces traces;
         private double w;
-        private double pre;
-        private double post;
-        private double tLast;
 
         Synapse(Params p) {
             aPlus = p.real("A_plus");
             aMinus = p.real("A_minus");
-            tauPlus = p.real("tau_plus_ms");
-            tauMinus = p.real("tau_minus_ms");
             additive = p.string("weight_dependence").equals("additive");
-            nearest = p.string("pairing").equals("nearest-spike");
             wMin = p.real("w_min");
             wMax = p.real("w_max");
             w0 = p.real("w0");
+            traces = new PairTraces(p.real("tau_plus_ms"), p.real("tau_minus_ms"), p.string("pairing").equals("nearest-spike"));
             reset();
-        }
-
-        private void decayTo(double t) {
-            double dt = t - tLast;
-            if (dt < 0) {
-                throw new IllegalArgumentException("spike at " + t + " ms comes before the last event at " + tLast + " ms");
-            }
-            if (dt > 0) {
-                pre *= Math.exp(-dt / tauPlus);
-                post *= Math.exp(-dt / tauMinus);
-                tLast = t;
-            }
         }
 
         private double clip(double v) {
@@ -144,20 +125,18 @@ public final class PairStdpRule implements SpikeRule {
         /** Depresses by the postsynaptic trace; returns the weight the spike found, before that change. */
         @Override
         public double pre(double tMs) {
-            decayTo(tMs);
+            double post = traces.pre(tMs);
             double arrived = w;
             double f = additive ? wMax : w - wMin;
             w = clip(w - aMinus * f * post);
-            pre = nearest ? 1 : pre + 1;
             return arrived;
         }
 
         @Override
         public void post(double tMs) {
-            decayTo(tMs);
+            double pre = traces.post(tMs);
             double f = additive ? wMax : wMax - w;
             w = clip(w + aPlus * f * pre);
-            post = nearest ? 1 : post + 1;
         }
 
         @Override
@@ -168,21 +147,18 @@ public final class PairStdpRule implements SpikeRule {
         @Override
         public void reset() {
             w = w0;
-            pre = 0;
-            post = 0;
-            tLast = Double.NEGATIVE_INFINITY;
+            traces.reset();
         }
 
         @Override
         public Map<String, Double> probe() {
-            return Map.of("w", w, "trace_pre", pre, "trace_post", post);
+            return Map.of("w", w, "trace_pre", traces.pre(), "trace_post", traces.post());
         }
 
         /** The weight, and the traces decayed to {@code tMs}. */
         @Override
         public Map<String, Double> probe(double tMs) {
-            double dt = Math.max(0, tMs - tLast);
-            return Map.of("w", w, "trace_pre", pre * Math.exp(-dt / tauPlus), "trace_post", post * Math.exp(-dt / tauMinus));
+            return Map.of("w", w, "trace_pre", traces.preAt(tMs), "trace_post", traces.postAt(tMs));
         }
     }
 }

@@ -13,8 +13,9 @@ import org.neuroai.bio.spiking.protocols.Trains;
 import org.neuroai.bio.spiking.SpikeSynapse;
 
 class StdpTest {
-    private static double[] poisson(SplittableRandom r, double rateHz, double durationMs) {
-        double[] t = new double[10000];
+    /** Spike times of a Poisson process at {@code rateHz} over [0, durationMs), in ms. */
+    static double[] poisson(SplittableRandom r, double rateHz, double durationMs) {
+        double[] t = new double[(int) (rateHz * durationMs / 1000 * 2 + 100)];
         int n = 0;
         double now = -Math.log(1 - r.nextDouble()) * 1000 / rateHz;
         while (now < durationMs) {
