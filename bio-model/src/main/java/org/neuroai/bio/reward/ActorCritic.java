@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.neuroai.bio.Plasticity;
+import org.neuroai.bio.rules.TdLambdaRule;
 import org.neuroai.bio.rules.ThreeFactorRule;
 import org.neuroai.core.Family;
 import org.neuroai.core.Params;
@@ -30,7 +32,10 @@ import org.neuroai.core.reward.Environment;
  *       x̄ ← λ x̄ + (1 − λ) x_j, and w += α r̂ e, v += β r̂ x̄.</li>
  * </ul>
  * With two actions the difference of the two units' weights changes exactly as the paper's single
- * element's weight. The input is the observation, or for cart-pole the paper's 162 {@link Boxes}.
+ * element's weight. With {@code critic} = {@code td-lambda} the critic is instead the
+ * {@link TdLambdaRule} (Sutton 1988): accumulating traces e ← γλ e + x and v += β δ e, whose TD
+ * error δ = r + γ p(t+1) − p(t) is the actor's modulator (the actor-critic with eligibility traces
+ * of Sutton &amp; Barto 2018, section 13.5). The input is the observation, or for cart-pole the paper's 162 {@link Boxes}.
  * Traces are cleared when an episode starts. Probes: {@code eligibility} (the actor's traces),
  * {@code modulator} (the last r̂), {@code value} (the last prediction p).
  */
@@ -51,7 +56,9 @@ public final class ActorCritic extends AgentLearner implements Probeable {
     private final double[][] w;
     private final double[][] v;
     private final ThreeFactorRule.Trace actor;
-    private final ThreeFactorRule.Trace critic;
+    private final Plasticity critic;
+    private final double criticRate;
+    private final boolean td;
     private final double[] x;
     private final double[] xNext;
     private final double[] chosen;
@@ -76,7 +83,11 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         super(name, env);
         ThreeFactorRule rule = new ThreeFactorRule();
         this.actorRule = rule.params(Map.of("eta", s.real("alpha"), "decay", s.real("delta")), "actor");
-        this.criticRule = rule.params(Map.of("eta", s.real("beta"), "decay", s.real("lambda")), "critic");
+        this.td = s.string("critic").equals("td-lambda");
+        this.criticRule = td
+                ? new TdLambdaRule().params(Map.of("eta", s.real("beta"), "gamma", s.real("gamma"), "lambda", s.real("lambda")), "critic")
+                : rule.params(Map.of("eta", s.real("beta"), "decay", s.real("lambda")), "critic");
+        this.criticRate = s.real("beta");
         this.gamma = s.real("gamma");
         this.temperature = s.real("temperature");
         this.boxes = s.flag("boxes");
@@ -86,7 +97,7 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         this.w = new double[k][n];
         this.v = new double[1][n];
         this.actor = rule.create(actorRule, n, k);
-        this.critic = rule.create(criticRule, n, 1);
+        this.critic = td ? new TdLambdaRule().create(criticRule, n, 1) : rule.create(criticRule, n, 1);
         this.x = new double[n];
         this.xNext = new double[n];
         this.chosen = new double[k];
@@ -104,7 +115,9 @@ public final class ActorCritic extends AgentLearner implements Probeable {
                 org.neuroai.core.ParamSpec.real("lambda", 0.8, 0, 0.999, "1", "decay of the critic's input trace per step"),
                 org.neuroai.core.ParamSpec.real("gamma", 0.95, 0, 1, "1", "the critic's discount per step"),
                 org.neuroai.core.ParamSpec.positive("temperature", 0.01, 1e6, "1", "softmax temperature of the actor's choice"),
-                org.neuroai.core.ParamSpec.flag("boxes", true, "code the cart-pole's state in the paper's 162 boxes"));
+                org.neuroai.core.ParamSpec.flag("boxes", true, "code the cart-pole's state in the paper's 162 boxes"),
+                org.neuroai.core.ParamSpec.choice("critic", "three-factor", List.of("three-factor", "td-lambda"),
+                        "the critic's rule: the paper's input trace, or TD(lambda)'s accumulating trace (decay gamma lambda)"));
     }
 
     /** Back to zero weights and the first choice. */
@@ -147,6 +160,11 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         critic.reset();
         encode(observation, x);
         p = dot(v[0], x);
+        if (td) {
+            // TD(lambda) remembers the input before the first step; no trace yet, so nothing is learnt
+            m[0] = 0;
+            critic.update(v, x, one, m, criticRate);
+        }
     }
 
     @Override
@@ -173,7 +191,16 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         m[0] = rhat;
         // each layer's traces take in this step's pre and post, then the modulator changes the weights
         actor.update(w, x, chosen, mActor, actorRule.real("eta"));
-        critic.update(v, x, one, m, criticRule.real("eta"));
+        if (td) {
+            // TD(lambda) takes the next input (zero after a terminal state) and the reward, and finds the same error itself
+            if (terminal) {
+                java.util.Arrays.fill(xNext, 0);
+            }
+            m[0] = reward;
+            critic.update(v, xNext, one, m, criticRate);
+        } else {
+            critic.update(v, x, one, m, criticRate);
+        }
         if (!terminal) {
             System.arraycopy(xNext, 0, x, 0, n);
             p = dot(v[0], x);
