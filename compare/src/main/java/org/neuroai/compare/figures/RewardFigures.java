@@ -20,8 +20,8 @@ import org.neuroai.core.trace.TraceRow;
 
 /**
  * The figures of learning from reward: a bandit's reward per trial and choice of the best arm,
- * over trials, around the change of the best arm; and how long each learner balances the pole
- * against episodes.
+ * over trials, around the change of the best arm; how long each learner balances the pole
+ * against episodes; and the return of each episode in a grid world against the optimal return.
  */
 public final class RewardFigures {
     private RewardFigures() {}
@@ -163,6 +163,62 @@ public final class RewardFigures {
             c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             return new PanelFigure("Learning to balance a pole from failures alone", SeedStats.caption(seeds(steps))
                     + "; cart-pole of Barto, Sutton & Anderson 1983", List.of(c), 1, 900, 520);
+        }
+    }
+
+    /** The return of each episode in a grid world, against episodes, with the optimal return. */
+    public static final class GridworldReturn implements Figure {
+        @Override
+        public String name() {
+            return "gridworld-return";
+        }
+
+        @Override
+        public String description() {
+            return "the return of each learner's episodes in a grid world, against episodes, with the optimal return by value iteration";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Return (sum of rewards, -1 per step) of each learner's episodes, averaged over the episodes between records, "
+                    + SeedStats.caption(run.seeds()) + "; dashed: the optimal expected return, by value iteration; right: the same "
+                    + "near the optimum, with lower values drawn at the panel's edge";
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Look look = Look.of(run);
+            Map<String, SeedStats> ret = stats(run, Returns.RETURN);
+            var p = run.provenance();
+            double optimal = p.path("optimal_return").asDouble(Double.NaN);
+            double last = last(ret);
+            XYChart all = Charts.panel("Return per episode", "episodes (count)", "return (sum of rewards)");
+            // returns lie between the cut-off's and the best (0 at most when steps cost): the bands over few seeds are kept there
+            long max = p.path("max_steps").asLong(0);
+            boolean costs = Double.isFinite(optimal) && optimal < 0;
+            lines(all, look, ret, costs && max > 0 ? -max : -Double.MAX_VALUE, costs ? 0 : Double.MAX_VALUE, 1);
+            XYChart near = Charts.panel("Near the optimum", "episodes (count)", "return (sum of rewards)");
+            double floor = costs ? 3 * optimal : -50;
+            lines(near, look, ret, floor, 0, 1);
+            near.getStyler().setYAxisMin(floor).setYAxisMax(0.0);
+            for (XYChart c : List.of(all, near)) {
+                if (Double.isFinite(optimal)) {
+                    Charts.dashed(c, String.format(java.util.Locale.ROOT, "optimal expected return (%.1f)", optimal), new double[] {0, last},
+                            new double[] {optimal, optimal}, Color.BLACK, c == all);
+                }
+                c.getStyler().setXAxisMin(0.0).setXAxisMax(last);
+                c.getStyler().setLegendVisible(false);
+            }
+            all.getStyler().setLegendVisible(true);
+            all.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            all.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            return new PanelFigure("Finding the way through a maze", SeedStats.caption(seeds(ret)) + "; Sutton & Barto's maze, "
+                    + "slip " + p.path("slip").asDouble(0) + ", one-hot cells", List.of(all, near), 2, 560, 520);
         }
     }
 }
