@@ -85,7 +85,7 @@ public final class GridworldExperiment implements Experiment {
 
     @Override
     public Map<String, Object> quickSettings() {
-        return Map.of("episodes", 100);
+        return Map.of("episodes", 80, "max_steps", 200);
     }
 
     @Override
@@ -125,6 +125,7 @@ public final class GridworldExperiment implements Experiment {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("optimal_return", grid.optimalReturn());
         facts.put("shortest_path", grid.shortestPath());
+        facts.put("fewest_expected_steps", grid.fewestExpectedSteps());
         facts.put("slip", s.real("slip"));
         facts.put("max_steps", s.integer("max_steps"));
         return new Study(List.of(c), List.of(Returns.RETURN, Returns.STEPS), Plugin.NONE, List.of("gridworld-return"), "episodes", false,

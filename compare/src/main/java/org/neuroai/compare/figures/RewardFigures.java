@@ -166,7 +166,7 @@ public final class RewardFigures {
         }
     }
 
-    /** The return of each episode in a grid world, against episodes, with the optimal return. */
+    /** The return of each episode in a grid world, and its steps to the goal, against episodes, with the optima. */
     public static final class GridworldReturn implements Figure {
         @Override
         public String name() {
@@ -175,7 +175,8 @@ public final class RewardFigures {
 
         @Override
         public String description() {
-            return "the return of each learner's episodes in a grid world, against episodes, with the optimal return by value iteration";
+            return "the return and the steps to the goal of each learner's episodes in a grid world, against episodes, with the optima "
+                    + "by value iteration";
         }
 
         @Override
@@ -185,40 +186,48 @@ public final class RewardFigures {
 
         @Override
         public String caption(RunFolder run) {
-            return "Return (sum of rewards, -1 per step) of each learner's episodes, averaged over the episodes between records, "
-                    + SeedStats.caption(run.seeds()) + "; dashed: the optimal expected return, by value iteration; right: the same "
-                    + "near the optimum, with lower values drawn at the panel's edge";
+            return "Return (sum of rewards) and steps to the goal of each learner's episodes, averaged over the episodes between records, "
+                    + SeedStats.caption(run.seeds()) + "; dashed: the optimal expected return and the fewest expected steps, by value "
+                    + "iteration; an episode that does not reach the goal is cut off at max_steps";
         }
 
         @Override
         public Drawing draw(RunFolder run) {
             Look look = Look.of(run);
             Map<String, SeedStats> ret = stats(run, Returns.RETURN);
+            Map<String, SeedStats> steps = stats(run, Returns.STEPS);
             var p = run.provenance();
             double optimal = p.path("optimal_return").asDouble(Double.NaN);
-            double last = last(ret);
-            XYChart all = Charts.panel("Return per episode", "episodes (count)", "return (sum of rewards)");
-            // returns lie between the cut-off's and the best (0 at most when steps cost): the bands over few seeds are kept there
+            double fewest = p.path("fewest_expected_steps").asDouble(Double.NaN);
             long max = p.path("max_steps").asLong(0);
+            double last = last(ret);
+            XYChart r = Charts.panel("Return per episode", "episodes (count)", "return (sum of rewards)");
+            // a return lies between the cut-off's and 0 when every step costs: the bands over few seeds are kept there
             boolean costs = Double.isFinite(optimal) && optimal < 0;
-            lines(all, look, ret, costs && max > 0 ? -max : -Double.MAX_VALUE, costs ? 0 : Double.MAX_VALUE, 1);
-            XYChart near = Charts.panel("Near the optimum", "episodes (count)", "return (sum of rewards)");
-            double floor = costs ? 3 * optimal : -50;
-            lines(near, look, ret, floor, 0, 1);
-            near.getStyler().setYAxisMin(floor).setYAxisMax(0.0);
-            for (XYChart c : List.of(all, near)) {
-                if (Double.isFinite(optimal)) {
-                    Charts.dashed(c, String.format(java.util.Locale.ROOT, "optimal expected return (%.1f)", optimal), new double[] {0, last},
-                            new double[] {optimal, optimal}, Color.BLACK, c == all);
-                }
-                c.getStyler().setXAxisMin(0.0).setXAxisMax(last);
-                c.getStyler().setLegendVisible(false);
+            lines(r, look, ret, costs && max > 0 ? -max : -Double.MAX_VALUE, costs ? 0 : Double.MAX_VALUE, 1);
+            XYChart s = Charts.panel("Steps to the goal", "episodes (count)", "steps per episode (count, log scale)");
+            // no episode is shorter than the shortest path, slips or not; the learners are named in the left legend
+            lines(s, look, steps, Math.max(1, p.path("shortest_path").asDouble(1)), max > 0 ? max : Double.MAX_VALUE, 1);
+            for (String l : steps.keySet()) {
+                s.getSeries(look.labelWithStops(l)).setShowInLegend(false);
             }
-            all.getStyler().setLegendVisible(true);
-            all.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            all.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            // whole decades, so that the log axis carries more than one labelled tick
+            s.getStyler().setYAxisLogarithmic(true).setYAxisMin(10.0).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(max, 100)))));
+            if (Double.isFinite(optimal)) {
+                Charts.dashed(r, String.format(java.util.Locale.ROOT, "optimal expected return (%.1f)", optimal), new double[] {0, last},
+                        new double[] {optimal, optimal}, Color.BLACK, true);
+            }
+            if (Double.isFinite(fewest)) {
+                Charts.dashed(s, String.format(java.util.Locale.ROOT, "fewest expected steps (%.1f)", fewest), new double[] {0, last},
+                        new double[] {fewest, fewest}, Color.GRAY, true);
+            }
+            for (XYChart c : List.of(r, s)) {
+                c.getStyler().setXAxisMin(0.0).setXAxisMax(last);
+                c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            }
             return new PanelFigure("Finding the way through a maze", SeedStats.caption(seeds(ret)) + "; Sutton & Barto's maze, "
-                    + "slip " + p.path("slip").asDouble(0) + ", one-hot cells", List.of(all, near), 2, 560, 520);
+                    + "slip " + p.path("slip").asDouble(0) + ", one-hot cells", List.of(r, s), 2, 560, 540);
         }
     }
 }

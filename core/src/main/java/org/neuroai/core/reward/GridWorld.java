@@ -159,19 +159,20 @@ public final class GridWorld implements Environment {
     }
 
     private GridWorld copy() {
-        return new GridWorld(this);
+        return new GridWorld(this, stepReward, goalReward, gamma);
     }
 
-    private GridWorld(GridWorld o) {
+    /** The same grid with other rewards and discount. */
+    private GridWorld(GridWorld o, double stepReward, double goalReward, double gamma) {
         this.rows = o.rows;
         this.cols = o.cols;
         this.wall = o.wall;
         this.start = o.start;
         this.goal = o.goal;
         this.slip = o.slip;
-        this.stepReward = o.stepReward;
-        this.goalReward = o.goalReward;
-        this.gamma = o.gamma;
+        this.stepReward = stepReward;
+        this.goalReward = goalReward;
+        this.gamma = gamma;
         this.maxSteps = o.maxSteps;
     }
 
@@ -302,6 +303,15 @@ public final class GridWorld implements Environment {
     /** The optimal expected return from the start (discounted by {@code gamma}): the value iteration's value of the start cell. */
     public double optimalReturn() {
         return optimalValues()[start];
+    }
+
+    /**
+     * The fewest steps to the goal that any policy can expect from the start: the optimal return at
+     * −1 per step, nothing at the goal and no discount, whatever this grid's rewards.
+     */
+    public double fewestExpectedSteps() {
+        GridWorld steps = new GridWorld(this, -1, 0, 1);
+        return -steps.optimalReturn();
     }
 
     @Override

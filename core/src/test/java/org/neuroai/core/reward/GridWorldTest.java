@@ -34,6 +34,7 @@ class GridWorldTest {
         double g = 0.9;
         assertEquals(-(1 - Math.pow(g, 14)) / (1 - g), maze(0, -1, 0, g).optimalReturn(), 1e-9);
         assertEquals(Math.pow(0.95, 13), maze(0, 0, 1, 0.95).optimalReturn(), 1e-9);
+        assertEquals(14, maze(0, 0, 1, 0.95).fewestExpectedSteps(), 1e-9, "whatever the rewards");
     }
 
     /**
@@ -47,6 +48,7 @@ class GridWorldTest {
         for (double p : new double[] {0, 0.1, 0.5, 1}) {
             GridWorld c = new GridWorld("SG", p, -1, 0, 1, 100);
             assertEquals(-1 / (1 - p + p / 4), c.optimalReturn(), 1e-9, "slip " + p);
+            assertEquals(1 / (1 - p + p / 4), c.fewestExpectedSteps(), 1e-9, "slip " + p);
         }
     }
 
