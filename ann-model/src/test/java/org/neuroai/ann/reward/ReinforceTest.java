@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuroai.core.Params;
-import org.neuroai.core.SampleStream;
 import org.neuroai.core.reward.Bandit;
 import org.neuroai.core.reward.EnvironmentTask;
 
@@ -24,21 +23,8 @@ class ReinforceTest {
         EnvironmentTask task = Bandit.task(Params.resolve(new Bandit.Factory().parameters(), Map.of("trials", 2000), "test"));
         Params s = Params.resolve(Reinforce.settings(), Map.of("hidden", 4, "lr", 1.0, "optimiser", "sgd", "gamma", 0.0,
                 "entropy", 0.05, "baseline_rate", 0.02, "episodes_per_update", 10), "test");
-        double before = 0;
-        double after = 0;
-        int seeds = 5;
-        for (long seed = 1; seed <= seeds; seed++) {
-            Reinforce r = new Reinforce("reinforce", task.environment(), s, seed);
-            SampleStream keys = task.stream(seed);
-            for (int t = 0; t < 2000; t++) {
-                long best = r.tally().best();
-                r.learn(keys.next(1));
-                double got = r.tally().best() - best;
-                before += t >= 700 && t < 1000 ? got / 300 / seeds : 0;
-                after += t >= 1700 ? got / 300 / seeds : 0;
-            }
-        }
-        assertTrue(before >= 0.9, "before the change: " + before);
-        assertTrue(after >= 0.7, "after the change: " + after);
+        double[] chosen = Bandit.bestArmChosen(task, seed -> new Reinforce("reinforce", task.environment(), s, seed), 5, 300);
+        assertTrue(chosen[0] >= 0.9, "before the change: " + chosen[0]);
+        assertTrue(chosen[1] >= 0.7, "after the change: " + chosen[1]);
     }
 }
