@@ -116,7 +116,7 @@ public final class RewardFigures {
             b.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             b.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             return new PanelFigure("Who notices that the best arm has turned worst", SeedStats.caption(seeds(reward))
-                    + (arms > 0 ? "; " + arms + " arms" : ""), List.of(r, b), 1, 900, 330);
+                    + (arms > 0 ? "; " + arms + " arms" : ""), List.of(r, b), 1, 900, 400);
         }
     }
 
