@@ -64,11 +64,25 @@ abstract class NetworkAgent extends AgentLearner {
      * @param seed seed of the initial weights and of the choices
      */
     NetworkAgent(String name, Environment env, int hiddenUnits, double lr, boolean sgd, double entropy, long seed) {
+        this(name, env, hiddenUnits, lr, sgd, entropy, 0, seed);
+    }
+
+    /**
+     * @param name the learner's name
+     * @param env its environment
+     * @param hiddenUnits units of the hidden layer
+     * @param lr the learning rate for the policy
+     * @param sgd plain stochastic gradient descent rather than Adam
+     * @param entropy weight of the policy's entropy bonus
+     * @param decay weight decay of the policy's weights and biases per update (times the learning rate), 0 for none
+     * @param seed seed of the initial weights and of the choices
+     */
+    NetworkAgent(String name, Environment env, int hiddenUnits, double lr, boolean sgd, double entropy, double decay, long seed) {
         super(name, env);
         this.scale = env.scale();
         this.k = env.actions();
         this.seed = seed;
-        this.policy = network(env.observationDim(), hiddenUnits, k, lr, sgd, seed, entropy);
+        this.policy = network(env.observationDim(), hiddenUnits, k, lr, sgd, seed, entropy, decay);
         this.hidden = new double[hiddenUnits];
         this.logits = new double[k];
         this.rng = new SplittableRandom(seed);
@@ -81,11 +95,17 @@ abstract class NetworkAgent extends AgentLearner {
      * linear output, squared error).
      */
     static MultiLayerNetwork network(int in, int hiddenUnits, int out, double lr, boolean sgd, long seed, double entropy) {
+        return network(in, hiddenUnits, out, lr, sgd, seed, entropy, 0);
+    }
+
+    /** The same with weight decay (of weights and biases, times the learning rate, at every update): 0 for none. */
+    static MultiLayerNetwork network(int in, int hiddenUnits, int out, double lr, boolean sgd, long seed, double entropy, double decay) {
         boolean isPolicy = !Double.isNaN(entropy);
         OutputLayer.Builder o = isPolicy ? new OutputLayer.Builder(new PolicyGradientLoss(entropy))
                 : new OutputLayer.Builder(LossFunctions.LossFunction.MSE);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT)
-                .weightInit(WeightInit.XAVIER).updater(sgd ? new org.nd4j.linalg.learning.config.Sgd(lr) : new Adam(lr)).list()
+                .weightInit(WeightInit.XAVIER).updater(sgd ? new org.nd4j.linalg.learning.config.Sgd(lr) : new Adam(lr))
+                .weightDecay(decay).weightDecayBias(decay).list()
                 .layer(new DenseLayer.Builder().nIn(in).nOut(hiddenUnits).activation(Activation.TANH).build())
                 .layer(o.nIn(hiddenUnits).nOut(out).activation(Activation.IDENTITY).build())
                 .build();

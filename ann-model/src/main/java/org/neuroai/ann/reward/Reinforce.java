@@ -14,8 +14,11 @@ import org.neuroai.core.reward.Environment;
  * {@code episodes_per_update} episodes (one by default) the policy network takes one gradient step on Σ_t −(G_t − b) log π(a_t|s_t), where G_t is the
  * discounted return from step t on and b a running average of the returns seen (updated with rate
  * {@code baseline_rate} after each step's use, as in the gradient bandit of Sutton &amp; Barto
- * 2018, section 2.8). The baseline leaves the gradient unbiased and lowers its variance. Probe
- * {@code baseline}: b.
+ * 2018, section 2.8). The baseline leaves the gradient unbiased and lowers its variance. With
+ * {@code weight_decay} λ &gt; 0 every update also shrinks the policy's weights and biases by the
+ * learning rate times λ (DL4J's weight decay): the policy forgets, as a Thompson sampler with
+ * forgetting does, so that on a task that changes no action's probability is left so small that
+ * the gradient, which scales with it, can no longer raise it. Probe {@code baseline}: b.
  */
 public final class Reinforce extends NetworkAgent implements Probeable {
     /** Probe: the running average of returns. */
@@ -37,7 +40,8 @@ public final class Reinforce extends NetworkAgent implements Probeable {
      * @param seed seed of the weights and choices
      */
     public Reinforce(String name, Environment env, Params s, long seed) {
-        super(name, env, s.integer("hidden"), s.real("lr"), s.string("optimiser").equals("sgd"), s.real("entropy"), seed);
+        super(name, env, s.integer("hidden"), s.real("lr"), s.string("optimiser").equals("sgd"), s.real("entropy"), s.real("weight_decay"),
+                seed);
         this.gamma = s.real("gamma");
         this.rate = s.real("baseline_rate");
         this.perUpdate = s.integer("episodes_per_update");
@@ -51,6 +55,8 @@ public final class Reinforce extends NetworkAgent implements Probeable {
                 ParamSpec.choice("optimiser", "adam", List.of("adam", "sgd"), "how the policy network steps down its gradient"),
                 ParamSpec.real("gamma", 0.99, 0, 1, "1", "discount per step"),
                 ParamSpec.real("entropy", 0.0, 0, 10, "1", "weight of the entropy bonus that keeps the policy from saturating"),
+                ParamSpec.real("weight_decay", 0.0, 0, 1, "1", "decay of the policy's weights and biases towards 0 at each update, "
+                        + "times the learning rate: a policy that forgets"),
                 ParamSpec.positive("baseline_rate", 0.05, 1, "1", "rate of the running average of returns"),
                 ParamSpec.integer("episodes_per_update", 1, 1, 1_000_000, "episodes whose steps make one batch of a gradient step"));
     }

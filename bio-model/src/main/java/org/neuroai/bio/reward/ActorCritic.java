@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.neuroai.bio.rules.TdLambdaRule;
 import org.neuroai.bio.rules.ThreeFactorRule;
 import org.neuroai.core.Family;
 import org.neuroai.core.Params;
@@ -30,7 +31,10 @@ import org.neuroai.core.reward.Environment;
  *       x̄ ← λ x̄ + (1 − λ) x_j, and w += α r̂ e, v += β r̂ x̄.</li>
  * </ul>
  * With two actions the difference of the two units' weights changes exactly as the paper's single
- * element's weight. The input is the observation, or for cart-pole the paper's 162 {@link Boxes}.
+ * element's weight. With {@code critic} = {@code td-lambda} the critic is instead the
+ * {@link TdLambdaRule} (Sutton 1988): accumulating traces e ← γλ e + x and v += β δ e, whose TD
+ * error δ = r + γ p(t+1) − p(t) is the actor's modulator (the actor-critic with eligibility traces
+ * of Sutton &amp; Barto 2018, section 13.5). The input is the observation, or for cart-pole the paper's 162 {@link Boxes}.
  * Traces are cleared when an episode starts. Probes: {@code eligibility} (the actor's traces),
  * {@code modulator} (the last r̂), {@code value} (the last prediction p).
  */
@@ -63,7 +67,7 @@ public final class ActorCritic extends AgentLearner implements Probeable {
      * @param env its environment
      * @param s its settings: {@code alpha}, {@code delta} (the actor's rate and trace decay),
      *     {@code beta}, {@code lambda} (the critic's), {@code gamma} (the discount),
-     *     {@code temperature} and the flag {@code boxes}
+     *     {@code temperature}, the flag {@code boxes} and {@code critic} (three-factor or td-lambda)
      * @param seed the seed of its choices
      */
     public ActorCritic(String name, Environment env, Params s, long seed) {
@@ -77,7 +81,7 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         this.k = env.actions();
         this.w = new double[k][n];
         this.actor = rule.create(actorRule, n, k);
-        this.critic = new AdaptiveCritic(s.real("beta"), s.real("lambda"), s.real("gamma"), n);
+        this.critic = new AdaptiveCritic(s.real("beta"), s.real("lambda"), s.real("gamma"), n, s.string("critic").equals("td-lambda"));
         this.x = new double[n];
         this.xNext = new double[n];
         this.chosen = new double[k];
@@ -95,7 +99,9 @@ public final class ActorCritic extends AgentLearner implements Probeable {
                 org.neuroai.core.ParamSpec.real("lambda", 0.8, 0, 0.999, "1", "decay of the critic's input trace per step"),
                 org.neuroai.core.ParamSpec.real("gamma", 0.95, 0, 1, "1", "the critic's discount per step"),
                 org.neuroai.core.ParamSpec.positive("temperature", 0.01, 1e6, "1", "softmax temperature of the actor's choice"),
-                org.neuroai.core.ParamSpec.flag("boxes", true, "code the cart-pole's state in the paper's 162 boxes"));
+                org.neuroai.core.ParamSpec.flag("boxes", true, "code the cart-pole's state in the paper's 162 boxes"),
+                org.neuroai.core.ParamSpec.choice("critic", "three-factor", List.of("three-factor", "td-lambda"),
+                        "the critic's rule: the paper's input trace, or TD(lambda)'s accumulating trace (decay gamma lambda)"));
     }
 
     /** Back to zero weights and the first choice. */

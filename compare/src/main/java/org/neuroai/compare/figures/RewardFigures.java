@@ -20,8 +20,8 @@ import org.neuroai.core.trace.TraceRow;
 
 /**
  * The figures of learning from reward: a bandit's reward per trial and choice of the best arm,
- * over trials, around the change of the best arm; and how long each learner balances the pole
- * against episodes.
+ * over trials, around the change of the best arm; how long each learner balances the pole
+ * against episodes; and the return of each episode in a grid world against the optimal return.
  */
 public final class RewardFigures {
     private RewardFigures() {}
@@ -119,7 +119,7 @@ public final class RewardFigures {
             b.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             b.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             return new PanelFigure("Who notices that the best arm has turned worst", SeedStats.caption(seeds(reward))
-                    + (arms > 0 ? "; " + arms + " arms" : ""), List.of(r, b), 1, 900, 330);
+                    + (arms > 0 ? "; " + arms + " arms" : ""), List.of(r, b), 1, 900, 400);
         }
     }
 
@@ -171,6 +171,71 @@ public final class RewardFigures {
             c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             return new PanelFigure("Learning to balance a pole from failures alone", SeedStats.caption(seeds(steps))
                     + "; cart-pole of Barto, Sutton & Anderson 1983", List.of(c), 1, 900, 520);
+        }
+    }
+
+    /** The return of each episode in a grid world, and its steps to the goal, against episodes, with the optima. */
+    public static final class GridworldReturn implements Figure {
+        @Override
+        public String name() {
+            return "gridworld-return";
+        }
+
+        @Override
+        public String description() {
+            return "the return and the steps to the goal of each learner's episodes in a grid world, against episodes, with the optima "
+                    + "by value iteration";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, Traces.CURVES);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Return (sum of rewards) and steps to the goal of each learner's episodes, averaged over the episodes between records, "
+                    + SeedStats.caption(run.seeds()) + "; dashed: the optimal expected return and the fewest expected steps, by value "
+                    + "iteration; an episode that does not reach the goal is cut off at max_steps";
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Look look = Look.of(run);
+            Map<String, SeedStats> ret = stats(run, Returns.RETURN);
+            Map<String, SeedStats> steps = stats(run, Returns.STEPS);
+            var p = run.provenance();
+            double optimal = p.path("optimal_return").asDouble(Double.NaN);
+            double fewest = p.path("fewest_expected_steps").asDouble(Double.NaN);
+            long max = p.path("max_steps").asLong(0);
+            double last = last(ret);
+            XYChart r = Charts.panel("Return per episode", "episodes (count)", "return (sum of rewards)");
+            // a return lies between the cut-off's and 0 when every step costs: the bands over few seeds are kept there
+            boolean costs = Double.isFinite(optimal) && optimal < 0;
+            lines(r, look, ret, costs && max > 0 ? -max : -Double.MAX_VALUE, costs ? 0 : Double.MAX_VALUE, 1);
+            XYChart s = Charts.panel("Steps to the goal", "episodes (count)", "steps per episode (count, log scale)");
+            // no episode is shorter than the shortest path, slips or not; the learners are named in the left legend
+            lines(s, look, steps, Math.max(1, p.path("shortest_path").asDouble(1)), max > 0 ? max : Double.MAX_VALUE, 1);
+            for (String l : steps.keySet()) {
+                s.getSeries(look.labelWithStops(l)).setShowInLegend(false);
+            }
+            // whole decades, so that the log axis carries more than one labelled tick
+            s.getStyler().setYAxisLogarithmic(true).setYAxisMin(10.0).setYAxisMax(Math.pow(10, Math.ceil(Math.log10(Math.max(max, 100)))));
+            if (Double.isFinite(optimal)) {
+                Charts.dashed(r, String.format(java.util.Locale.ROOT, "optimal expected return (%.1f)", optimal), new double[] {0, last},
+                        new double[] {optimal, optimal}, Color.BLACK, true);
+            }
+            if (Double.isFinite(fewest)) {
+                Charts.dashed(s, String.format(java.util.Locale.ROOT, "fewest expected steps (%.1f)", fewest), new double[] {0, last},
+                        new double[] {fewest, fewest}, Color.GRAY, true);
+            }
+            for (XYChart c : List.of(r, s)) {
+                c.getStyler().setXAxisMin(0.0).setXAxisMax(last);
+                c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+            }
+            return new PanelFigure("Finding the way through a maze", SeedStats.caption(seeds(ret)) + "; Sutton & Barto's maze, "
+                    + "slip " + p.path("slip").asDouble(0) + ", one-hot cells", List.of(r, s), 2, 560, 540);
         }
     }
 }

@@ -161,6 +161,37 @@ public final class Bandit implements Environment {
         return trial < changeAt ? means.length - 1 : 0;
     }
 
+    /**
+     * How often learners choose the best arm late in each half of a run, the measure the bandit
+     * learners' tests hold them to: over seeds 1 to {@code seeds}, the fraction of the last
+     * {@code window} trials before the change, and of the last {@code window} trials of the run,
+     * on which the learner chose the arm that was best at the time. Seed k is the seed of the k-th
+     * learner and of its task's stream of trials.
+     *
+     * @param task a bandit's task, as long as the run
+     * @param agent the learner of a seed, on its own copy of the environment
+     * @param seeds how many seeds
+     * @param window trials at the end of each half
+     * @return {before the change, at the end}, each the mean over seeds
+     */
+    public static double[] bestArmChosen(EnvironmentTask task, java.util.function.LongFunction<AgentLearner> agent, int seeds, int window) {
+        long trials = task.length();
+        long change = ((Bandit) task.environment()).changeAt();
+        double[] out = new double[2];
+        for (long seed = 1; seed <= seeds; seed++) {
+            AgentLearner a = agent.apply(seed);
+            org.neuroai.core.SampleStream keys = task.stream(seed);
+            for (long t = 0; t < trials; t++) {
+                long best = a.tally().best();
+                a.learn(keys.next(1));
+                double got = (double) (a.tally().best() - best) / window / seeds;
+                out[0] += t >= change - window && t < change ? got : 0;
+                out[1] += t >= trials - window ? got : 0;
+            }
+        }
+        return out;
+    }
+
     /** Standard normal draws from a seeded source (Box-Muller), so that the draws are the same on every JVM. */
     static final class Gauss {
         private Gauss() {}

@@ -3,8 +3,10 @@ package org.neuroai.core.reward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.neuroai.core.Params;
 
 /**
  * Thompson sampling: its Beta draws have the Beta distribution's mean and variance, and on the
@@ -40,22 +42,9 @@ class ThompsonSamplingTest {
      */
     @Test
     void theForgettingSamplerEndsOnTheBestArmBeforeAndAfterTheChange() {
-        double before = 0;
-        double after = 0;
-        int seeds = 5;
-        for (long seed = 1; seed <= seeds; seed++) {
-            Bandit env = new Bandit(5, 0.2, 0.8, false, 1, 1000);
-            ThompsonSampling ts = new ThompsonSampling("ts", env, 1, 1, 0.05, seed);
-            SplittableRandom keys = new SplittableRandom(seed);
-            for (int t = 0; t < 2000; t++) {
-                long best = ts.tally().best();
-                ts.play(t, keys.nextLong());
-                double got = ts.tally().best() - best;
-                before += t >= 700 && t < 1000 ? got / 300 / seeds : 0;
-                after += t >= 1700 ? got / 300 / seeds : 0;
-            }
-        }
-        assertTrue(before >= 0.7, "before the change: " + before);
-        assertTrue(after >= 0.7, "after the change: " + after);
+        EnvironmentTask task = Bandit.task(Params.resolve(new Bandit.Factory().parameters(), Map.of("trials", 2000), "test"));
+        double[] chosen = Bandit.bestArmChosen(task, seed -> new ThompsonSampling("ts", task.environment(), 1, 1, 0.05, seed), 5, 300);
+        assertTrue(chosen[0] >= 0.7, "before the change: " + chosen[0]);
+        assertTrue(chosen[1] >= 0.7, "after the change: " + chosen[1]);
     }
 }
