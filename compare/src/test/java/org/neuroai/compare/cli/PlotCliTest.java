@@ -30,18 +30,6 @@ class PlotCliTest {
     @TempDir
     Path tmp;
 
-    /** A copy of a smoke run, to draw into. */
-    private Path copyOf(Path run, String name) throws IOException {
-        Path copy = tmp.resolve(name);
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(run)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
-    }
-
     /**
      * One run of each kind: an experiment with figures of its own, a spiking experiment, and a bundled
      * spec that records probes. Every registered figure is drawn from the files of every smoke run by
@@ -54,7 +42,7 @@ class PlotCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("smokeRuns")
     void everyFigureOfARunIsRedrawnFromItsFilesAlone(String name) throws IOException {
-        Path run = copyOf(SmokeRuns.of(name), name);
+        Path run = SmokeRuns.copy(SmokeRuns.of(name), tmp.resolve(name));
         List<String> figures = Figures.ofRun(RunFolder.open(run)).stream().map(Figure::file).toList();
         assertFalse(figures.isEmpty());
         for (String f : figures) {
@@ -76,7 +64,7 @@ class PlotCliTest {
     void aFigureOfTheTestSourcesIsDrawnOnAnExistingRunByItsName() throws IOException {
         Figure f = Figures.get(FinalBySeed.NAME);
         Path existing = SmokeRuns.feeding(f).get(0);
-        Path run = copyOf(existing, "with-" + f.name());
+        Path run = SmokeRuns.copy(existing, tmp.resolve("with-" + f.name()));
         assertFalse(RunFolder.open(run).figures().contains(f.name()), "a figure the run did not draw");
         CliRun o = CliRun.of("plot", run.toString(), "--figure", f.name());
         assertEquals(0, o.code(), o.err());

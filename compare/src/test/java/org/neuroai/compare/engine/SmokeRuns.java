@@ -94,6 +94,25 @@ public final class SmokeRuns {
         return WORK.get(name).clone();
     }
 
+    /**
+     * A copy of a run folder's files (a smoke run's, say) in a new folder, for a test to draw into
+     * without changing the run that other tests read.
+     *
+     * @param run the run folder
+     * @param dest the new folder
+     * @return {@code dest}
+     * @throws IOException when a file cannot be copied
+     */
+    public static Path copy(Path run, Path dest) throws IOException {
+        Files.createDirectories(dest);
+        try (java.util.stream.Stream<Path> files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dest.resolve(f.getFileName()));
+            }
+        }
+        return dest;
+    }
+
     /** Every smoke run. */
     public static List<Path> all() {
         return names().stream().map(SmokeRuns::of).toList();

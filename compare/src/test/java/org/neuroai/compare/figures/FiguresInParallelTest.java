@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,22 +24,11 @@ class FiguresInParallelTest {
     @TempDir
     Path tmp;
 
-    private Path copyOf(Path run, String name) throws IOException {
-        Path copy = tmp.resolve(name);
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(run)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"pca", "stdp-balance"})
     void severalThreadsWriteTheSameFilesAsOne(String name) throws Exception {
-        Path one = copyOf(SmokeRuns.of(name), "one");
-        Path many = copyOf(SmokeRuns.of(name), "many");
+        Path one = SmokeRuns.copy(SmokeRuns.of(name), tmp.resolve("one"));
+        Path many = SmokeRuns.copy(SmokeRuns.of(name), tmp.resolve("many"));
         List<Figure> figures = Figures.ofRun(RunFolder.open(one));
         assertTrue(figures.size() >= 2, "a run with several figures: " + figures);
         List<Exception> first = Render.DEFAULT.using(() -> Figures.drawEach(figures, RunFolder.open(one), 1));
