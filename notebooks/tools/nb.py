@@ -9,6 +9,7 @@
                                      the suffix "-NAME=VALUE"
   nb.py differs A.ipynb B.ipynb      fail unless the figures of the cells tagged "figure" differ
 """
+import atexit
 import base64
 import hashlib
 import re
@@ -124,6 +125,8 @@ def run(path, outdir, assignments):
             failed = e
         finally:
             km.shutdown_kernel(now=True)
+            # the kernel is shut down here; the client's own clean-up at exit would find none and say so
+            atexit.unregister(client._cleanup_kernel)
         started = any(c.get("outputs") or c.get("execution_count") for c in nb.cells if c.cell_type == "code")
         if failed is None or started:
             break
