@@ -311,56 +311,20 @@ public final class LogisticLaplace extends BayesianLearner {
         double[] site = id >= 0 ? sites.get(id) : null;
         if (site != null) {
             double[][] s = new double[units][units];
-            double[][] isv = new double[units][units];
+            double[] r = new double[units];
             for (int k = 0; k < units; k++) {
-                for (int j = 0; j < units; j++) {
-                    s[k][j] = site[k * units + j];
-                }
+                System.arraycopy(site, k * units, s[k], 0, units);
+                r[k] = site[units * units + k];
             }
-            for (int k = 0; k < units; k++) {
-                for (int j = 0; j < units; j++) {
-                    double sv = 0;
-                    for (int l = 0; l < units; l++) {
-                        sv += s[k][l] * cv[l][j];
-                    }
-                    isv[k][j] = (k == j ? 1 : 0) - sv;
-                }
-            }
-            double[][] amat = inverse(isv);
-            // V_c = V A, symmetric up to rounding
-            double[][] vc = new double[units][units];
-            for (int k = 0; k < units; k++) {
-                for (int j = 0; j < units; j++) {
-                    double sum = 0;
-                    for (int l = 0; l < units; l++) {
-                        sum += cv[k][l] * amat[l][j];
-                    }
-                    vc[k][j] = sum;
-                }
-            }
-            for (int k = 0; k < units; k++) {
-                for (int j = k + 1; j < units; j++) {
-                    double c = 0.5 * (vc[k][j] + vc[j][k]);
-                    vc[k][j] = c;
-                    vc[j][k] = c;
-                }
-            }
+            double[][] vc = symmetric(times(cv, inverse(identityPlus(times(s, cv), -1))));
             // d = S μ − r; the cavity's activations μ_c = μ + V_c d
-            double[] shift = new double[units];
+            double[] shift = times(s, mu);
             for (int k = 0; k < units; k++) {
-                double sum = -site[units * units + k];
-                for (int j = 0; j < units; j++) {
-                    sum += s[k][j] * mu[j];
-                }
-                shift[k] = sum;
+                shift[k] -= r[k];
             }
-            double[] muc = new double[units];
+            double[] muc = times(vc, shift);
             for (int k = 0; k < units; k++) {
-                double sum = mu[k];
-                for (int j = 0; j < units; j++) {
-                    sum += vc[k][j] * shift[j];
-                }
-                muc[k] = sum;
+                muc[k] += mu[k];
             }
             cv = vc;
             mu = muc;
@@ -385,27 +349,7 @@ public final class LogisticLaplace extends BayesianLearner {
             mean[p] += temper * sum;
         }
         // M = H (I + V H)⁻¹, then Σ ← Σ − G M Gᵀ
-        double[][] ivh = new double[units][units];
-        for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double vh = 0;
-                for (int l = 0; l < units; l++) {
-                    vh += cv[k][l] * h[l][j];
-                }
-                ivh[k][j] = (k == j ? 1 : 0) + vh;
-            }
-        }
-        double[][] inv = inverse(ivh);
-        double[][] m = new double[units][units];
-        for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double sum = 0;
-                for (int l = 0; l < units; l++) {
-                    sum += h[k][l] * inv[l][j];
-                }
-                m[k][j] = sum;
-            }
-        }
+        double[][] m = times(h, inverse(identityPlus(times(cv, h), 1)));
         if (id >= 0) {
             sites.put(id, factor(h, a, pi, y));
         }
@@ -427,18 +371,10 @@ public final class LogisticLaplace extends BayesianLearner {
             double[] pi = probabilities(a);
             double[][] h = curvature(pi);
             double[] r = new double[units];
-            double[][] jac = new double[units][units];
             for (int k = 0; k < units; k++) {
                 r[k] = z[k] - temper * (y[k] - pi[k]);
-                for (int j = 0; j < units; j++) {
-                    double hv = 0;
-                    for (int l = 0; l < units; l++) {
-                        hv += h[k][l] * cv[l][j];
-                    }
-                    jac[k][j] = (k == j ? 1 : 0) + temper * hv;
-                }
             }
-            double[] dz = solve(jac, r);
+            double[] dz = solve(identityPlus(times(h, cv), temper), r);
             // Ψ's gradient is V r, so its slope along −Δz is −Δzᵀ V r
             double slope = 0;
             for (int k = 0; k < units; k++) {
@@ -545,33 +481,12 @@ public final class LogisticLaplace extends BayesianLearner {
             }
             dr[k] = next[units * units + k] - site[units * units + k];
         }
-        double[][] idv = new double[units][units];
+        double[][] b = inverse(identityPlus(times(ds, cv), 1));
+        double[] e = times(ds, mu);
         for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double sum = 0;
-                for (int l = 0; l < units; l++) {
-                    sum += ds[k][l] * cv[l][j];
-                }
-                idv[k][j] = (k == j ? 1 : 0) + sum;
-            }
+            e[k] = dr[k] - e[k];
         }
-        double[][] b = inverse(idv);
-        double[] e = new double[units];
-        for (int k = 0; k < units; k++) {
-            double sum = dr[k];
-            for (int j = 0; j < units; j++) {
-                sum -= ds[k][j] * mu[j];
-            }
-            e[k] = sum;
-        }
-        double[] coef = new double[units];
-        for (int k = 0; k < units; k++) {
-            double sum = 0;
-            for (int j = 0; j < units; j++) {
-                sum += b[k][j] * e[j];
-            }
-            coef[k] = sum;
-        }
+        double[] coef = times(b, e);
         for (int p = 0; p < size; p++) {
             double sum = 0;
             for (int k = 0; k < units; k++) {
@@ -579,23 +494,7 @@ public final class LogisticLaplace extends BayesianLearner {
             }
             mean[p] += sum;
         }
-        double[][] n = new double[units][units];
-        for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double sum = 0;
-                for (int l = 0; l < units; l++) {
-                    sum += b[k][l] * ds[l][j];
-                }
-                n[k][j] = sum;
-            }
-        }
-        for (int k = 0; k < units; k++) {
-            for (int j = k + 1; j < units; j++) {
-                double c = 0.5 * (n[k][j] + n[j][k]);
-                n[k][j] = c;
-                n[j][k] = c;
-            }
-        }
+        double[][] n = symmetric(times(b, ds));
         shrink(n);
     }
 
@@ -630,6 +529,60 @@ public final class LogisticLaplace extends BayesianLearner {
                 cov[q][p] = c;
             }
         }
+    }
+
+    /** The product of two small matrices. */
+    private static double[][] times(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b[0].length;
+        double[][] out = new double[n][m];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                for (int l = 0; l < b.length; l++) {
+                    sum += a[k][l] * b[l][j];
+                }
+                out[k][j] = sum;
+            }
+        }
+        return out;
+    }
+
+    /** A small matrix times a vector. */
+    private static double[] times(double[][] a, double[] v) {
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            double sum = 0;
+            for (int j = 0; j < v.length; j++) {
+                sum += a[k][j] * v[j];
+            }
+            out[k] = sum;
+        }
+        return out;
+    }
+
+    /** I + c a, for a square a. */
+    private static double[][] identityPlus(double[][] a, double c) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                out[k][j] = (k == j ? 1 : 0) + c * a[k][j];
+            }
+        }
+        return out;
+    }
+
+    /** (a + aᵀ) / 2, in place: a matrix symmetric but for rounding made exactly so. */
+    private static double[][] symmetric(double[][] a) {
+        for (int k = 0; k < a.length; k++) {
+            for (int j = k + 1; j < a.length; j++) {
+                double c = 0.5 * (a[k][j] + a[j][k]);
+                a[k][j] = c;
+                a[j][k] = c;
+            }
+        }
+        return a;
     }
 
     private static double norm(double[] a) {
