@@ -692,7 +692,7 @@ public final class LogisticLaplace extends BayesianLearner {
             return List.of(
                     ParamSpec.positive("prior_sd", 1.0, 1e6, "1", "the prior standard deviation of every weight"),
                     ParamSpec.real("temper", 1.0, 1e-6, 1, "1",
-                            "power of each sample's likelihood: 1/passes when the learner is given every sample that many times"),
+                            "power of each sample's likelihood: with method online, 1/passes when the learner is given every sample that many times"),
                     ParamSpec.choice("covariance", "auto", List.of("auto", "full", "diagonal"),
                             "the posterior covariance kept: full, diagonal, or auto (full up to " + FULL_UP_TO + " weights)"),
                     ParamSpec.choice("method", "auto", List.of("auto", "propagation", "online"),
