@@ -6,7 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kernel_jar="$root/notebooks/.kernel/rapaio-jupyter-kernel-3.0.1.jar"
 jar="$root/compare/target/neuroai-compare-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$kernel_jar" || ! -f "$jar" || ! -f "$root/compare/target/classpath.txt" ]]; then
+# setup.sh compiles a fixed loop thread for the kernel (kernel-fix/LoopThread.java); it comes before
+# the kernel's jar on the class path, and so replaces the kernel's own
+fix="$root/notebooks/.kernel/fix"
+if [[ ! -f "$kernel_jar" || ! -f "$jar" || ! -f "$root/compare/target/classpath.txt" \
+      || ! -f "$fix/org/rapaio/jupyter/kernel/channels/LoopThread.class" ]]; then
   echo "neuroai kernel: run notebooks/setup.sh first" >&2
   exit 1
 fi
@@ -20,4 +24,4 @@ log="$root/out/notebooks/kernel.log"
 exec java -Djava.awt.headless=true -Dneuroai.data="${NEUROAI_DATA:-$root/data}" -Dneuroai.home="$root" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.bytedeco.javacpp.platform.extension="$ext" ${NEUROAI_JAVA_OPTS:--Xmx3g} \
-  -jar "$kernel_jar" "$@" >> "$log" 2>&1
+  -cp "$fix:$kernel_jar" org.rapaio.jupyter.kernel.MainApp "$@" >> "$log" 2>&1

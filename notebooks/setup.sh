@@ -29,6 +29,14 @@ if [[ ! -f "$nb/.kernel/rapaio-jupyter-kernel-$version.jar" ]]; then
       -DoutputDirectory="$nb/.kernel")
 fi
 
+# the kernel's loop thread, replaced: 3.0.1's may end before it polls once, leaving a kernel that never
+# answers (kernel-fix/LoopThread.java says why); kernel.sh puts this class before the kernel's jar
+fix_src="$nb/kernel-fix/LoopThread.java"
+fix_class="$nb/.kernel/fix/org/rapaio/jupyter/kernel/channels/LoopThread.class"
+if [[ ! -f "$fix_class" || "$fix_src" -nt "$fix_class" ]]; then
+  javac --release 17 -d "$nb/.kernel/fix" "$fix_src"
+fi
+
 # the kernelspec: Jupyter finds it through JUPYTER_PATH=notebooks/.jupyter (run-all.sh and the README set it)
 mkdir -p "$nb/.jupyter/kernels/neuroai-java"
 cat > "$nb/.jupyter/kernels/neuroai-java/kernel.json" <<JSON

@@ -51,10 +51,38 @@ public abstract class BayesianLearner implements Learner, Predictor, Probeable, 
         for (int s = 0; s < batch.size(); s++) {
             double[] x = batch.inputs()[s];
             double[] y = batch.targets()[s];
-            logEvidence += logPredictive(x, y);
-            update(x, y);
+            int id = batch.ids() != null ? batch.ids()[s] : -1;
+            double weight = evidenceWeight(id);
+            if (weight != 0) {
+                logEvidence += weight * logPredictive(x, y);
+            }
+            update(x, y, id);
             presentations++;
         }
+    }
+
+    /**
+     * Updates the posterior with one sample whose index in the task's fixed training set is known
+     * (a learner that keeps something per sample, as expectation propagation keeps each sample's
+     * factor, overrides this); by default the same as {@link #update(double[], double[])}.
+     *
+     * @param x its input
+     * @param y its target
+     * @param id its index in the training set, or −1 when the task draws fresh samples
+     */
+    protected void update(double[] x, double[] y, int id) {
+        update(x, y);
+    }
+
+    /**
+     * How much of the sample's log predictive counts towards the log evidence: 1 by default; a
+     * learner that is shown the same sample again in later passes says what share of it is new.
+     *
+     * @param id the sample's index in the training set, or −1 when the task draws fresh samples
+     * @return the weight of the sample's log predictive, 0 to skip it
+     */
+    protected double evidenceWeight(int id) {
+        return 1;
     }
 
     /**

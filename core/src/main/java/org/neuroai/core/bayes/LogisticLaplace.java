@@ -5,14 +5,15 @@ import org.neuroai.core.Footprint;
 import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
+import org.neuroai.core.UserError;
 
 /**
  * Bayesian logistic regression, online, by the Laplace approximation one sample at a time: the
  * posterior over the weights of a logistic unit stays Gaussian, N(m, Σ); a sample (x, y), y in
  * {0, 1}, multiplies it by the likelihood σ(a)^y (1 − σ(a))^(1−y) of a = wᵀx, and the product is
  * replaced by the Gaussian at its mode with its curvature there. Because the likelihood varies
- * along x only, the mode is m + Σx c for one scalar c, found by Newton's method on the activation
- * a* = mᵀx + xᵀΣx (y − σ(a*)); then, with λ = σ(a*)(1 − σ(a*)) and v = xᵀΣx,
+ * along x only, the mode is m + Σx c for one scalar c, found by Newton's method with a line search
+ * on the activation a* = mᵀx + xᵀΣx (y − σ(a*)); then, with λ = σ(a*)(1 − σ(a*)) and v = xᵀΣx,
  *
  * <pre>
  *   m ← m + Σx (y − σ(a*)),   Σ ← Σ − λ Σx xᵀΣ / (1 + λ v)
@@ -34,6 +35,13 @@ import org.neuroai.core.Params;
  * unit. {@code covariance: diagonal} keeps only Σ's diagonal, for inputs too many for a full
  * matrix (MNIST), at O(Kd) per sample instead of O(K²d²). The log evidence it reports is the
  * prequential log likelihood of the approximate predictive, not an exact marginal likelihood.
+ *
+ * <p>Given the same samples again, pass after pass, the learner either multiplies each likelihood
+ * in again (online; tempered to the power 1/passes, it counts the evidence once in all) or, by
+ * Laplace propagation, takes out the factor the sample put in before and puts in a new one made
+ * from the rest of the posterior: its passes converge to the batch Laplace approximation, the
+ * Gaussian at the mode of the posterior given all the samples, with the curvature there (see
+ * {@link #LogisticLaplace(String, int, int, double, boolean, double, boolean)}).
  */
 public final class LogisticLaplace extends BayesianLearner {
     private static final int NEWTON_STEPS = 50;
@@ -43,6 +51,9 @@ public final class LogisticLaplace extends BayesianLearner {
     private final int size;
     private final boolean diagonal;
     private final double temper;
+    private final boolean propagate;
+    /** Each training sample's factor (propagation): its K×K precision S, row by row, then its K-vector r. */
+    private final java.util.Map<Integer, double[]> sites = new java.util.HashMap<>();
     private final double[] mean;
     private final double[][] cov;
     private final double[] diag;
@@ -74,7 +85,39 @@ public final class LogisticLaplace extends BayesianLearner {
      * @param temper the power of each likelihood, in (0, 1]; 1 is plain Bayes
      */
     public LogisticLaplace(String name, int inputs, int outputs, double priorSd, boolean diagonal, double temper) {
+        this(name, inputs, outputs, priorSd, diagonal, temper, false);
+    }
+
+    /**
+     * A learner that, with {@code propagate}, keeps the Gaussian factor each training sample put
+     * into the posterior, and on seeing the sample again takes that factor out before putting the
+     * sample's likelihood back in (Laplace propagation: Smola, Vishwanathan &amp; Eskin 2003; the
+     * Laplace counterpart of Minka's 2001 expectation propagation). A first pass is the online
+     * Laplace approximation; later passes revise each sample's factor in the light of all the
+     * others instead of counting its evidence again, and at their fixed point the posterior mean is
+     * the batch posterior's mode and the covariance the inverse of its curvature there: the batch
+     * Laplace approximation, reached one sample at a time. Samples without an id (a task that draws
+     * fresh ones) are each new evidence, as without propagation.
+     *
+     * @param name the learner's name
+     * @param inputs input dimension (a bias input is added)
+     * @param outputs target columns: 1 for a single logistic unit, K for K classes under a softmax
+     * @param priorSd the prior standard deviation of every weight
+     * @param diagonal whether only Σ's diagonal is kept
+     * @param temper the power of each likelihood, in (0, 1]; 1 is plain Bayes
+     * @param propagate whether each sample's factor is kept and replaced when the sample comes again
+     * @throws IllegalArgumentException for propagation with a diagonal covariance (removing a factor
+     *     from a diagonal posterior has no exact form) or with a tempered likelihood
+     */
+    public LogisticLaplace(String name, int inputs, int outputs, double priorSd, boolean diagonal, double temper, boolean propagate) {
         super(name);
+        if (propagate && diagonal) {
+            throw new IllegalArgumentException("propagation needs the full covariance, not the diagonal");
+        }
+        if (propagate && temper != 1) {
+            throw new IllegalArgumentException("propagation counts each sample once by itself; its likelihood's power must be 1, not " + temper);
+        }
+        this.propagate = propagate;
         this.temper = temper;
         this.dim = inputs + 1;
         this.units = outputs;
@@ -235,45 +278,68 @@ public final class LogisticLaplace extends BayesianLearner {
     }
 
     @Override
+    protected double evidenceWeight(int id) {
+        if (propagate) {
+            return id >= 0 && sites.containsKey(id) ? 0 : 1;
+        }
+        return temper;
+    }
+
+    @Override
     protected void update(double[] x, double[] y) {
+        step(x, y, -1);
+    }
+
+    @Override
+    protected void update(double[] x, double[] y, int id) {
+        step(x, y, propagate ? id : -1);
+    }
+
+    /**
+     * One Laplace step for one sample; for a sample whose factor the posterior holds (id ≥ 0 with a
+     * site), from the cavity, the posterior without that factor. With S the site's precision and r
+     * its linear term in the K activations, the cavity's activations have, by Woodbury, covariance
+     * V_c = V (I − S V)⁻¹ and mean μ_c = μ + V_c (S μ − r); the mode of the cavity times the
+     * likelihood gives the sample's new factor, which then takes the old one's place.
+     */
+    private void step(double[] x, double[] y, int id) {
         double[] v = withBias(x);
         double[][] cv = spread(v);
         double[] mu = activations(v);
-        // Newton on F(a) = a − μ − V (y − π(a)), whose Jacobian I + V H is invertible (V ⪰ 0, H ⪰ 0)
-        double[] a = mu.clone();
-        for (int it = 0; it < NEWTON_STEPS; it++) {
-            double[] pi = probabilities(a);
-            double[][] h = curvature(pi);
-            double[] f = new double[units];
-            double[][] jac = new double[units][units];
+        double[][] cv0 = cv;
+        double[] mu0 = mu;
+        double[] site = id >= 0 ? sites.get(id) : null;
+        if (site != null) {
+            double[][] s = new double[units][units];
+            double[] r = new double[units];
             for (int k = 0; k < units; k++) {
-                double sum = 0;
-                for (int j = 0; j < units; j++) {
-                    sum += temper * cv[k][j] * (y[j] - pi[j]);
-                    double vh = 0;
-                    for (int l = 0; l < units; l++) {
-                        vh += cv[k][l] * h[l][j];
-                    }
-                    jac[k][j] = (k == j ? 1 : 0) + temper * vh;
-                }
-                f[k] = a[k] - mu[k] - sum;
+                System.arraycopy(site, k * units, s[k], 0, units);
+                r[k] = site[units * units + k];
             }
-            double[] step = solve(jac, f);
-            double size2 = 0;
+            double[][] vc = symmetric(times(cv, inverse(identityPlus(times(s, cv), -1))));
+            // d = S μ − r; the cavity's activations μ_c = μ + V_c d
+            double[] shift = times(s, mu);
             for (int k = 0; k < units; k++) {
-                a[k] -= step[k];
-                size2 += step[k] * step[k];
+                shift[k] -= r[k];
             }
-            if (Math.sqrt(size2) < 1e-13 * (1 + norm(a))) {
-                break;
+            double[] muc = times(vc, shift);
+            for (int k = 0; k < units; k++) {
+                muc[k] += mu[k];
             }
+            cv = vc;
+            mu = muc;
         }
+        double[] a = mode(mu, cv, y);
         double[] pi = probabilities(a);
         double[][] h = curvature(pi);
         for (int k = 0; k < units; k++) {
             for (int j = 0; j < units; j++) {
                 h[k][j] *= temper;
             }
+        }
+        if (site != null) {
+            replace(site, h, a, pi, y, id, mu0, cv0);
+            return;
         }
         for (int p = 0; p < size; p++) {
             double sum = 0;
@@ -283,27 +349,157 @@ public final class LogisticLaplace extends BayesianLearner {
             mean[p] += temper * sum;
         }
         // M = H (I + V H)⁻¹, then Σ ← Σ − G M Gᵀ
-        double[][] ivh = new double[units][units];
-        for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double vh = 0;
-                for (int l = 0; l < units; l++) {
-                    vh += cv[k][l] * h[l][j];
+        double[][] m = times(h, inverse(identityPlus(times(cv, h), 1)));
+        if (id >= 0) {
+            sites.put(id, factor(h, a, pi, y));
+        }
+        shrink(m);
+    }
+
+    /**
+     * The activations at the mode of N(a; μ, V) p(y | a)^τ. The mode is a* = μ + V z* where z*
+     * minimises the convex Ψ(z) = ½ zᵀVz − τ log p(y | μ + Vz), found by Newton's method, whose
+     * step solves (I + τ H V) Δz = z − τ (y − π(a)), with a backtracking line search on Ψ: plain
+     * Newton cycles when V is large and the sample far on the wrong side (the likelihood is then
+     * nearly a step, and each full step jumps across it).
+     */
+    private double[] mode(double[] mu, double[][] cv, double[] y) {
+        double[] z = new double[units];
+        double[] a = mu.clone();
+        double psi = -temper * logLikelihood(a, y);
+        for (int it = 0; it < NEWTON_STEPS; it++) {
+            double[] pi = probabilities(a);
+            double[][] h = curvature(pi);
+            double[] r = new double[units];
+            for (int k = 0; k < units; k++) {
+                r[k] = z[k] - temper * (y[k] - pi[k]);
+            }
+            double[] dz = solve(identityPlus(times(h, cv), temper), r);
+            // Ψ's gradient is V r, so its slope along −Δz is −Δzᵀ V r
+            double slope = 0;
+            for (int k = 0; k < units; k++) {
+                for (int j = 0; j < units; j++) {
+                    slope -= dz[k] * cv[k][j] * r[j];
                 }
-                ivh[k][j] = (k == j ? 1 : 0) + vh;
+            }
+            if (!(slope < 0)) {
+                break;
+            }
+            double t = 1;
+            double[] zn = new double[units];
+            double[] an = new double[units];
+            double psin;
+            while (true) {
+                for (int k = 0; k < units; k++) {
+                    zn[k] = z[k] - t * dz[k];
+                }
+                double quad = 0;
+                for (int k = 0; k < units; k++) {
+                    double sum = mu[k];
+                    double vz = 0;
+                    for (int j = 0; j < units; j++) {
+                        vz += cv[k][j] * zn[j];
+                    }
+                    an[k] = sum + vz;
+                    quad += zn[k] * vz;
+                }
+                psin = 0.5 * quad - temper * logLikelihood(an, y);
+                if (psin <= psi + 1e-4 * t * slope || t < 1e-12) {
+                    break;
+                }
+                t *= 0.5;
+            }
+            double moved = 0;
+            for (int k = 0; k < units; k++) {
+                moved += (an[k] - a[k]) * (an[k] - a[k]);
+            }
+            System.arraycopy(zn, 0, z, 0, units);
+            System.arraycopy(an, 0, a, 0, units);
+            psi = psin;
+            if (Math.sqrt(moved) < 1e-13 * (1 + norm(a))) {
+                break;
             }
         }
-        double[][] inv = inverse(ivh);
-        double[][] m = new double[units][units];
+        return a;
+    }
+
+    /** log p(y | a): Σ_k y_k log softmax(a)_k, or y log σ(a) + (1 − y) log σ(−a) for one unit. */
+    private double logLikelihood(double[] a, double[] y) {
+        if (units == 1) {
+            return -y[0] * softplus(-a[0]) - (1 - y[0]) * softplus(a[0]);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : a) {
+            max = Math.max(max, x);
+        }
+        double z = 0;
+        for (double x : a) {
+            z += Math.exp(x - max);
+        }
+        double lse = max + Math.log(z);
+        double sum = 0;
         for (int k = 0; k < units; k++) {
-            for (int j = 0; j < units; j++) {
-                double sum = 0;
-                for (int l = 0; l < units; l++) {
-                    sum += h[k][l] * inv[l][j];
-                }
-                m[k][j] = sum;
+            if (y[k] != 0) {
+                sum += y[k] * (a[k] - lse);
             }
         }
+        return sum;
+    }
+
+    /** log(1 + eˣ), without overflow. */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /** A sample's factor from a Laplace step: precision H at a*, linear term (y − π(a*)) + H a*. */
+    private double[] factor(double[][] h, double[] a, double[] pi, double[] y) {
+        double[] next = new double[units * units + units];
+        for (int k = 0; k < units; k++) {
+            double ha = 0;
+            for (int j = 0; j < units; j++) {
+                next[k * units + j] = h[k][j];
+                ha += h[k][j] * a[j];
+            }
+            next[units * units + k] = temper * (y[k] - pi[k]) + ha;
+        }
+        return next;
+    }
+
+    /**
+     * Replaces a sample's factor (S, r) by (H, r*), the factor of a Laplace step from the cavity.
+     * With ΔS and Δr the changes and B = (I + ΔS V)⁻¹, Woodbury gives m ← m + G B (Δr − ΔS μ) and
+     * Σ ← Σ − G B ΔS Gᵀ, where G, V and μ are the current posterior's, before the change.
+     */
+    private void replace(double[] site, double[][] h, double[] a, double[] pi, double[] y, int id, double[] mu, double[][] cv) {
+        double[] next = factor(h, a, pi, y);
+        sites.put(id, next);
+        double[][] ds = new double[units][units];
+        double[] dr = new double[units];
+        for (int k = 0; k < units; k++) {
+            for (int j = 0; j < units; j++) {
+                ds[k][j] = next[k * units + j] - site[k * units + j];
+            }
+            dr[k] = next[units * units + k] - site[units * units + k];
+        }
+        double[][] b = inverse(identityPlus(times(ds, cv), 1));
+        double[] e = times(ds, mu);
+        for (int k = 0; k < units; k++) {
+            e[k] = dr[k] - e[k];
+        }
+        double[] coef = times(b, e);
+        for (int p = 0; p < size; p++) {
+            double sum = 0;
+            for (int k = 0; k < units; k++) {
+                sum += g[p][k] * coef[k];
+            }
+            mean[p] += sum;
+        }
+        double[][] n = symmetric(times(b, ds));
+        shrink(n);
+    }
+
+    /** Σ ← Σ − G N Gᵀ for a symmetric K×K matrix N. */
+    private void shrink(double[][] m) {
         if (diagonal) {
             for (int k = 0; k < units; k++) {
                 for (int i = 0; i < dim; i++) {
@@ -333,6 +529,60 @@ public final class LogisticLaplace extends BayesianLearner {
                 cov[q][p] = c;
             }
         }
+    }
+
+    /** The product of two small matrices. */
+    private static double[][] times(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b[0].length;
+        double[][] out = new double[n][m];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                for (int l = 0; l < b.length; l++) {
+                    sum += a[k][l] * b[l][j];
+                }
+                out[k][j] = sum;
+            }
+        }
+        return out;
+    }
+
+    /** A small matrix times a vector. */
+    private static double[] times(double[][] a, double[] v) {
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) {
+            double sum = 0;
+            for (int j = 0; j < v.length; j++) {
+                sum += a[k][j] * v[j];
+            }
+            out[k] = sum;
+        }
+        return out;
+    }
+
+    /** I + c a, for a square a. */
+    private static double[][] identityPlus(double[][] a, double c) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                out[k][j] = (k == j ? 1 : 0) + c * a[k][j];
+            }
+        }
+        return out;
+    }
+
+    /** (a + aᵀ) / 2, in place: a matrix symmetric but for rounding made exactly so. */
+    private static double[][] symmetric(double[][] a) {
+        for (int k = 0; k < a.length; k++) {
+            for (int j = k + 1; j < a.length; j++) {
+                double c = 0.5 * (a[k][j] + a[j][k]);
+                a[k][j] = c;
+                a[j][k] = c;
+            }
+        }
+        return a;
     }
 
     private static double norm(double[] a) {
@@ -433,7 +683,8 @@ public final class LogisticLaplace extends BayesianLearner {
 
         @Override
         public String description() {
-            return "Bayesian logistic (softmax) regression, online by the Laplace approximation, with moderated probabilities";
+            return "Bayesian logistic (softmax) regression by the Laplace approximation, one sample at a time (passes converge to the batch "
+                    + "posterior by Laplace propagation), with moderated probabilities";
         }
 
         @Override
@@ -441,9 +692,13 @@ public final class LogisticLaplace extends BayesianLearner {
             return List.of(
                     ParamSpec.positive("prior_sd", 1.0, 1e6, "1", "the prior standard deviation of every weight"),
                     ParamSpec.real("temper", 1.0, 1e-6, 1, "1",
-                            "power of each sample's likelihood: 1/passes when the learner is given every sample that many times"),
+                            "power of each sample's likelihood: with method online, 1/passes when the learner is given every sample that many times"),
                     ParamSpec.choice("covariance", "auto", List.of("auto", "full", "diagonal"),
                             "the posterior covariance kept: full, diagonal, or auto (full up to " + FULL_UP_TO + " weights)"),
+                    ParamSpec.choice("method", "auto", List.of("auto", "propagation", "online"),
+                            "a sample seen again: 'propagation' replaces the factor it put into the posterior (passes converge to the batch "
+                                    + "Laplace approximation); 'online' multiplies its likelihood in again; auto: propagation with the full "
+                                    + "covariance and an untempered likelihood, else online"),
                     ParamSpec.integer("outputs", 1, 1, 100_000, "target columns: 1 for one logistic unit, K classes under a softmax (set from the task)"));
         }
 
@@ -452,9 +707,33 @@ public final class LogisticLaplace extends BayesianLearner {
             return c.equals("diagonal") || c.equals("auto") && (long) p.integer("outputs") * (nInputs + 1) > FULL_UP_TO;
         }
 
+        /**
+         * Whether the learner replaces a revisited sample's factor.
+         *
+         * @throws UserError for method propagation with a diagonal covariance or a tempered likelihood
+         */
+        static boolean propagate(Params p, int nInputs) {
+            String m = p.string("method");
+            boolean diagonal = diagonal(p, nInputs);
+            boolean tempered = p.real("temper") != 1;
+            if (m.equals("propagation")) {
+                if (diagonal) {
+                    throw new UserError("bayes-logistic: method 'propagation' needs the full covariance, and this one keeps the diagonal ("
+                            + (long) p.integer("outputs") * (nInputs + 1) + " weights); set covariance: full, or method: online");
+                }
+                if (tempered) {
+                    throw new UserError("bayes-logistic: method 'propagation' counts each sample once by itself, so temper must be 1, not "
+                            + p.real("temper") + "; set temper: 1, or method: online");
+                }
+                return true;
+            }
+            return m.equals("auto") && !diagonal && !tempered;
+        }
+
         @Override
         public Learner create(String name, Params p, int nInputs, long weightSeed) {
-            return new LogisticLaplace(name, nInputs, p.integer("outputs"), p.real("prior_sd"), diagonal(p, nInputs), p.real("temper"));
+            return new LogisticLaplace(name, nInputs, p.integer("outputs"), p.real("prior_sd"), diagonal(p, nInputs), p.real("temper"),
+                    propagate(p, nInputs));
         }
 
         @Override
