@@ -116,14 +116,7 @@ public final class MazeFigure implements Drawing {
      * @return its colour
      */
     public static Color colour(double t) {
-        double x = Math.max(0, Math.min(1, t)) * (SCALE.length - 1);
-        int i = Math.min((int) x, SCALE.length - 2);
-        double f = x - i;
-        Color a = SCALE[i];
-        Color b = SCALE[i + 1];
-        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+        return Palette.along(SCALE, t);
     }
 
     /** A cell's side in the current theme: larger where the text is. */

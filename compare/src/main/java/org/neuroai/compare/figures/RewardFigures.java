@@ -323,7 +323,7 @@ public final class RewardFigures {
                 optimal[c] = r.optimal();
             }
             double tolerance = run.provenance().path("optimal_tolerance").asDouble(0);
-            panels.add(new MazeFigure.Panel(OPTIMAL, "every optimal action an arrow", one, optimal));
+            panels.add(new MazeFigure.Panel(OPTIMAL, "1 by definition; every optimal action an arrow", one, optimal));
             String seedsText = seeds == 1 ? "1 seed" : seeds + " seeds";
             return new MazeFigure("What each learner learnt, cell by cell", "colour: probability of an optimal action, mean over "
                     + seedsText + "; arrow: the most probable action (mode over " + seedsText + "); slip "
