@@ -325,8 +325,10 @@ public final class RewardFigures {
             double tolerance = run.provenance().path("optimal_tolerance").asDouble(0);
             panels.add(new MazeFigure.Panel(OPTIMAL, "1 by definition; every optimal action an arrow", one, optimal));
             String seedsText = seeds == 1 ? "1 seed" : seeds + " seeds";
-            return new MazeFigure("What each learner learnt, cell by cell", "colour: probability of an optimal action, mean over "
-                    + seedsText + "; arrow: the most probable action (mode over " + seedsText + "); slip "
+            String how = seeds == 1 ? "colour: probability of an optimal action, 1 seed; arrow: the most probable action"
+                    : "colour: probability of an optimal action, mean over " + seedsText + "; arrow: the most probable action (mode over "
+                    + seedsText + ")";
+            return new MazeFigure("What each learner learnt, cell by cell", how + "; slip "
                     + run.provenance().path("slip").asDouble(0), maze, panels, 3,
                     "probability that the policy takes an optimal action" + (tolerance > 0 ? String.format(java.util.Locale.ROOT,
                     " (action value within %s of the best)", tolerance) : "") + ", mean over seeds (0 to 1)");
