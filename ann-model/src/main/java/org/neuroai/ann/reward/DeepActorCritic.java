@@ -88,6 +88,19 @@ public final class DeepActorCritic extends NetworkAgent implements Probeable {
         return true;
     }
 
+    /**
+     * The critic's value at an observation, computed in plain Java from a copy of its weights, so that
+     * the network is left exactly as it was (no forward pass through DL4J, which keeps its last input).
+     */
+    @Override
+    public double value(double[] observation) {
+        double[] out = new double[1];
+        forward(scaled(observation), critic.getLayer(0).getParam("W").toDoubleMatrix(), critic.getLayer(0).getParam("b").toDoubleVector(),
+                critic.getLayer(1).getParam("W").toDoubleMatrix(), critic.getLayer(1).getParam("b").toDoubleVector(),
+                new double[(int) critic.getLayer(0).getParam("b").length()], out);
+        return out[0];
+    }
+
     @Override
     protected Map<String, MultiLayerNetwork> networks() {
         Map<String, MultiLayerNetwork> m = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import org.neuroai.core.Family;
 import org.neuroai.core.WeightView;
 import org.neuroai.core.reward.AgentLearner;
 import org.neuroai.core.reward.Environment;
+import org.neuroai.core.reward.PolicyView;
+import org.neuroai.core.reward.Softmax;
 
 /**
  * What the gradient agents share: a softmax policy that is a Deeplearning4j network (observation,
@@ -31,9 +33,9 @@ import org.neuroai.core.reward.Environment;
  * policy's forward pass for choosing is computed here in plain Java from a copy of the network's
  * weights (DL4J's {@code params()} is a live view; the copy is taken after every update, so the
  * agent acts with exactly the network it trains). Updates go through DL4J, one batched fit per
- * stretch of experience.
+ * stretch of experience. As a {@link PolicyView} it gives the policy it acts with at any observation.
  */
-abstract class NetworkAgent extends AgentLearner {
+abstract class NetworkAgent extends AgentLearner implements PolicyView {
     protected final MultiLayerNetwork policy;
     protected final double[] scale;
     protected final int k;
@@ -154,22 +156,50 @@ abstract class NetworkAgent extends AgentLearner {
     @Override
     public int act(double[] observation) {
         current = scaled(observation);
+        forward(current, w1, b1, w2, b2, hidden, logits);
+        action = Softmax.choose(logits, rng);
+        return action;
+    }
+
+    /**
+     * The forward pass of a network of one tanh hidden layer and linear outputs, in plain Java.
+     *
+     * @param x the (scaled) input
+     * @param w1 the hidden layer's weights, [input][unit] as DL4J keeps them
+     * @param b1 its biases
+     * @param w2 the output layer's weights, [unit][output]
+     * @param b2 its biases
+     * @param hidden where the hidden activities are written
+     * @param out where the outputs are written
+     */
+    static void forward(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2, double[] hidden, double[] out) {
         for (int h = 0; h < hidden.length; h++) {
             double s = b1[h];
-            for (int i = 0; i < current.length; i++) {
-                s += current[i] * w1[i][h];
+            for (int i = 0; i < x.length; i++) {
+                s += x[i] * w1[i][h];
             }
             hidden[h] = Math.tanh(s);
         }
-        for (int a = 0; a < k; a++) {
+        for (int a = 0; a < out.length; a++) {
             double s = b2[a];
             for (int h = 0; h < hidden.length; h++) {
                 s += hidden[h] * w2[h][a];
             }
-            logits[a] = s;
+            out[a] = s;
         }
-        action = org.neuroai.core.reward.Softmax.choose(logits, rng);
-        return action;
+    }
+
+    /** The policy the agent acts with (the copy of the network's weights taken after its last update), from arrays of its own. */
+    @Override
+    public void policy(double[] observation, double[] probabilities) {
+        forward(scaled(observation), w1, b1, w2, b2, new double[hidden.length], probabilities);
+        Softmax.probabilities(probabilities);
+    }
+
+    /** No critic: NaN, unless the agent has one. */
+    @Override
+    public double value(double[] observation) {
+        return Double.NaN;
     }
 
     @Override

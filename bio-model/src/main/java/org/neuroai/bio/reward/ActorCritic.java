@@ -12,6 +12,8 @@ import org.neuroai.core.Probeable;
 import org.neuroai.core.WeightView;
 import org.neuroai.core.reward.AgentLearner;
 import org.neuroai.core.reward.Environment;
+import org.neuroai.core.reward.PolicyView;
+import org.neuroai.core.reward.Softmax;
 
 /**
  * The actor-critic of Barto, Sutton &amp; Anderson (1983, "Neuronlike adaptive elements that can
@@ -35,10 +37,11 @@ import org.neuroai.core.reward.Environment;
  * {@link TdLambdaRule} (Sutton 1988): accumulating traces e ← γλ e + x and v += β δ e, whose TD
  * error δ = r + γ p(t+1) − p(t) is the actor's modulator (the actor-critic with eligibility traces
  * of Sutton &amp; Barto 2018, section 13.5). The input is the observation, or for cart-pole the paper's 162 {@link Boxes}.
- * Traces are cleared when an episode starts. Probes: {@code eligibility} (the actor's traces),
+ * Traces are cleared when an episode starts. As a {@link PolicyView} it gives the actor's softmax and the critic's
+ * v·x at any observation. Probes: {@code eligibility} (the actor's traces),
  * {@code modulator} (the last r̂), {@code value} (the last prediction p).
  */
-public final class ActorCritic extends AgentLearner implements Probeable {
+public final class ActorCritic extends AgentLearner implements Probeable, PolicyView {
     /** Probe: the last internal reinforcement, the neuromodulator. */
     public static final String MODULATOR = "modulator";
     /** Probe: the critic's last prediction. */
@@ -149,8 +152,27 @@ public final class ActorCritic extends AgentLearner implements Probeable {
         for (int a = 0; a < k; a++) {
             h[a] = dot(w[a], x) / temperature;
         }
-        action = org.neuroai.core.reward.Softmax.choose(h, rng);
+        action = Softmax.choose(h, rng);
         return action;
+    }
+
+    /** The actor's softmax(w·x / T) at an observation, from arrays of its own: the learner is left as it was. */
+    @Override
+    public void policy(double[] observation, double[] probabilities) {
+        double[] in = new double[n];
+        encode(observation, in);
+        for (int a = 0; a < k; a++) {
+            probabilities[a] = dot(w[a], in) / temperature;
+        }
+        Softmax.probabilities(probabilities);
+    }
+
+    /** The critic's prediction v·x at an observation. */
+    @Override
+    public double value(double[] observation) {
+        double[] in = new double[n];
+        encode(observation, in);
+        return critic.predict(in);
     }
 
     @Override

@@ -112,6 +112,11 @@ final class AdaptiveCritic {
         return p;
     }
 
+    /** The prediction v·x of an input, without learning or remembering it. */
+    double predict(double[] x) {
+        return dot(x);
+    }
+
     /** The weights v, one row (live, not a copy). */
     double[][] weights() {
         return v;

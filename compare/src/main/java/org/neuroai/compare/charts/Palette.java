@@ -113,11 +113,22 @@ public final class Palette {
      * @return its colour
      */
     public static Color diverging(double t) {
-        double x = (Math.max(-1, Math.min(1, Double.isNaN(t) ? 0 : t)) + 1) / 2 * (DIVERGING.length - 1);
-        int i = Math.min((int) x, DIVERGING.length - 2);
+        return along(DIVERGING, (Math.max(-1, Math.min(1, Double.isNaN(t) ? 0 : t)) + 1) / 2);
+    }
+
+    /**
+     * The colour at a point of a scale given by evenly spaced anchors, interpolated linearly in RGB.
+     *
+     * @param anchors the scale's colours, from its start to its end (at least two)
+     * @param t where on the scale, 0 at the first anchor and 1 at the last (clipped)
+     * @return its colour
+     */
+    static Color along(Color[] anchors, double t) {
+        double x = Math.max(0, Math.min(1, t)) * (anchors.length - 1);
+        int i = Math.min((int) x, anchors.length - 2);
         double f = x - i;
-        Color a = DIVERGING[i];
-        Color b = DIVERGING[i + 1];
+        Color a = anchors[i];
+        Color b = anchors[i + 1];
         return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
                 (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
                 (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));

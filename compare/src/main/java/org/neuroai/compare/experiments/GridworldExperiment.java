@@ -1,9 +1,13 @@
 package org.neuroai.compare.experiments;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neuroai.ann.reward.DeepActorCritic;
 import org.neuroai.ann.reward.Reinforce;
 import org.neuroai.bio.reward.ActorCritic;
@@ -12,15 +16,19 @@ import org.neuroai.compare.engine.Experiment;
 import org.neuroai.compare.engine.LearnerSpec;
 import org.neuroai.compare.engine.Plugin;
 import org.neuroai.compare.engine.Study;
+import org.neuroai.compare.files.PolicyTable;
 import org.neuroai.compare.measures.Returns;
 import org.neuroai.core.Described;
 import org.neuroai.core.Family;
+import org.neuroai.core.Learner;
 import org.neuroai.core.ParamSpec;
 import org.neuroai.core.Params;
 import org.neuroai.core.engine.Schedule;
 import org.neuroai.core.engine.Schedule.Record;
 import org.neuroai.core.reward.EnvironmentTask;
 import org.neuroai.core.reward.GridWorld;
+import org.neuroai.core.reward.PolicyView;
+import org.neuroai.core.trace.Monitor;
 
 /**
  * Finding the way through Sutton &amp; Barto's maze ({@link GridWorld}, slippery by default), on the
@@ -30,7 +38,9 @@ import org.neuroai.core.reward.GridWorld;
  * the actor-critic of two Deeplearning4j networks ({@link DeepActorCritic}) and REINFORCE with a
  * baseline ({@link Reinforce}). Metrics every {@code every} episodes: {@code return} and
  * {@code steps}; the optimal expected return, by the grid's value iteration, goes into the
- * provenance as {@code optimal_return}.
+ * provenance as {@code optimal_return}, and the layout as {@code layout}. At the end, every
+ * learner's policy and value in every cell, beside the optimal ones, go to {@link PolicyTable}
+ * ({@code policy.csv}), drawn by the figure {@code gridworld-policy}.
  */
 public final class GridworldExperiment implements Experiment {
     /** The actor-critic of three-factor synapses. */
@@ -48,6 +58,13 @@ public final class GridworldExperiment implements Experiment {
     /** With the TD(λ) critic, whose accumulating traces add up in loops: a smaller critic rate. */
     static final Map<String, Object> TD_DEFAULTS = Map.of("alpha", 0.2, "delta", 0.8, "beta", 0.02, "lambda", 0.9, "gamma", 1.0,
             "temperature", 1.0, "boxes", false, "critic", "td-lambda");
+    /**
+     * How far below the best action value (in return, a fraction of one step's cost of −1) an action
+     * counts as optimal in {@link PolicyTable}: on the slippery maze the action values of two ways that
+     * are equally long, up to where their slips end, differ by at most 0.08, and the next action
+     * differs from the best by 0.17 or more, so 0.1 tells the two apart.
+     */
+    static final double OPTIMAL_TOLERANCE = 0.1;
     private static final Map<String, Object> AC_DEFAULTS = Map.of("gamma", 1.0, "n_steps", 32);
     private static final Map<String, Object> RF_DEFAULTS = Map.of("gamma", 1.0);
 
@@ -128,8 +145,66 @@ public final class GridworldExperiment implements Experiment {
         facts.put("fewest_expected_steps", grid.fewestExpectedSteps());
         facts.put("slip", s.real("slip"));
         facts.put("max_steps", s.integer("max_steps"));
-        return new Study(List.of(c), List.of(Returns.RETURN, Returns.STEPS), Plugin.NONE, List.of("gridworld-return"), "episodes", false,
-                s.integer("threads"), facts);
+        facts.put("layout", grid.layout());
+        facts.put("optimal_tolerance", OPTIMAL_TOLERANCE);
+        return new Study(List.of(c), List.of(Returns.RETURN, Returns.STEPS), new Policies(grid), List.of("gridworld-return",
+                "gridworld-policy"), "episodes", false, s.integer("threads"), facts);
+    }
+
+    /**
+     * After each seed, every learner's policy and value in every cell an agent can stand in, read
+     * through {@link PolicyView} (which changes nothing), beside the optimal values and actions;
+     * written at the end, in seed order, to {@link PolicyTable}.
+     */
+    static final class Policies implements Plugin {
+        private final GridWorld grid;
+        private final double[] optimalValues;
+        private final boolean[][] optimal;
+        private final Map<Integer, List<PolicyTable.Row>> bySeed = new ConcurrentHashMap<>();
+
+        Policies(GridWorld grid) {
+            this.grid = grid;
+            this.optimalValues = grid.optimalValues();
+            this.optimal = grid.optimalActions(OPTIMAL_TOLERANCE);
+        }
+
+        @Override
+        public void trained(At at, List<Learner> learners, Monitor monitor) {
+            bySeed.put(at.seedIndex(), rows(grid, optimalValues, optimal, learners, at.seed()));
+        }
+
+        @Override
+        public Map<String, Object> finish(Path out) throws IOException {
+            List<PolicyTable.Row> rows = new ArrayList<>();
+            new TreeMap<>(bySeed).values().forEach(rows::addAll);
+            PolicyTable.write(out.resolve(PolicyTable.NAME), rows);
+            return Map.of();
+        }
+    }
+
+    /**
+     * The rows of {@link PolicyTable} of trained learners: each learner that is a {@link PolicyView}, each
+     * cell that is neither a wall nor the goal, row by row.
+     */
+    static List<PolicyTable.Row> rows(GridWorld grid, double[] optimalValues, boolean[][] optimal, List<Learner> learners, long seed) {
+        List<PolicyTable.Row> rows = new ArrayList<>();
+        double[] obs = new double[grid.observationDim()];
+        for (Learner l : learners) {
+            if (!(l instanceof PolicyView view)) {
+                continue;
+            }
+            for (int cell = 0; cell < grid.rows() * grid.cols(); cell++) {
+                if (grid.wall(cell) || cell == grid.goal()) {
+                    continue;
+                }
+                grid.observe(cell, obs);
+                double[] p = new double[grid.actions()];
+                view.policy(obs, p);
+                rows.add(new PolicyTable.Row(l.name(), seed, cell / grid.cols(), cell % grid.cols(), p, view.value(obs),
+                        optimalValues[cell], optimal[cell].clone()));
+            }
+        }
+        return rows;
     }
 
     private static org.neuroai.core.reward.Environment env(LearnerSpec.Birth b) {

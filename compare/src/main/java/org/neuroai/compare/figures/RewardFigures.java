@@ -7,21 +7,25 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.neuroai.compare.charts.Charts;
 import org.neuroai.compare.charts.Drawing;
+import org.neuroai.compare.charts.MazeFigure;
 import org.neuroai.compare.charts.PanelFigure;
 import org.neuroai.compare.charts.SeedStats;
 import org.neuroai.compare.files.LearnersFile;
+import org.neuroai.compare.files.PolicyTable;
 import org.neuroai.compare.files.RunFolder;
 import org.neuroai.compare.files.Traces;
 import org.neuroai.compare.measures.Returns;
 import org.neuroai.core.Family;
 import org.neuroai.core.UserError;
+import org.neuroai.core.reward.GridWorld;
 import org.neuroai.core.trace.TraceReader;
 import org.neuroai.core.trace.TraceRow;
 
 /**
  * The figures of learning from reward: a bandit's reward per trial and choice of the best arm,
  * over trials, around the change of the best arm; how long each learner balances the pole
- * against episodes; and the return of each episode in a grid world against the optimal return.
+ * against episodes; the return of each episode in a grid world against the optimal return, and
+ * the policy each learner ends with, cell by cell, beside the optimal one.
  */
 public final class RewardFigures {
     private RewardFigures() {}
@@ -236,6 +240,148 @@ public final class RewardFigures {
             }
             return new PanelFigure("Finding the way through a maze", SeedStats.caption(seeds(ret)) + "; Sutton & Barto's maze, "
                     + "slip " + p.path("slip").asDouble(0) + ", one-hot cells", List.of(r, s), 2, 560, 540);
+        }
+    }
+
+    /**
+     * What each learner of a grid world learnt, cell by cell, beside the optimal policy: one maze per
+     * learner, each cell coloured by the probability (mean over seeds) that the learner's policy takes
+     * an optimal action there, with an arrow for its most probable action (the mode over seeds), and
+     * the optimal policy of value iteration with every optimal action as an arrow.
+     */
+    public static final class GridworldPolicy implements Figure {
+        /** The optimal panel's label. */
+        public static final String OPTIMAL = "optimal policy (value iteration)";
+
+        @Override
+        public String name() {
+            return "gridworld-policy";
+        }
+
+        @Override
+        public String description() {
+            return "each learner's policy in a grid world after training, cell by cell: the probability of an optimal action and the most "
+                    + "probable action, beside the optimal policy";
+        }
+
+        @Override
+        public List<String> reads() {
+            return List.of(LearnersFile.NAME, PolicyTable.NAME);
+        }
+
+        @Override
+        public String caption(RunFolder run) {
+            return "Each learner's policy at the end of training, one maze per learner: the colour of a cell is the probability that the "
+                    + "policy takes an optimal action there (one whose expected return, by value iteration, is the best, or within the run's "
+                    + "optimal_tolerance of it), averaged over "
+                    + (run.seeds() == 1 ? "the one seed" : "the " + run.seeds() + " seeds") + "; the arrow is the most probable action, the "
+                    + "one most often most probable over the seeds; the last maze is the optimal policy, every optimal action an arrow";
+        }
+
+        @Override
+        public Drawing draw(RunFolder run) {
+            Look look = Look.of(run);
+            String layout = run.provenance().path("layout").asText("");
+            if (layout.isEmpty()) {
+                throw new UserError(run.file(RunFolder.PROVENANCE) + " has no 'layout': the run does not come from the gridworld experiment.");
+            }
+            GridWorld grid = new GridWorld(layout, 0, -1, 0, 1, 1);
+            int n = grid.rows() * grid.cols();
+            boolean[] wall = new boolean[n];
+            for (int c = 0; c < n; c++) {
+                wall[c] = grid.wall(c);
+            }
+            MazeFigure.Maze maze = new MazeFigure.Maze(grid.rows(), grid.cols(), wall, grid.start(), grid.goal());
+            List<PolicyTable.Row> rows = PolicyTable.read(run.file(PolicyTable.NAME));
+            Map<String, List<PolicyTable.Row>> byLearner = new java.util.LinkedHashMap<>();
+            for (PolicyTable.Row r : rows) {
+                if (r.row() < 0 || r.row() >= grid.rows() || r.col() < 0 || r.col() >= grid.cols()) {
+                    throw new UserError(run.file(PolicyTable.NAME) + ": cell (" + r.row() + ", " + r.col() + ") lies outside the "
+                            + grid.rows() + " x " + grid.cols() + " maze of the provenance's layout.");
+                }
+                byLearner.computeIfAbsent(r.learner(), k -> new java.util.ArrayList<>()).add(r);
+            }
+            if (byLearner.isEmpty()) {
+                throw new UserError(run.file(PolicyTable.NAME) + " has no rows: no learner of the run gives its policy.");
+            }
+            List<String> order = new java.util.ArrayList<>(Probes.order(look, byLearner.keySet()));
+            order.sort(java.util.Comparator.comparing(look::family));
+            List<MazeFigure.Panel> panels = new java.util.ArrayList<>();
+            int seeds = 0;
+            for (String l : order) {
+                Learnt learnt = learnt(byLearner.get(l), grid.cols(), n);
+                seeds = Math.max(seeds, learnt.seeds());
+                panels.add(new MazeFigure.Panel(look.label(l), String.format(java.util.Locale.ROOT, "mean over the cells: %.2f",
+                        learnt.meanOverCells()), learnt.shade(), learnt.arrows()));
+            }
+            double[] one = new double[n];
+            boolean[][] optimal = new boolean[n][GridWorld.ACTIONS.size()];
+            java.util.Arrays.fill(one, Double.NaN);
+            for (PolicyTable.Row r : rows) {
+                int c = r.row() * grid.cols() + r.col();
+                one[c] = 1;
+                optimal[c] = r.optimal();
+            }
+            double tolerance = run.provenance().path("optimal_tolerance").asDouble(0);
+            panels.add(new MazeFigure.Panel(OPTIMAL, "1 by definition; every optimal action an arrow", one, optimal));
+            String seedsText = seeds == 1 ? "1 seed" : seeds + " seeds";
+            String how = seeds == 1 ? "colour: probability of an optimal action, 1 seed; arrow: the most probable action"
+                    : "colour: probability of an optimal action, mean over " + seedsText + "; arrow: the most probable action (mode over "
+                    + seedsText + ")";
+            return new MazeFigure("What each learner learnt, cell by cell", how + "; slip "
+                    + run.provenance().path("slip").asDouble(0), maze, panels, 3,
+                    "probability that the policy takes an optimal action" + (tolerance > 0 ? String.format(java.util.Locale.ROOT,
+                    " (action value within %s of the best)", tolerance) : "") + ", mean over seeds (0 to 1)");
+        }
+
+        /**
+         * One learner's panel.
+         *
+         * @param shade per cell, the mean over seeds of the probability of an optimal action (NaN where there is no row)
+         * @param arrows per cell, the action most often most probable over the seeds (ties: the larger mean probability)
+         * @param seeds the seeds
+         * @param meanOverCells the mean of the shade over the cells that have one
+         */
+        record Learnt(double[] shade, boolean[][] arrows, int seeds, double meanOverCells) {}
+
+        static Learnt learnt(List<PolicyTable.Row> rows, int cols, int cells) {
+            int k = GridWorld.ACTIONS.size();
+            double[] sum = new double[cells];
+            int[] count = new int[cells];
+            int[][] mode = new int[cells][k];
+            double[][] p = new double[cells][k];
+            java.util.Set<Long> seeds = new java.util.HashSet<>();
+            for (PolicyTable.Row r : rows) {
+                int c = r.row() * cols + r.col();
+                seeds.add(r.seed());
+                sum[c] += r.pOptimal();
+                count[c]++;
+                mode[c][r.mostProbable()]++;
+                for (int a = 0; a < k; a++) {
+                    p[c][a] += r.p()[a];
+                }
+            }
+            double[] shade = new double[cells];
+            boolean[][] arrows = new boolean[cells][k];
+            double total = 0;
+            int shaded = 0;
+            for (int c = 0; c < cells; c++) {
+                if (count[c] == 0) {
+                    shade[c] = Double.NaN;
+                    continue;
+                }
+                shade[c] = sum[c] / count[c];
+                total += shade[c];
+                shaded++;
+                int best = 0;
+                for (int a = 1; a < k; a++) {
+                    if (mode[c][a] > mode[c][best] || mode[c][a] == mode[c][best] && p[c][a] > p[c][best]) {
+                        best = a;
+                    }
+                }
+                arrows[c][best] = true;
+            }
+            return new Learnt(shade, arrows, seeds.size(), total / shaded);
         }
     }
 }

@@ -164,6 +164,7 @@ class ChartCatalogueTest {
 
     static final List<Case> CASES = List.of(
             new Case("tile grid", TileGridFigure.class, ChartCatalogueTest::tileGrid),
+            new Case("maze", MazeFigure.class, ChartCatalogueTest::maze),
             new Case("protocol stdp window", ProtocolFigures.class, ChartCatalogueTest::protocolWindow),
             new Case("protocol stdp frequency", ProtocolFigures.class, ChartCatalogueTest::protocolFrequency),
             new Case("protocol stp train", ProtocolFigures.class, ChartCatalogueTest::protocolTrain),
@@ -345,6 +346,27 @@ class ChartCatalogueTest {
                 for (double[] tile : g.tiles()) {
                     assertEquals(g.side() * g.side(), tile.length, what + ", " + g.label() + ": a tile is side x side");
                     assertTrue(Arrays.stream(tile).allMatch(Double::isFinite), what + ", " + g.label() + ": finite tiles");
+                }
+            }
+        } else if (d instanceof MazeFigure f) {
+            assertText(f.title(), what + ": title");
+            assertText(f.subtitle(), what + ": subtitle");
+            assertUnit(f.scaleLabel(), what + ", colour scale");
+            MazeFigure.Maze m = f.maze();
+            int cells = m.rows() * m.cols();
+            assertEquals(cells, m.wall().length, what + ": a wall flag per cell");
+            for (MazeFigure.Panel p : f.panels()) {
+                assertText(p.label(), what + ": every maze says whose policy it is");
+                shown.add(p.label());
+                assertEquals(cells, p.shade().length, what + ", " + p.label() + ": a value per cell");
+                assertEquals(cells, p.arrows().length, what + ", " + p.label() + ": arrows per cell");
+                for (int c = 0; c < cells; c++) {
+                    double v = p.shade()[c];
+                    assertTrue(Double.isNaN(v) || v >= 0 && v <= 1, what + ", " + p.label() + ": cell " + c + " on the scale [0, 1]: " + v);
+                    boolean blocked = m.wall()[c] || c == m.goal();
+                    for (boolean a : p.arrows()[c]) {
+                        assertFalse(blocked && a, what + ", " + p.label() + ": an arrow in a wall or the goal, cell " + c);
+                    }
                 }
             }
         } else {
@@ -896,6 +918,23 @@ class ChartCatalogueTest {
         return f;
     }
 
+
+    static Drawing maze(Path dir) {
+        // a 2 x 3 maze: a wall in the middle of the top row, the goal top right
+        MazeFigure.Maze m = new MazeFigure.Maze(2, 3, new boolean[] {false, true, false, false, false, false}, 0, 2);
+        double n = Double.NaN;
+        boolean[][] arrows = new boolean[6][4];
+        arrows[0][2] = true;
+        arrows[3][1] = true;
+        arrows[4][1] = true;
+        arrows[5][0] = true;
+        arrows[5][1] = true;
+        MazeFigure f = new MazeFigure("A maze", "arrows down, right, up", m, List.of(
+                new MazeFigure.Panel("a policy", "mean 0.5", new double[] {0, n, n, 0.25, 0.75, 1}, arrows)), 3, "p (probability)");
+        assertEquals(MazeFigure.colour(0), MazeFigure.colour(-1), "clipped below 0");
+        assertEquals(new Color(0x225EA8), MazeFigure.colour(1), "the scale's top");
+        return f;
+    }
 
     // ---- protocols
 

@@ -300,6 +300,56 @@ public final class GridWorld implements Environment {
         return out;
     }
 
+    /**
+     * The optimal actions of every cell: those whose action value under the optimal values is within
+     * a tolerance of the best; none at walls and at the goal. On a slippery grid two ways round a
+     * wall that are equally long differ in value by a little (their slips run into different walls),
+     * so a tolerance of a fraction of a step's cost counts both.
+     *
+     * @param tolerance how far below the best value an action may be and still count (≥ 0; 1e-9 for exact ties)
+     * @return [cell][action], true for an optimal action
+     */
+    public boolean[][] optimalActions(double tolerance) {
+        double[][] q = actionValues(optimalValues());
+        boolean[][] out = new boolean[q.length][MOVES.length];
+        for (int s = 0; s < q.length; s++) {
+            if (wall[s] || s == goal) {
+                continue;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (double v : q[s]) {
+                best = Math.max(best, v);
+            }
+            for (int a = 0; a < MOVES.length; a++) {
+                out[s][a] = q[s][a] >= best - tolerance;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The observation an agent sees in a cell: its one-hot code.
+     *
+     * @param cell row × cols + column
+     * @param observation where it is written, of length {@link #observationDim()}
+     */
+    public void observe(int cell, double[] observation) {
+        Arrays.fill(observation, 0);
+        observation[cell] = 1;
+    }
+
+    /** The layout in the notation of the {@code layout} parameter: '#' a wall, 'S' the start, 'G' the goal, rows separated by '/'. */
+    public String layout() {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < rows * cols; s++) {
+            if (s > 0 && s % cols == 0) {
+                b.append('/');
+            }
+            b.append(wall[s] ? '#' : s == start ? 'S' : s == goal ? 'G' : '.');
+        }
+        return b.toString();
+    }
+
     /** The optimal expected return from the start (discounted by {@code gamma}): the value iteration's value of the start cell. */
     public double optimalReturn() {
         return optimalValues()[start];
@@ -343,8 +393,7 @@ public final class GridWorld implements Environment {
     }
 
     private void encode(double[] observation) {
-        Arrays.fill(observation, 0);
-        observation[cell] = 1;
+        observe(cell, observation);
     }
 
     @Override

@@ -14,6 +14,31 @@ public final class Softmax {
      * @return the action
      */
     public static int choose(double[] z, SplittableRandom rng) {
+        double sum = exponentiate(z);
+        double u = rng.nextDouble() * sum;
+        for (int a = 0; a < z.length; a++) {
+            u -= z[a];
+            if (u < 0) {
+                return a;
+            }
+        }
+        return z.length - 1;
+    }
+
+    /**
+     * The probabilities of the actions, exp(z_a) / Σ_b exp(z_b), without a draw.
+     *
+     * @param z the preferences (logits), overwritten with the probabilities
+     */
+    public static void probabilities(double[] z) {
+        double sum = exponentiate(z);
+        for (int a = 0; a < z.length; a++) {
+            z[a] /= sum;
+        }
+    }
+
+    /** Overwrites z with exp(z − max z) and returns their sum. */
+    private static double exponentiate(double[] z) {
         double top = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             top = Math.max(top, v);
@@ -23,13 +48,6 @@ public final class Softmax {
             z[a] = Math.exp(z[a] - top);
             sum += z[a];
         }
-        double u = rng.nextDouble() * sum;
-        for (int a = 0; a < z.length; a++) {
-            u -= z[a];
-            if (u < 0) {
-                return a;
-            }
-        }
-        return z.length - 1;
+        return sum;
     }
 }

@@ -74,6 +74,32 @@ class GridWorldTest {
     }
 
     /** An episode: the observation is one-hot at the cell, a wall stops a move, the goal ends the episode with its reward. */
+    /**
+     * On a deterministic 2 × 2 grid with the start top left and the goal bottom right, both ways to
+     * the goal are two steps: right and down are optimal from the start (value −2), and from each
+     * other cell the one move into the goal (value −1); walking into the edge or away costs a step
+     * more. With a slip of 0.2, going right from the start slips down half the time it slips, and
+     * vice versa, so the two stay exact ties; the observation of a cell is its one-hot code and
+     * the layout reads back as given.
+     */
+    @Test
+    void optimalActionsKeepTiesAndTheObservationOfACellIsItsOneHotCode() {
+        GridWorld g = new GridWorld("S./.G", 0, -1, 0, 1, 100);
+        boolean[][] opt = g.optimalActions(1e-9);
+        assertTrue(java.util.Arrays.equals(new boolean[] {false, true, true, false}, opt[0]), "start: right and down");
+        assertTrue(java.util.Arrays.equals(new boolean[] {false, false, true, false}, opt[1]), "top right: down into the goal");
+        assertTrue(java.util.Arrays.equals(new boolean[] {false, true, false, false}, opt[2]), "bottom left: right into the goal");
+        assertTrue(java.util.Arrays.equals(new boolean[4], opt[3]), "none at the goal");
+        assertEquals(-2, g.optimalValues()[0], 1e-12);
+        GridWorld slippery = new GridWorld("S./.G", 0.2, -1, 0, 1, 100);
+        assertTrue(java.util.Arrays.equals(new boolean[] {false, true, true, false}, slippery.optimalActions(1e-9)[0]));
+        double[] obs = new double[4];
+        g.observe(2, obs);
+        assertTrue(java.util.Arrays.equals(new double[] {0, 0, 1, 0}, obs));
+        assertEquals("S./.G", g.layout());
+        assertEquals(GridWorld.DYNA_MAZE, maze(0.1, -1, 0, 1).layout());
+    }
+
     @Test
     void movesStopAtWallsAndTheGoalEndsTheEpisode() {
         GridWorld g = new GridWorld("S#G/...", 0, -1, 5, 1, 100);
