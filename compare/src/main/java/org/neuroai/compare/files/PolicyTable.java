@@ -122,10 +122,14 @@ public final class PolicyTable {
                 continue;
             }
             List<String> f = Csv.split(lines.get(i));
+            String[] names = HEADER.split(",");
+            if (f.size() != names.length) {
+                throw new UserError(file + ", line " + (i + 1) + ": " + f.size() + " columns where " + names.length + " are needed: " + HEADER + ".");
+            }
             try {
                 double[] p = new double[k];
                 for (int a = 0; a < k; a++) {
-                    p[a] = Double.parseDouble(f.get(4 + a));
+                    p[a] = number(f, 4 + a, names);
                 }
                 boolean[] optimal = new boolean[k];
                 for (String name : f.get(11).split("\\|")) {
@@ -136,12 +140,20 @@ public final class PolicyTable {
                     optimal[a] = true;
                 }
                 String v = f.get(9);
-                out.add(new Row(f.get(0), Long.parseLong(f.get(1)), Integer.parseInt(f.get(2)), Integer.parseInt(f.get(3)), p,
-                        v.isEmpty() ? Double.NaN : Double.parseDouble(v), Double.parseDouble(f.get(10)), optimal));
+                out.add(new Row(f.get(0), (long) number(f, 1, names), (int) number(f, 2, names), (int) number(f, 3, names), p,
+                        v.isEmpty() ? Double.NaN : number(f, 9, names), number(f, 10, names), optimal));
             } catch (RuntimeException e) {
                 throw new UserError(file + ", line " + (i + 1) + ": " + e.getMessage() + "; each line must have the columns " + HEADER + ".");
             }
         }
         return out;
+    }
+
+    private static double number(List<String> fields, int column, String[] names) {
+        try {
+            return Double.parseDouble(fields.get(column));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column '" + names[column] + "' is not a number ('" + fields.get(column) + "')");
+        }
     }
 }
