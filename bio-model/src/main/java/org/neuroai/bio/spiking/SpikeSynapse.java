@@ -46,6 +46,19 @@ public interface SpikeSynapse {
      */
     default void advance(double tMs) {}
 
+    /**
+     * Moves the weight by {@code dw} at time {@code tMs}, within the rule's bounds: a constraint
+     * imposed from outside the rule, such as a normalisation of the weights an input shares
+     * among its targets. Rules without a plastic weight of this kind refuse it.
+     *
+     * @param tMs the time, not earlier than the last event
+     * @param dw the change of the weight
+     * @throws UnsupportedOperationException if the rule's synapse cannot be shifted
+     */
+    default void shift(double tMs, double dw) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no weight that can be shifted");
+    }
+
     /** The long-term weight (efficacy) now; for short-term plasticity, the response a spike now would give. */
     double weight();
 

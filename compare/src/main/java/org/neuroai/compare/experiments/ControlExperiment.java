@@ -115,7 +115,8 @@ public final class ControlExperiment implements Experiment {
         }
         // last, so that the learners before it keep the weight seeds (run seed + position) they had without it
         learners.add(LearnerSpec.of(new Described(R_STDP, Family.BIO, "spiking actor, R-STDP with the critic's TD error as dopamine (bio)",
-                "#332288", "2 LIF neurons, r-stdp synapses from the 162 boxes (Izhikevich 2007), the ACE's TD error as dopamine"),
+                "#332288", "2 LIF neurons, r-stdp synapses from the 162 boxes (Izhikevich 2007), each box's weights normalised to a fixed sum, "
+                        + "the ACE's TD error as dopamine"),
                 b -> new SpikingActorCritic(R_STDP, env(b), rs, b.weightSeed())));
         int every = Math.min(s.integer("every"), episodes);
         Schedule schedule = Schedule.uniform(episodes, every, every).with(Record.WEIGHTS, Schedule.NEVER)

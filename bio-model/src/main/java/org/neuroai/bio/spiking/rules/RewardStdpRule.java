@@ -191,6 +191,13 @@ public final class RewardStdpRule implements SpikeRule {
             evolveTo(tMs);
         }
 
+        /** Moves w by dw at tMs, within [w_min, w_max]; c and d are untouched. */
+        @Override
+        public void shift(double tMs, double dw) {
+            evolveTo(tMs);
+            w = Math.max(wMin, Math.min(wMax, w + dw));
+        }
+
         @Override
         public double weight() {
             return w;

@@ -231,4 +231,30 @@ class RewardStdpRuleTest {
             assertTrue(o.chosen() <= Arrays.stream(o.others()).max().orElseThrow(), "seed " + seed + ": it stands out nonetheless");
         }
     }
+
+    /**
+     * A shift from outside (a normalisation) moves the weight by its amount within the bounds,
+     * after the drift up to its time, and leaves the eligibility and the dopamine as they were; a
+     * rule without such a weight refuses it.
+     */
+    @Test
+    void aShiftMovesTheWeightWithinTheBoundsAndLeavesEligibilityAndDopamine() {
+        SpikeSynapse s = synapse(Map.of("eta", 2.0, "w_min", 0.0, "w_max", 4.0, "w0", 1.0));
+        s.pre(100);
+        s.post(107);
+        s.modulate(110, 1.0);
+        Map<String, Double> before = s.probe(200);
+        s.shift(200, 0.25);
+        Map<String, Double> after = s.probe(200);
+        assertEquals(before.get("w") + 0.25, after.get("w"), 1e-12, "the drift up to 200 ms, then the shift");
+        assertEquals(before.get(RewardStdpRule.ELIGIBILITY), after.get(RewardStdpRule.ELIGIBILITY), 1e-15);
+        assertEquals(before.get(RewardStdpRule.MODULATOR), after.get(RewardStdpRule.MODULATOR), 1e-15);
+        s.shift(200, -10);
+        assertEquals(0.0, s.weight(), 0.0, "held at w_min");
+        s.shift(200, 10);
+        assertEquals(4.0, s.weight(), 0.0, "held at w_max");
+        SpikeRule stp = Registry.get(SpikeRule.class, "tsodyks-markram", "rule");
+        SpikeSynapse other = stp.create(stp.params(null, Map.of(), "test"));
+        assertThrows(UnsupportedOperationException.class, () -> other.shift(0, 0.1));
+    }
 }
